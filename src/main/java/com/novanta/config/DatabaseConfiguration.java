@@ -1,0 +1,30 @@
+package com.novanta.config;
+
+import com.mongodb.ConnectionString;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+	/** Which database is in use, for the start-up log; credentials are never printed. */
+	@Bean
+	DatabaseDescription databaseDescription(ObjectProvider<EmbeddedMongoServer> embedded, Environment environment) {
+		EmbeddedMongoServer server = embedded.getIfAvailable();
+		if (server != null) {
+			return new DatabaseDescription(true, server.description());
+		}
+		String uri = environment.getProperty("spring.mongodb.uri");
+		if (uri != null) {
+			ConnectionString connectionString = new ConnectionString(uri);
+			return new DatabaseDescription(false,
+					"external MongoDB at " + String.join(",", connectionString.getHosts()));
+		}
+		return new DatabaseDescription(false,
+				"external MongoDB at " + environment.getProperty("spring.mongodb.host", "localhost"));
+	}
+
+}

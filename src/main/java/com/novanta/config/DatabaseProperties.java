@@ -1,0 +1,21 @@
+package com.novanta.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the embedded database.
+ *
+ * @param dataDir where the embedded database keeps its file
+ * @param embeddedBackend {@code h2} (a file, the default) or {@code memory} (tests)
+ */
+@ConfigurationProperties("lottery.database")
+record DatabaseProperties(@DefaultValue("./data") String dataDir, @DefaultValue("h2") Backend embeddedBackend) {
+
+	enum Backend {
+
+		H2, MEMORY
+
+	}
+
+}

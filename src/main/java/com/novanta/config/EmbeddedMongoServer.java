@@ -1,0 +1,99 @@
+package com.novanta.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded MongoDB-compatible server (mongo-java-server) used when no external
+ * MongoDB is configured. It listens on 127.0.0.1 on a free port, so the application talks
+ * to it through the ordinary MongoDB driver, exactly as it talks to a real MongoDB.
+ */
+final class EmbeddedMongoServer {
+
+	static final String FILE_NAME = "novanta.mv.db";
+
+	static final String DATABASE_NAME = "novanta";
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
+
+	private final MongoBackend backend;
+
+	private final MongoServer server;
+
+	private final InetSocketAddress address;
+
+	private final String description;
+
+	private EmbeddedMongoServer(MongoBackend backend, String description) {
+		this.backend = backend;
+		this.description = description;
+		this.server = new MongoServer(backend);
+		this.server.bind("127.0.0.1", 0);
+		this.address = this.server.getLocalAddress();
+	}
+
+	/**
+	 * Starts a server that keeps its data in one H2 MVStore file under {@code dataDir}.
+	 * @throws EmbeddedDatabaseLockedException if another process holds the file
+	 */
+	static EmbeddedMongoServer startFileBacked(Path dataDir) {
+		Path file = dataDir.toAbsolutePath().normalize().resolve(FILE_NAME);
+		try {
+			Files.createDirectories(dataDir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create the data directory " + dataDir.toAbsolutePath(), ex);
+		}
+		MVStore store;
+		try {
+			store = new MVStore.Builder().fileName(file.toString()).autoCommitBufferSize(1024).open();
+		}
+		catch (MVStoreException ex) {
+			if (ex.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+				throw new EmbeddedDatabaseLockedException(file, ex);
+			}
+			throw ex;
+		}
+		catch (OverlappingFileLockException ex) {
+			// The same file opened twice in one JVM (two application contexts)
+			throw new EmbeddedDatabaseLockedException(file, ex);
+		}
+		// Write changes to disk at most 100 ms after they happen (H2's default is 1 s).
+		store.setAutoCommitDelay(100);
+		return new EmbeddedMongoServer(new H2Backend(store), "embedded (H2 file " + file + ")");
+	}
+
+	/** Starts a server that keeps everything in memory: for tests and benchmarks. */
+	static EmbeddedMongoServer startInMemory() {
+		return new EmbeddedMongoServer(new MemoryBackend(), "embedded (in memory)");
+	}
+
+	String connectionString() {
+		return "mongodb://" + this.address.getHostString() + ":" + this.address.getPort() + "/" + DATABASE_NAME;
+	}
+
+	String description() {
+		return this.description;
+	}
+
+	void stop() {
+		log.info("Stopping the embedded database");
+		this.server.shutdown();
+		this.backend.close();
+	}
+
+}

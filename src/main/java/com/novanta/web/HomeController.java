@@ -1,0 +1,44 @@
+package com.novanta.web;
+
+import java.util.random.RandomGenerator;
+
+import com.novanta.game.QuickPick;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+
+@Controller
+class HomeController {
+
+	static final String HOME_VIEW = "home/index";
+
+	private final RandomGenerator random;
+
+	HomeController(RandomGenerator random) {
+		this.random = random;
+	}
+
+	@GetMapping("/")
+	String home() {
+		return HOME_VIEW;
+	}
+
+	/** "Feeling lucky?": six numbers from 1 to 90, as a whole page without JavaScript. */
+	@PostMapping("/lucky-numbers")
+	String luckyNumbers(Model model) {
+		model.addAttribute("luckyNumbers", QuickPick.pick(6, 90, this.random));
+		return HOME_VIEW;
+	}
+
+	/** The same, as the fragment htmx swaps into the home page. */
+	@HxRequest
+	@PostMapping("/lucky-numbers")
+	String luckyNumbersFragment(Model model) {
+		model.addAttribute("luckyNumbers", QuickPick.pick(6, 90, this.random));
+		return HOME_VIEW + " :: lucky-numbers";
+	}
+
+}

@@ -1,0 +1,63 @@
+package com.novanta.web;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+	/** The languages the site speaks; the first is the default. */
+	static final List<Locale> SUPPORTED_LOCALES = List.of(Locale.ENGLISH, Locale.ITALIAN);
+
+	@Bean
+	LocaleResolver localeResolver() {
+		CookieLocaleResolver resolver = new CookieLocaleResolver("novanta-lang");
+		resolver.setCookieMaxAge(Duration.ofDays(365));
+		resolver.setDefaultLocaleFunction(WebConfiguration::preferredSupportedLocale);
+		return resolver;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor() {
+			@Override
+			protected Locale parseLocaleValue(String localeValue) {
+				Locale locale = super.parseLocaleValue(localeValue);
+				if (locale == null || !isSupported(locale)) {
+					throw new IllegalArgumentException("Unsupported language: " + localeValue);
+				}
+				return Locale.forLanguageTag(locale.getLanguage());
+			}
+		};
+		interceptor.setParamName("lang");
+		interceptor.setIgnoreInvalidLocale(true);
+		registry.addInterceptor(interceptor);
+	}
+
+	static boolean isSupported(Locale locale) {
+		return SUPPORTED_LOCALES.stream().anyMatch((supported) -> supported.getLanguage().equals(locale.getLanguage()));
+	}
+
+	private static Locale preferredSupportedLocale(HttpServletRequest request) {
+		var locales = request.getLocales();
+		while (locales.hasMoreElements()) {
+			Locale locale = locales.nextElement();
+			if (isSupported(locale)) {
+				return Locale.forLanguageTag(locale.getLanguage());
+			}
+		}
+		return SUPPORTED_LOCALES.get(0);
+	}
+
+}

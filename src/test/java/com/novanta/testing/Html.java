@@ -1,0 +1,27 @@
+package com.novanta.testing;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** Parses a page the way a browser would, to assert on it with CSS selectors. */
+public final class Html {
+
+	private Html() {
+	}
+
+	public static Document parse(ResultActions result) throws Exception {
+		return parse(result.andReturn());
+	}
+
+	public static Document parse(MvcResult result) throws Exception {
+		return Jsoup.parse(result.getResponse().getContentAsString());
+	}
+
+	public static Document parse(String html) {
+		return Jsoup.parse(html);
+	}
+
+}

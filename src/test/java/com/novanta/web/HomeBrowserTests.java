@@ -1,0 +1,73 @@
+package com.novanta.web;
+
+import com.novanta.testing.Browser;
+import com.novanta.testing.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class HomeBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	Browser browser;
+
+	@BeforeEach
+	void openBrowser() {
+		this.browser = Browser.get();
+	}
+
+	@Test
+	void luckyNumbersAppearWithoutReloadingThePage() {
+		this.browser.open(url("/"));
+		assertThat(this.browser.driver().getTitle()).isEqualTo("Home · Novanta");
+		// A marker that a full page load would lose: proves htmx swapped only a part.
+		((org.openqa.selenium.JavascriptExecutor) this.browser.driver()).executeScript("window.notReloaded = true");
+
+		this.browser.find(By.cssSelector(".lucky button")).click();
+		this.browser.waitUntil(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#lucky-numbers .ball"), 6));
+
+		Object marker = ((org.openqa.selenium.JavascriptExecutor) this.browser.driver())
+			.executeScript("return window.notReloaded === true");
+		assertThat(marker).isEqualTo(true);
+		assertThat(this.browser.findAll(By.cssSelector("#lucky-numbers .ball")))
+			.extracting((ball) -> Integer.parseInt(ball.getText()))
+			.hasSize(6)
+			.doesNotHaveDuplicates()
+			.allSatisfy((n) -> assertThat(n).isBetween(1, 90));
+		this.browser.checkAccessibility();
+		this.browser.screenshot("home-lucky-numbers");
+	}
+
+	@Test
+	void switchesToItalian() {
+		this.browser.open(url("/"));
+		this.browser.find(By.cssSelector("a[hreflang='it']")).click();
+		this.browser.waitUntil(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "it"));
+		assertThat(this.browser.find(By.id("lucky-heading")).getText()).isEqualTo("Ti senti fortunato?");
+		this.browser.find(By.cssSelector("a[hreflang='en']")).click();
+		this.browser.waitUntil(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+	}
+
+	@Test
+	void looksRightOnAPhone() {
+		this.browser.setWindowSize(390, 844);
+		this.browser.open(url("/"));
+		this.browser.screenshot("home-phone");
+		Object overflow = ((org.openqa.selenium.JavascriptExecutor) this.browser.driver())
+			.executeScript("return document.documentElement.scrollWidth > window.innerWidth");
+		assertThat(overflow).as("page wider than the phone's screen").isEqualTo(false);
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}
