@@ -9,8 +9,6 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
@@ -74,12 +72,12 @@ final class EmbeddedMongoServer {
 		}
 		// Write changes to disk at most 100 ms after they happen (H2's default is 1 s).
 		store.setAutoCommitDelay(100);
-		return new EmbeddedMongoServer(new H2Backend(store), "embedded (H2 file " + file + ")");
+		return new EmbeddedMongoServer(new IndexedBackends.H2(store), "embedded (H2 file " + file + ")");
 	}
 
 	/** Starts a server that keeps everything in memory: for tests and benchmarks. */
 	static EmbeddedMongoServer startInMemory() {
-		return new EmbeddedMongoServer(new MemoryBackend(), "embedded (in memory)");
+		return new EmbeddedMongoServer(new IndexedBackends.Memory(), "embedded (in memory)");
 	}
 
 	String connectionString() {

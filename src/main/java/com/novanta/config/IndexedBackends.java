@@ -1,0 +1,91 @@
+package com.novanta.config;
+
+import java.util.List;
+
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import org.h2.mvstore.MVStore;
+
+/**
+ * The embedded database's two backends with working secondary indexes and
+ * {@code _id}-pinned queries (see {@link SecondaryIndex} and {@link IdPinnedIndex}), so
+ * that the application's queries do not scan whole collections on the embedded default.
+ */
+final class IndexedBackends {
+
+	private IndexedBackends() {
+	}
+
+	static <P> Index<P> primary(Index<P> index, List<IndexKey> keys) {
+		boolean idOnly = keys.size() == 1 && "_id".equals(keys.get(0).getKey());
+		return idOnly ? new IdPinnedIndex<>(index, keys) : index;
+	}
+
+	static final class Memory extends MemoryBackend {
+
+		@Override
+		public MemoryDatabase openOrCreateDatabase(String databaseName) {
+			return new IndexedMemoryDatabase(databaseName, getCursorRegistry());
+		}
+
+	}
+
+	static final class IndexedMemoryDatabase extends MemoryDatabase {
+
+		IndexedMemoryDatabase(String databaseName, CursorRegistry cursorRegistry) {
+			super(databaseName, cursorRegistry);
+		}
+
+		@Override
+		protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+				boolean sparse) {
+			return primary(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), keys);
+		}
+
+		@Override
+		protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
+				List<IndexKey> keys, boolean sparse) {
+			return new SecondaryIndex<>(indexName, keys, sparse);
+		}
+
+	}
+
+	static final class H2 extends H2Backend {
+
+		H2(MVStore store) {
+			super(store);
+		}
+
+		@Override
+		protected H2Database openOrCreateDatabase(String databaseName) {
+			return new IndexedH2Database(databaseName, getMvStore(), getCursorRegistry());
+		}
+
+	}
+
+	static final class IndexedH2Database extends H2Database {
+
+		IndexedH2Database(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
+			super(databaseName, store, cursorRegistry);
+		}
+
+		@Override
+		protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+				boolean sparse) {
+			return primary(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), keys);
+		}
+
+		@Override
+		protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+				boolean sparse) {
+			return new SecondaryIndex<>(indexName, keys, sparse);
+		}
+
+	}
+
+}

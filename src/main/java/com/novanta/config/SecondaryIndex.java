@@ -1,0 +1,306 @@
+package com.novanta.config;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * A non-unique (optionally compound) index for the embedded database, which otherwise
+ * ignores such indexes and scans whole collections. It lives in memory and is rebuilt
+ * from the documents when the database opens.
+ *
+ * <p>
+ * It serves queries that pin a prefix of its keys by equality, optionally followed by a
+ * range ({@code $gt}, {@code $gte}, {@code $lt}, {@code $lte}) on the next key; the
+ * server applies the whole query to the documents it returns, so it only has to return a
+ * superset of the matches. Positions come back in key order, so a query without a sort
+ * streams and stops at its limit.
+ */
+final class SecondaryIndex<P> extends Index<P> {
+
+	private static final Object MIN = new Object();
+
+	private static final Object MAX = new Object();
+
+	private static final Comparator<Object> VALUES = ValueComparator.asc();
+
+	private final NavigableMap<Entry, Boolean> entries = new ConcurrentSkipListMap<>(SecondaryIndex::compare);
+
+	private final Map<Object, P> positionsById = new ConcurrentHashMap<>();
+
+	SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
+		super(name, keys, sparse);
+	}
+
+	@Override
+	public P getPosition(Document document) {
+		return this.positionsById.get(idOf(document));
+	}
+
+	@Override
+	public void checkAdd(Document document, MongoCollection<P> collection) {
+		// not unique: anything goes
+	}
+
+	@Override
+	public synchronized void add(Document document, P position, MongoCollection<P> collection) {
+		this.positionsById.put(idOf(document), position);
+		for (KeyValue keyValue : getKeyValues(document)) {
+			this.entries.put(new Entry(normalized(keyValue), position), Boolean.TRUE);
+		}
+	}
+
+	@Override
+	public synchronized P remove(Document document) {
+		P position = this.positionsById.remove(idOf(document));
+		if (position != null) {
+			for (KeyValue keyValue : getKeyValues(document)) {
+				this.entries.remove(new Entry(normalized(keyValue), position));
+			}
+		}
+		return position;
+	}
+
+	@Override
+	public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
+		// not unique: anything goes
+	}
+
+	@Override
+	public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
+			MongoCollection<P> collection) {
+		Set<KeyValue> before = getKeyValues(oldDocument);
+		Set<KeyValue> after = getKeyValues(newDocument);
+		if (before.equals(after)) {
+			return;
+		}
+		for (KeyValue keyValue : before) {
+			this.entries.remove(new Entry(normalized(keyValue), position));
+		}
+		for (KeyValue keyValue : after) {
+			this.entries.put(new Entry(normalized(keyValue), position), Boolean.TRUE);
+		}
+		this.positionsById.put(idOf(newDocument), position);
+	}
+
+	@Override
+	public boolean canHandle(Document query) {
+		return bounds(query) != null;
+	}
+
+	@Override
+	public Iterable<P> getPositions(Document query) {
+		Bounds bounds = bounds(query);
+		List<P> positions = new ArrayList<>();
+		int size = keys().size();
+		Object[] low = new Object[size];
+		for (int i = 0; i < size; i++) {
+			low[i] = (i < bounds.equal().size()) ? bounds.equal().get(i)
+					: (i == bounds.equal().size() && bounds.low() != null) ? bounds.low() : MIN;
+		}
+		Entry start = new Entry(new KeyValue(low), MIN);
+		for (Entry entry : this.entries.tailMap(start, true).keySet()) {
+			if (!withinBounds(entry.values(), bounds)) {
+				if (beyondBounds(entry.values(), bounds)) {
+					break;
+				}
+				continue;
+			}
+			@SuppressWarnings("unchecked")
+			P position = (P) entry.position();
+			positions.add(position);
+		}
+		return positions;
+	}
+
+	@Override
+	public long getCount() {
+		return this.positionsById.size();
+	}
+
+	@Override
+	public long getDataSize() {
+		return 0;
+	}
+
+	@Override
+	public void drop() {
+		this.entries.clear();
+		this.positionsById.clear();
+	}
+
+	@Override
+	public boolean isUnique() {
+		return false;
+	}
+
+	private static boolean withinBounds(KeyValue values, Bounds bounds) {
+		int prefix = bounds.equal().size();
+		for (int i = 0; i < prefix; i++) {
+			if (VALUES.compare(values.get(i), bounds.equal().get(i)) != 0) {
+				return false;
+			}
+		}
+		if (prefix < values.size()) {
+			Object value = values.get(prefix);
+			if (bounds.low() != null) {
+				int c = VALUES.compare(value, bounds.low());
+				if (c < 0 || (c == 0 && !bounds.lowInclusive())) {
+					return false;
+				}
+			}
+			if (bounds.high() != null) {
+				int c = VALUES.compare(value, bounds.high());
+				if (c > 0 || (c == 0 && !bounds.highInclusive())) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Entries are sorted, so once past the equality prefix or the upper bound nothing
+	 * more can match.
+	 */
+	private static boolean beyondBounds(KeyValue values, Bounds bounds) {
+		int prefix = bounds.equal().size();
+		for (int i = 0; i < prefix; i++) {
+			int c = VALUES.compare(values.get(i), bounds.equal().get(i));
+			if (c != 0) {
+				return c > 0;
+			}
+		}
+		if (prefix < values.size() && bounds.high() != null) {
+			int c = VALUES.compare(values.get(prefix), bounds.high());
+			return c > 0 || (c == 0 && !bounds.highInclusive());
+		}
+		return false;
+	}
+
+	/** What of the query this index can use, or {@code null} if nothing. */
+	private Bounds bounds(Document query) {
+		query = QueryShapes.conjunction(query);
+		List<Object> equal = new ArrayList<>();
+		for (String key : keys()) {
+			if (!query.containsKey(key)) {
+				break;
+			}
+			Object value = query.get(key);
+			if (isPlain(value)) {
+				equal.add(normalize(value));
+				continue;
+			}
+			if (value instanceof Document condition && !condition.isEmpty()) {
+				Bounds range = range(equal, condition);
+				if (range != null) {
+					return range;
+				}
+			}
+			break;
+		}
+		return equal.isEmpty() ? null : new Bounds(equal, null, false, null, false);
+	}
+
+	private static Bounds range(List<Object> equal, Document condition) {
+		Object low = null;
+		Object high = null;
+		boolean lowInclusive = false;
+		boolean highInclusive = false;
+		for (Map.Entry<String, Object> part : condition.entrySet()) {
+			Object bound = part.getValue();
+			if (!isPlain(bound)) {
+				return null;
+			}
+			switch (part.getKey()) {
+				case "$gt" -> low = normalize(bound);
+				case "$gte" -> {
+					low = normalize(bound);
+					lowInclusive = true;
+				}
+				case "$lt" -> high = normalize(bound);
+				case "$lte" -> {
+					high = normalize(bound);
+					highInclusive = true;
+				}
+				default -> {
+					return null;
+				}
+			}
+		}
+		return new Bounds(equal, low, lowInclusive, high, highInclusive);
+	}
+
+	/** A value compared by equality: not null, not a sub-document, list or pattern. */
+	private static boolean isPlain(Object value) {
+		return value instanceof String || value instanceof Number || value instanceof Boolean
+				|| value instanceof java.util.Date || value instanceof java.time.Instant
+				|| value instanceof de.bwaldvogel.mongo.bson.ObjectId;
+	}
+
+	private static Object normalize(Object value) {
+		return new KeyValue(value).normalized().get(0);
+	}
+
+	private static KeyValue normalized(KeyValue keyValue) {
+		return keyValue.normalized();
+	}
+
+	private static Object idOf(Document document) {
+		return normalize(document.get("_id"));
+	}
+
+	private static int compare(Entry a, Entry b) {
+		int size = Math.min(a.values().size(), b.values().size());
+		for (int i = 0; i < size; i++) {
+			int c = compareValues(a.values().get(i), b.values().get(i));
+			if (c != 0) {
+				return c;
+			}
+		}
+		return compareValues(a.position(), b.position());
+	}
+
+	private static int compareValues(Object a, Object b) {
+		if (a == b) {
+			return 0;
+		}
+		if (a == MIN || b == MAX) {
+			return -1;
+		}
+		if (a == MAX || b == MIN) {
+			return 1;
+		}
+		return VALUES.compare(a, b);
+	}
+
+	private record Entry(KeyValue values, Object position) {
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Entry entry && compare(this, entry) == 0;
+		}
+
+		@Override
+		public int hashCode() {
+			return this.position.hashCode();
+		}
+
+	}
+
+	private record Bounds(List<Object> equal, Object low, boolean lowInclusive, Object high, boolean highInclusive) {
+	}
+
+}

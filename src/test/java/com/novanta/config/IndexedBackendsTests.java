@@ -1,0 +1,158 @@
+package com.novanta.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.bson.Document;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedded database with secondary indexes and {@code _id}-pinned queries answers
+ * every query exactly as a scan would, on both backends, through the real driver.
+ */
+class IndexedBackendsTests {
+
+	@TempDir
+	static Path dataDir;
+
+	static Stream<Arguments> servers() {
+		return Stream.of(Arguments.of("memory"), Arguments.of("h2"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("servers")
+	void answersEqualityAndRangeQueriesThroughTheIndexLikeAScan(String backend) {
+		EmbeddedMongoServer server = start(backend);
+		try (MongoClient client = MongoClients.create(server.connectionString())) {
+			MongoCollection<org.bson.Document> items = client.getDatabase("t").getCollection("items_" + backend);
+			items.createIndex(Indexes.compoundIndex(Indexes.ascending("owner"), Indexes.ascending("at")));
+			items.createIndex(Indexes.ascending("tags"));
+			for (int i = 0; i < 200; i++) {
+				items.insertOne(new org.bson.Document("_id", "i" + i).append("owner", "o" + (i % 7))
+					.append("at", i)
+					.append("status", (i % 3 == 0) ? "DONE" : "OPEN")
+					.append("tags", List.of("t" + (i % 5), "all")));
+			}
+			items.updateOne(Filters.eq("_id", "i10"), Updates.set("owner", "o-moved"));
+			items.deleteOne(Filters.eq("_id", "i17"));
+
+			assertThat(ids(items.find(Filters.eq("owner", "o3")).sort(Sorts.ascending("at"))))
+				.containsExactlyElementsOf(expected(200, (i) -> i % 7 == 3 && i != 10 && i != 17));
+			assertThat(
+					ids(items.find(Filters.and(Filters.eq("owner", "o3"), Filters.gte("at", 50), Filters.lt("at", 120)))
+						.sort(Sorts.ascending("at"))))
+				.containsExactlyElementsOf(expected(200, (i) -> i % 7 == 3 && i >= 50 && i < 120 && i != 17));
+			assertThat(ids(items.find(Filters.and(Filters.eq("owner", "o3"), Filters.eq("status", "DONE")))
+				.sort(Sorts.ascending("at"))))
+				.containsExactlyElementsOf(expected(200, (i) -> i % 7 == 3 && i % 3 == 0 && i != 10 && i != 17));
+			assertThat(ids(items.find(Filters.eq("owner", "o-moved")))).containsExactly("i10");
+			assertThat(ids(items.find(Filters.eq("tags", "t4")).sort(Sorts.ascending("at"))))
+				.containsExactlyElementsOf(expected(200, (i) -> i % 5 == 4 && i != 17));
+			assertThat(items.countDocuments(Filters.eq("tags", "all"))).isEqualTo(199);
+		}
+		finally {
+			server.stop();
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("servers")
+	void claimsByIdWithAPreconditionAtomically(String backend) {
+		EmbeddedMongoServer server = start(backend);
+		try (MongoClient client = MongoClients.create(server.connectionString())) {
+			MongoCollection<org.bson.Document> jobs = client.getDatabase("t").getCollection("jobs_" + backend);
+			jobs.insertOne(new org.bson.Document("_id", "j1").append("status", "OPEN"));
+			org.bson.Document first = jobs.findOneAndUpdate(
+					Filters.and(Filters.eq("_id", "j1"), Filters.eq("status", "OPEN")),
+					Updates.set("status", "CLAIMED"));
+			org.bson.Document second = jobs.findOneAndUpdate(
+					Filters.and(Filters.eq("_id", "j1"), Filters.eq("status", "OPEN")),
+					Updates.set("status", "CLAIMED"));
+			assertThat(first).isNotNull();
+			assertThat(second).isNull();
+			assertThat(jobs
+				.countDocuments(Filters.and(Filters.in("_id", List.of("j1", "j2")), Filters.eq("status", "CLAIMED"))))
+				.isEqualTo(1);
+		}
+		finally {
+			server.stop();
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("servers")
+	void rebuildsSecondaryIndexesWhenTheFileIsReopened(String backend) {
+		if (!backend.equals("h2")) {
+			return;
+		}
+		Path dir = dataDir.resolve("reopen");
+		EmbeddedMongoServer first = EmbeddedMongoServer.startFileBacked(dir);
+		try (MongoClient client = MongoClients.create(first.connectionString())) {
+			MongoCollection<org.bson.Document> items = client.getDatabase("t").getCollection("kept");
+			items.createIndex(Indexes.ascending("owner"), new IndexOptions());
+			items.insertOne(new org.bson.Document("_id", 1).append("owner", "ada"));
+			items.insertOne(new org.bson.Document("_id", 2).append("owner", "bob"));
+		}
+		finally {
+			first.stop();
+		}
+		EmbeddedMongoServer second = EmbeddedMongoServer.startFileBacked(dir);
+		try (MongoClient client = MongoClients.create(second.connectionString())) {
+			MongoCollection<org.bson.Document> items = client.getDatabase("t").getCollection("kept");
+			assertThat(ids(items.find(Filters.eq("owner", "bob")))).containsExactly("2");
+		}
+		finally {
+			second.stop();
+		}
+	}
+
+	@org.junit.jupiter.api.Test
+	void servesOnlyQueriesThatPinALeadingKey() {
+		SecondaryIndex<Integer> index = new SecondaryIndex<>("owner_at",
+				List.of(new IndexKey("owner", true), new IndexKey("at", true)), false);
+		assertThat(index.canHandle(new Document("owner", "ada"))).isTrue();
+		assertThat(index.canHandle(new Document("owner", "ada").append("at", new Document("$gte", 3)))).isTrue();
+		assertThat(index.canHandle(new Document("owner", "ada").append("other", 1))).isTrue();
+		assertThat(index.canHandle(new Document("at", 3))).isFalse();
+		assertThat(index.canHandle(new Document("owner", new Document("$regex", "a.*")))).isFalse();
+		assertThat(index.canHandle(new Document("owner", null))).isFalse();
+	}
+
+	private static EmbeddedMongoServer start(String backend) {
+		return backend.equals("h2") ? EmbeddedMongoServer.startFileBacked(dataDir.resolve(backend + System.nanoTime()))
+				: EmbeddedMongoServer.startInMemory();
+	}
+
+	private static List<String> ids(Iterable<org.bson.Document> documents) {
+		List<String> ids = new ArrayList<>();
+		documents.forEach((d) -> ids.add(String.valueOf(d.get("_id")).replace("i", "i")));
+		return ids;
+	}
+
+	private static List<String> expected(int count, java.util.function.IntPredicate include) {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			if (include.test(i)) {
+				ids.add("i" + i);
+			}
+		}
+		return ids;
+	}
+
+}
