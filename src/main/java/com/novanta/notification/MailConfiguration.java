@@ -1,5 +1,8 @@
 package com.novanta.notification;
 
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,6 +10,22 @@ import org.springframework.core.env.Environment;
 
 @Configuration(proxyBeanMethods = false)
 class MailConfiguration {
+
+	/**
+	 * Where new mail is handed to the dispatcher: one background thread, or the caller's
+	 * thread.
+	 */
+	@Bean(destroyMethod = "")
+	Executor mailExecutor(MailProperties properties) {
+		if (properties.dispatchSynchronously()) {
+			return Runnable::run;
+		}
+		return Executors.newSingleThreadExecutor((task) -> {
+			Thread thread = new Thread(task, "mail-dispatch");
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
 
 	@Bean
 	MailDescription mailDescription(ObjectProvider<EmbeddedMailServer> embedded, Environment environment) {

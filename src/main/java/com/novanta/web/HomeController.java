@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class HomeController {
 
-	static final String HOME_VIEW = "home/index";
+	static final String HOME_VIEW = "web/home";
 
 	private final RandomGenerator random;
 

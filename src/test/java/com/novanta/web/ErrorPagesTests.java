@@ -26,7 +26,7 @@ class ErrorPagesTests {
 
 	@Test
 	void unknownPageGetsTheNotFoundPage() {
-		ResponseEntity<String> response = exchange("/no-such-page", html());
+		ResponseEntity<String> response = exchange("/lotteries/no/such/page", html());
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(response.getBody()).contains("We could not find that page").contains("<header");
 	}
@@ -35,14 +35,15 @@ class ErrorPagesTests {
 	void notFoundPageSpeaksItalian() {
 		HttpHeaders headers = html();
 		headers.set(HttpHeaders.ACCEPT_LANGUAGE, "it");
-		assertThat(exchange("/no-such-page", headers).getBody()).contains("Non abbiamo trovato questa pagina");
+		assertThat(exchange("/lotteries/no/such/page", headers).getBody())
+			.contains("Non abbiamo trovato questa pagina");
 	}
 
 	@Test
 	void htmxRequestGetsAnAlertSwappedIntoTheAlertArea() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set("HX-Request", "true");
-		ResponseEntity<String> response = exchange("/no-such-page", headers);
+		ResponseEntity<String> response = exchange("/lotteries/no/such/page", headers);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(response.getHeaders().getFirst("HX-Retarget")).isEqualTo("#alerts");
 		assertThat(response.getHeaders().getFirst("HX-Reswap")).isEqualTo("innerHTML");
@@ -51,7 +52,7 @@ class ErrorPagesTests {
 
 	@Test
 	void failureGetsTheServerErrorPageWithoutDetails() {
-		ResponseEntity<String> response = exchange("/test/fail", html());
+		ResponseEntity<String> response = exchange("/lotteries/test-failure", html());
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
 		assertThat(response.getBody()).contains("something went wrong on our side")
 			.doesNotContain("IllegalStateException")
@@ -60,7 +61,7 @@ class ErrorPagesTests {
 
 	@Test
 	void forbiddenGetsTheForbiddenPage() {
-		ResponseEntity<String> response = exchange("/test/forbidden", html());
+		ResponseEntity<String> response = exchange("/lotteries/test-forbidden", html());
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(response.getBody()).contains("You are not allowed to see this page");
 	}
@@ -69,7 +70,7 @@ class ErrorPagesTests {
 	void otherClientsGetAShortJsonError() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
-		ResponseEntity<String> response = exchange("/no-such-page", headers);
+		ResponseEntity<String> response = exchange("/lotteries/no/such/page", headers);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
 		assertThat(response.getBody()).contains("\"status\":404").contains("\"error\":\"Not Found\"");

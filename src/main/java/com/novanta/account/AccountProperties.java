@@ -1,0 +1,39 @@
+package com.novanta.account;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Account settings.
+ *
+ * @param adminEmails emails that become admins once verified
+ * ({@code LOTTERY_ADMIN_EMAILS}, comma-separated)
+ * @param timeZone the time zone of new accounts and of visitors
+ * ({@code LOTTERY_TIME_ZONE})
+ * @param verificationValidity how long an email verification link works
+ * @param resetValidity how long a password reset link works
+ * @param demoAdmin whether to create a demo admin on the embedded database
+ */
+@ConfigurationProperties("lottery.accounts")
+record AccountProperties(@DefaultValue List<String> adminEmails, @DefaultValue("Europe/Rome") String timeZone,
+		@DefaultValue("24h") Duration verificationValidity, @DefaultValue("1h") Duration resetValidity,
+		@DefaultValue("true") boolean demoAdmin) {
+
+	Set<String> normalizedAdminEmails() {
+		return this.adminEmails.stream()
+			.map((email) -> email.trim().toLowerCase(Locale.ROOT))
+			.filter((email) -> !email.isEmpty())
+			.collect(Collectors.toSet());
+	}
+
+	boolean isAdminEmail(String email) {
+		return normalizedAdminEmails().contains(EmailAddresses.normalize(email));
+	}
+
+}

@@ -1,0 +1,175 @@
+package com.novanta.account;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+
+import com.novanta.audit.AuditLog;
+import com.novanta.config.HttpSecurityCustomizer;
+import com.novanta.config.SharedSecrets;
+import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Sign-in by password and by Google or Facebook, remember-me and sign-out, in the one
+ * filter chain.
+ */
+@Configuration(proxyBeanMethods = false)
+class AccountSecurity {
+
+	static final String SIGN_IN_PAGE = "/signin";
+
+	/** Argon2id for new hashes; bcrypt hashes still verify. */
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		java.util.Map<String, PasswordEncoder> encoders = new java.util.HashMap<>();
+		encoders.put("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8());
+		encoders.put("bcrypt", new BCryptPasswordEncoder());
+		return new DelegatingPasswordEncoder("argon2", encoders);
+	}
+
+	@Bean
+	HttpSecurityCustomizer accountSignIn(AccountUserDetailsService userDetails, PasswordEncoder passwordEncoder,
+			SignInThrottle throttle, AccountRepository accounts, AdminRoles adminRoles, AuditLog audit, Clock clock,
+			SharedSecrets secrets, SocialSignIn socialSignIn, LocaleResolver localeResolver,
+			ObjectProvider<ClientRegistrationRepository> clientRegistrations) {
+		return (http) -> {
+			SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+			TokenBasedRememberMeServices rememberMe = new TokenBasedRememberMeServices(secrets.get("remember-me"),
+					userDetails, TokenBasedRememberMeServices.RememberMeTokenAlgorithm.SHA256);
+			rememberMe.setParameter("remember");
+			rememberMe.setCookieName("NOVANTA-REMEMBER");
+			rememberMe.setTokenValiditySeconds((int) Duration.ofDays(30).toSeconds());
+			SignedInHandler signedIn = new SignedInHandler(contexts, localeResolver);
+			http.authenticationProvider(new ThrottledAuthenticationProvider(userDetails, passwordEncoder, throttle,
+					accounts, adminRoles, audit, clock))
+				.securityContext((context) -> context.securityContextRepository(contexts))
+				.formLogin((form) -> form.loginPage(SIGN_IN_PAGE)
+					.loginProcessingUrl(SIGN_IN_PAGE)
+					.usernameParameter("email")
+					.passwordParameter("password")
+					.successHandler(signedIn)
+					.failureHandler(AccountSecurity::signInFailed)
+					.permitAll())
+				.rememberMe((remember) -> remember.rememberMeServices(rememberMe).key(secrets.get("remember-me")))
+				.logout((logout) -> logout.logoutUrl("/signout")
+					.logoutSuccessUrl("/?signedOut")
+					.deleteCookies("NOVANTA-REMEMBER")
+					.addLogoutHandler((request, response, authentication) -> {
+						if (authentication != null && authentication.getPrincipal() instanceof CurrentAccount me) {
+							audit.record(Actors.of(me, request.getRemoteAddr()), "SIGN_OUT", "account", me.id());
+						}
+					}))
+				.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint()))
+				.addFilterAfter(new AccountSessionFilter(accounts, contexts), AnonymousAuthenticationFilter.class);
+			if (clientRegistrations.getIfAvailable() != null) {
+				http.oauth2Login((oauth) -> oauth.loginPage(SIGN_IN_PAGE)
+					.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(SocialUsers.oidc(socialSignIn))
+						.userService(SocialUsers.oauth2(socialSignIn)))
+					.successHandler(signedIn)
+					.failureHandler(AccountSecurity::socialSignInFailed));
+			}
+		};
+	}
+
+	/**
+	 * Unauthenticated: a page goes to sign-in; an htmx request refreshes the whole page
+	 * instead of swapping the sign-in form into a fragment.
+	 */
+	private static AuthenticationEntryPoint entryPoint() {
+		java.util.LinkedHashMap<org.springframework.security.web.util.matcher.RequestMatcher, AuthenticationEntryPoint> entryPoints = new java.util.LinkedHashMap<>();
+		entryPoints.put(new RequestHeaderRequestMatcher("HX-Request", "true"),
+				new HxRefreshHeaderAuthenticationEntryPoint());
+		DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(entryPoints);
+		entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint(SIGN_IN_PAGE));
+		return entryPoint;
+	}
+
+	private static void signInFailed(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException failure) throws IOException {
+		String reason = (failure instanceof SignInLockedException) ? "locked" : "error";
+		response.sendRedirect(request.getContextPath() + SIGN_IN_PAGE + "?" + reason);
+	}
+
+	private static void socialSignInFailed(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException failure) throws IOException {
+		String code = (failure instanceof OAuth2AuthenticationException oauth) ? oauth.getError().getErrorCode() : "";
+		String target = switch (code) {
+			case SocialSignIn.LINK_REQUIRED -> "/signin/link";
+			case SocialSignIn.UNVERIFIED_EMAIL -> SIGN_IN_PAGE + "?social=unverified";
+			case SocialSignIn.IDENTITY_TAKEN -> "/account?linkTaken";
+			default -> SIGN_IN_PAGE + "?social=failed";
+		};
+		response.sendRedirect(request.getContextPath() + target);
+	}
+
+	/**
+	 * After any sign-in: keep only the account in the session (no provider tokens),
+	 * switch the site to the account's language, and go where the visitor was heading.
+	 */
+	static final class SignedInHandler extends SavedRequestAwareAuthenticationSuccessHandler {
+
+		private final SecurityContextRepository contexts;
+
+		private final LocaleResolver localeResolver;
+
+		SignedInHandler(SecurityContextRepository contexts, LocaleResolver localeResolver) {
+			this.contexts = contexts;
+			this.localeResolver = localeResolver;
+			setDefaultTargetUrl("/");
+		}
+
+		@Override
+		public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+				Authentication authentication) throws IOException, jakarta.servlet.ServletException {
+			CurrentAccount account = null;
+			if (authentication.getPrincipal() instanceof SocialUsers.SignedIn signedIn) {
+				account = signedIn.account();
+				UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(account,
+						null, account.getAuthorities());
+				SecurityContext context = SecurityContextHolder.createEmptyContext();
+				context.setAuthentication(token);
+				SecurityContextHolder.setContext(context);
+				this.contexts.saveContext(context, request, response);
+			}
+			else if (authentication.getPrincipal() instanceof CurrentAccount current) {
+				account = current;
+			}
+			if (account != null && account.language() != null) {
+				this.localeResolver.setLocale(request, response, Locale.forLanguageTag(account.language()));
+			}
+			super.onAuthenticationSuccess(request, response, authentication);
+		}
+
+	}
+
+}

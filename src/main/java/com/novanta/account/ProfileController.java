@@ -1,0 +1,150 @@
+package com.novanta.account;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The participant's own account: details, preferences, password, linked sign-ins,
+ * deletion.
+ */
+@Controller
+class ProfileController {
+
+	static final String PROFILE_VIEW = "account/profile";
+
+	private final Profiles profiles;
+
+	private final PasswordPolicy policy;
+
+	private final SocialProviders providers;
+
+	private final LocaleResolver localeResolver;
+
+	ProfileController(Profiles profiles, PasswordPolicy policy, SocialProviders providers,
+			LocaleResolver localeResolver) {
+		this.profiles = profiles;
+		this.policy = policy;
+		this.providers = providers;
+		this.localeResolver = localeResolver;
+	}
+
+	@GetMapping("/account")
+	String profile(@AuthenticationPrincipal CurrentAccount me, Model model) {
+		Account account = this.profiles.get(me.id());
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", ProfileForm.of(account));
+		}
+		return page(account, model);
+	}
+
+	@PostMapping("/account")
+	String update(@AuthenticationPrincipal CurrentAccount me, @Valid @ModelAttribute("form") ProfileForm form,
+			BindingResult result, HttpServletRequest request, HttpServletResponse response, Model model,
+			RedirectAttributes redirect) {
+		if (!TimeZones.isValid(form.timeZone())) {
+			result.rejectValue("timeZone", "profile.timeZone.invalid");
+		}
+		if (result.hasErrors()) {
+			return page(this.profiles.get(me.id()), model);
+		}
+		Account updated = this.profiles.updateDetails(me, form, Actors.clientAddress(request));
+		this.localeResolver.setLocale(request, response, java.util.Locale.forLanguageTag(updated.language()));
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/account";
+	}
+
+	@PostMapping("/account/password")
+	String changePassword(@AuthenticationPrincipal CurrentAccount me,
+			@RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String password,
+			@RequestParam(defaultValue = "") String confirmation, HttpServletRequest request, Model model,
+			RedirectAttributes redirect) {
+		String problem = this.policy.check(password, me.email()).orElse(null);
+		if (problem == null && !password.equals(confirmation)) {
+			problem = "password.mismatch";
+		}
+		if (problem != null) {
+			model.addAttribute("passwordProblem", problem);
+			model.addAttribute("form", ProfileForm.of(this.profiles.get(me.id())));
+			return page(this.profiles.get(me.id()), model);
+		}
+		Account updated = this.profiles.changePassword(me, currentPassword, password, Actors.clientAddress(request));
+		if (updated == null) {
+			model.addAttribute("passwordProblem", "password.currentWrong");
+			model.addAttribute("form", ProfileForm.of(this.profiles.get(me.id())));
+			return page(this.profiles.get(me.id()), model);
+		}
+		// Other sessions end; this one continues with the account's new session epoch.
+		keepSignedIn(request, CurrentAccount.of(updated).withoutPassword());
+		redirect.addFlashAttribute("passwordChanged", true);
+		return "redirect:/account";
+	}
+
+	@PostMapping("/account/identities/{provider}/link")
+	String link(@AuthenticationPrincipal CurrentAccount me, @PathVariable String provider, HttpSession session) {
+		if (!this.providers.isEnabled(provider)) {
+			return "redirect:/account";
+		}
+		session.setAttribute(SocialUsers.LINKING_ACCOUNT, me.id());
+		return "redirect:/oauth2/authorization/" + provider;
+	}
+
+	@PostMapping("/account/identities/{provider}/unlink")
+	String unlink(@AuthenticationPrincipal CurrentAccount me, @PathVariable String provider, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		if (this.profiles.unlink(me, provider, Actors.clientAddress(request))) {
+			redirect.addFlashAttribute("unlinked", this.providers.displayName(provider));
+		}
+		else {
+			redirect.addFlashAttribute("unlinkRefused", true);
+		}
+		return "redirect:/account";
+	}
+
+	@PostMapping("/account/delete")
+	String delete(@AuthenticationPrincipal CurrentAccount me, @RequestParam(defaultValue = "") String confirmation,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		if (!this.profiles.delete(me, confirmation, Actors.clientAddress(request))) {
+			redirect.addFlashAttribute("deleteRefused", true);
+			return "redirect:/account#delete";
+		}
+		new SecurityContextLogoutHandler().logout(request, response,
+				SecurityContextHolder.getContext().getAuthentication());
+		return "redirect:/?deleted";
+	}
+
+	private String page(Account account, Model model) {
+		model.addAttribute("account", account);
+		model.addAttribute("identities", this.profiles.identities(account.id()));
+		model.addAttribute("providers", this.providers.all());
+		model.addAttribute("timeZones", TimeZones.CHOICES);
+		return PROFILE_VIEW;
+	}
+
+	private static void keepSignedIn(HttpServletRequest request, CurrentAccount account) {
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(account, null, account.getAuthorities()));
+		SecurityContextHolder.setContext(context);
+		request.getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+	}
+
+}

@@ -1,0 +1,163 @@
+package com.novanta.account;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.novanta.account.AccountTokens.Purpose;
+import com.novanta.audit.AuditLog;
+import org.bson.types.ObjectId;
+
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** What participants change about their own account. */
+@Service
+class Profiles {
+
+	private final AccountRepository accounts;
+
+	private final PasswordEncoder passwords;
+
+	private final AccountTokens tokens;
+
+	private final AccountMail mail;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	Profiles(AccountRepository accounts, PasswordEncoder passwords, AccountTokens tokens, AccountMail mail,
+			AuditLog audit, Clock clock) {
+		this.accounts = accounts;
+		this.passwords = passwords;
+		this.tokens = tokens;
+		this.mail = mail;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	Account get(String accountId) {
+		return this.accounts.findById(accountId).orElseThrow();
+	}
+
+	List<Identity> identities(String accountId) {
+		return this.accounts.identitiesOf(accountId);
+	}
+
+	Account updateDetails(CurrentAccount me, ProfileForm form, String clientAddress) {
+		Account before = get(me.id());
+		String zone = ZoneId.of(form.timeZone()).getId();
+		Account after = this.accounts
+			.update(me.id(),
+					new Update().set("name", form.name().trim())
+						.set("city", (form.city() == null || form.city().isBlank()) ? null : form.city().trim())
+						.set("timeZone", zone)
+						.set("language", form.language())
+						.set("noWinEmails", form.noWinEmails()))
+			.orElseThrow();
+		Map<String, Object> was = new LinkedHashMap<>();
+		Map<String, Object> is = new LinkedHashMap<>();
+		diff("name", before.name(), after.name(), was, is);
+		diff("city", before.city(), after.city(), was, is);
+		diff("timeZone", before.timeZone(), after.timeZone(), was, is);
+		diff("language", before.language(), after.language(), was, is);
+		diff("noWinEmails", before.noWinEmails(), after.noWinEmails(), was, is);
+		if (!is.isEmpty()) {
+			this.audit.record(Actors.of(me, clientAddress), "PROFILE_UPDATED", "account", me.id(), was, is);
+		}
+		return after;
+	}
+
+	/**
+	 * Sets whether the account receives "no win this time" emails (win emails always
+	 * arrive).
+	 */
+	void setNoWinEmails(String accountId, boolean wanted) {
+		this.accounts.update(accountId, new Update().set("noWinEmails", wanted));
+	}
+
+	/**
+	 * Changes the password after checking the current one; ends the account's other
+	 * sessions.
+	 * @return the account, or {@code null} if the current password is wrong
+	 */
+	Account changePassword(CurrentAccount me, String currentPassword, String newPassword, String clientAddress) {
+		Account account = get(me.id());
+		if (account.hasPassword() && !this.passwords.matches(currentPassword, account.passwordHash())) {
+			this.audit.record(Actors.of(me, clientAddress), "PASSWORD_CHANGE_FAILED", "account", me.id());
+			return null;
+		}
+		Account updated = this.accounts
+			.update(me.id(),
+					new Update().set("passwordHash", this.passwords.encode(newPassword)).inc("sessionEpoch", 1))
+			.orElseThrow();
+		this.tokens.revokeAll(Purpose.RESET_PASSWORD, me.id());
+		this.audit.record(Actors.of(me, clientAddress), account.hasPassword() ? "PASSWORD_CHANGED" : "PASSWORD_SET",
+				"account", me.id());
+		this.mail.passwordChanged(updated, new ObjectId().toHexString());
+		return updated;
+	}
+
+	/**
+	 * Unlinks a sign-in, unless it is the account's last way in.
+	 * @return whether it was unlinked
+	 */
+	boolean unlink(CurrentAccount me, String provider, String clientAddress) {
+		Account account = get(me.id());
+		List<Identity> identities = this.accounts.identitiesOf(me.id());
+		boolean linked = identities.stream().anyMatch((identity) -> identity.provider().equals(provider));
+		if (!linked || (!account.hasPassword() && identities.size() <= 1)) {
+			return false;
+		}
+		boolean removed = this.accounts.deleteIdentity(me.id(), provider);
+		if (removed) {
+			this.audit.record(Actors.of(me, clientAddress), "IDENTITY_UNLINKED", "account", me.id(),
+					Map.of("provider", provider), null);
+		}
+		return removed;
+	}
+
+	/**
+	 * Deletes the account's personal data. Ballots and winnings stay, attached to an
+	 * anonymous record, because the lottery's results must not change.
+	 * @return whether the confirmation was right and the account is deleted
+	 */
+	boolean delete(CurrentAccount me, String confirmation, String clientAddress) {
+		Account account = get(me.id());
+		boolean confirmed = account.hasPassword() ? this.passwords.matches(confirmation, account.passwordHash())
+				: account.email().equalsIgnoreCase(Objects.requireNonNullElse(confirmation, "").trim());
+		if (!confirmed) {
+			return false;
+		}
+		this.accounts.update(me.id(), Criteria.where("status").ne(AccountStatus.DELETED),
+				new Update().set("status", AccountStatus.DELETED)
+					.set("email", "deleted+" + me.id() + "@invalid")
+					.set("emailVerified", false)
+					.unset("passwordHash")
+					.set("name", "")
+					.unset("city")
+					.set("roles", AccountRepository.participant())
+					.inc("sessionEpoch", 1)
+					.set("deletedAt", this.clock.instant()));
+		this.accounts.deleteIdentities(me.id());
+		this.tokens.revokeAll(Purpose.VERIFY_EMAIL, me.id());
+		this.tokens.revokeAll(Purpose.RESET_PASSWORD, me.id());
+		this.audit.record(Actors.of(me, clientAddress), "ACCOUNT_DELETED", "account", me.id());
+		return true;
+	}
+
+	private static void diff(String field, Object before, Object after, Map<String, Object> was,
+			Map<String, Object> is) {
+		if (!Objects.equals(before, after)) {
+			was.put(field, before);
+			is.put(field, after);
+		}
+	}
+
+}

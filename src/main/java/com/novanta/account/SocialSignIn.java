@@ -1,0 +1,209 @@
+package com.novanta.account;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import com.novanta.account.AccountTokens.Purpose;
+import com.novanta.audit.AuditLog;
+import com.novanta.audit.AuditLog.Actor;
+import org.bson.types.ObjectId;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sign-in with Google or Facebook. Identities are keyed by provider and subject. A first
+ * sign-in creates a verified participant from the provider's verified email, but never
+ * takes over an existing account with that email: its owner must first prove the account
+ * is theirs (its password, or a link sent to its address).
+ */
+@Service
+class SocialSignIn {
+
+	static final String LINK_REQUIRED = "link_required";
+
+	static final String UNVERIFIED_EMAIL = "unverified_email";
+
+	static final String IDENTITY_TAKEN = "identity_taken";
+
+	static final String ACCOUNT_DISABLED = "account_disabled";
+
+	private final AccountRepository accounts;
+
+	private final AccountTokens tokens;
+
+	private final AccountMail mail;
+
+	private final PasswordEncoder passwords;
+
+	private final SignInThrottle throttle;
+
+	private final AdminRoles adminRoles;
+
+	private final AuditLog audit;
+
+	private final AccountProperties properties;
+
+	private final Clock clock;
+
+	SocialSignIn(AccountRepository accounts, AccountTokens tokens, AccountMail mail, PasswordEncoder passwords,
+			SignInThrottle throttle, AdminRoles adminRoles, AuditLog audit, AccountProperties properties, Clock clock) {
+		this.accounts = accounts;
+		this.tokens = tokens;
+		this.mail = mail;
+		this.passwords = passwords;
+		this.throttle = throttle;
+		this.adminRoles = adminRoles;
+		this.audit = audit;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Resolves who signs in.
+	 * @param profile what the provider said
+	 * @param linkingAccountId the signed-in account that asked to link this provider, if
+	 * any
+	 * @param clientAddress the client's address
+	 * @return the account to sign in
+	 * @throws OAuth2AuthenticationException with {@link #LINK_REQUIRED} when the email
+	 * belongs to an account whose owner must prove it first, and the other codes of this
+	 * class
+	 */
+	CurrentAccount signIn(SocialProfile profile, String linkingAccountId, String clientAddress) {
+		if (profile.subject() == null) {
+			throw error(UNVERIFIED_EMAIL);
+		}
+		Optional<com.novanta.account.Identity> identity = this.accounts.findIdentity(profile.provider(),
+				profile.subject());
+		if (linkingAccountId != null) {
+			if (identity.isPresent() && !identity.get().accountId().equals(linkingAccountId)) {
+				throw error(IDENTITY_TAKEN);
+			}
+			Account account = this.accounts.findById(linkingAccountId)
+				.filter(Account::isActive)
+				.orElseThrow(() -> error(ACCOUNT_DISABLED));
+			if (identity.isEmpty()) {
+				link(account, profile, clientAddress);
+			}
+			return signedIn(account, profile, clientAddress);
+		}
+		if (identity.isPresent()) {
+			Account account = this.accounts.findById(identity.get().accountId())
+				.filter(Account::isActive)
+				.orElseThrow(() -> error(ACCOUNT_DISABLED));
+			return signedIn(account, profile, clientAddress);
+		}
+		if (profile.email() == null || !profile.emailVerified()) {
+			throw error(UNVERIFIED_EMAIL);
+		}
+		Optional<Account> sameEmail = this.accounts.findByEmail(profile.email());
+		if (sameEmail.isPresent()) {
+			throw error(LINK_REQUIRED);
+		}
+		return signedIn(create(profile, clientAddress), profile, clientAddress);
+	}
+
+	/**
+	 * Links a pending sign-in to the account with its email after checking that account's
+	 * password (throttled like a sign-in).
+	 * @return the account, or empty if the password is wrong or sign-in is locked
+	 */
+	Optional<CurrentAccount> linkWithPassword(SocialProfile profile, String password, String clientAddress) {
+		String email = EmailAddresses.normalize(profile.email());
+		if (this.throttle.lockedUntil(email, clientAddress) != null) {
+			return Optional.empty();
+		}
+		Optional<Account> account = this.accounts.findByEmail(email)
+			.filter(Account::isActive)
+			.filter((a) -> a.hasPassword() && this.passwords.matches(password, a.passwordHash()));
+		if (account.isEmpty()) {
+			this.throttle.recordFailure(email, clientAddress);
+			this.audit.record(Actor.anonymous(clientAddress), "SIGN_IN_FAILED", "email", email);
+			return Optional.empty();
+		}
+		this.throttle.recordSuccess(email);
+		link(account.get(), profile, clientAddress);
+		return Optional.of(signedIn(account.get(), profile, clientAddress));
+	}
+
+	/** Emails the owner of the pending sign-in's address a link that links it. */
+	void sendLinkConfirmation(SocialProfile profile, String providerName) {
+		this.accounts.findByEmail(profile.email()).filter(Account::isActive).ifPresent((account) -> {
+			String token = this.tokens.issue(Purpose.LINK_IDENTITY, account.id(), Duration.ofHours(1),
+					Map.of("provider", profile.provider(), "subject", profile.subject(), "email", profile.email()));
+			this.mail.linkConfirmation(account, providerName, token, AccountTokens.hash(token).substring(0, 24));
+		});
+	}
+
+	/**
+	 * Links the sign-in named by an emailed link.
+	 * @return the provider linked, or empty if the link is unknown, used or expired
+	 */
+	Optional<String> confirmLink(String token, String clientAddress) {
+		return this.tokens.consume(Purpose.LINK_IDENTITY, token).flatMap((used) -> {
+			Optional<Account> account = this.accounts.findById(used.accountId()).filter(Account::isActive);
+			account.ifPresent((a) -> link(a, new SocialProfile(used.data().get("provider"), used.data().get("subject"),
+					used.data().get("email"), true, null), clientAddress));
+			return account.map((a) -> used.data().get("provider"));
+		});
+	}
+
+	private void link(Account account, SocialProfile profile, String clientAddress) {
+		try {
+			this.accounts.insertIdentity(profile.provider(), profile.subject(), account.id(), profile.email(),
+					this.clock.instant());
+		}
+		catch (DuplicateKeyException ex) {
+			boolean ours = this.accounts.findIdentity(profile.provider(), profile.subject())
+				.map((identity) -> identity.accountId().equals(account.id()))
+				.orElse(false);
+			if (!ours) {
+				throw error(IDENTITY_TAKEN);
+			}
+			return;
+		}
+		this.audit.record(Actors.of(account, clientAddress), "IDENTITY_LINKED", "account", account.id(), null,
+				Map.of("provider", profile.provider()));
+	}
+
+	private Account create(SocialProfile profile, String clientAddress) {
+		Instant now = this.clock.instant();
+		String name = (profile.name() != null && !profile.name().isBlank()) ? profile.name()
+				: profile.email().substring(0, profile.email().indexOf('@'));
+		Account account = new Account(new ObjectId().toHexString(), EmailAddresses.normalize(profile.email()), true,
+				null, name, null, AccountRepository.participant(), this.properties.timeZone(), "en", true,
+				AccountStatus.ACTIVE, 0, now, now, null);
+		try {
+			this.accounts.insert(account);
+		}
+		catch (DuplicateKeyException ex) {
+			throw error(LINK_REQUIRED);
+		}
+		this.audit.record(new Actor(account.id(), account.email(), clientAddress), "ACCOUNT_CREATED", "account",
+				account.id(), null, Map.of("email", account.email(), "method", profile.provider()));
+		link(account, profile, clientAddress);
+		return account;
+	}
+
+	private CurrentAccount signedIn(Account account, SocialProfile profile, String clientAddress) {
+		Account updated = this.accounts.update(account.id(), new Update().set("lastSignInAt", this.clock.instant()))
+			.orElse(account);
+		updated = this.adminRoles.applyAdminList(updated, clientAddress);
+		this.audit.record(Actors.of(updated, clientAddress), "SIGN_IN", "account", updated.id(), null,
+				Map.of("method", profile.provider()));
+		return CurrentAccount.of(updated).withoutPassword();
+	}
+
+	private static OAuth2AuthenticationException error(String code) {
+		return new OAuth2AuthenticationException(new OAuth2Error(code), code);
+	}
+
+}

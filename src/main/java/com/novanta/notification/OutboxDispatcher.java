@@ -1,0 +1,316 @@
+package com.novanta.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends what is due in the outbox. Each message is claimed with an atomic status change
+ * and a lease, so several dispatchers (threads or instances) never send the same message
+ * twice; a message whose dispatcher died is picked up again when its lease runs out.
+ * Failures are retried with exponential back-off; a permanent rejection, or the last
+ * attempt, marks the message failed.
+ */
+@Component
+public class OutboxDispatcher {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+
+	private final MongoOperations mongo;
+
+	private final JavaMailSenderImpl sender;
+
+	private final MailRenderer renderer;
+
+	private final MailProperties properties;
+
+	private final Clock clock;
+
+	private final String owner = UUID.randomUUID().toString();
+
+	private final AtomicBoolean running = new AtomicBoolean();
+
+	private final Executor executor;
+
+	OutboxDispatcher(MongoOperations mongo, JavaMailSenderImpl sender, MailRenderer renderer, MailProperties properties,
+			Clock clock, @Qualifier("mailExecutor") Executor executor) {
+		this.executor = executor;
+		this.mongo = mongo;
+		this.sender = sender;
+		this.renderer = renderer;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${lottery.mail.poll-interval:2s}",
+			initialDelayString = "${lottery.mail.poll-interval:2s}")
+	void poll() {
+		dispatchDue();
+	}
+
+	/** New mail is sent at once rather than at the next poll. */
+	@EventListener
+	void onWritten(OutboxMessagesWritten event) {
+		this.executor.execute(this::dispatchDue);
+	}
+
+	/**
+	 * Sends every message that is due now, in rounds, until none is left.
+	 * @return how many were sent
+	 */
+	public int dispatchDue() {
+		if (!this.running.compareAndSet(false, true)) {
+			return 0;
+		}
+		try {
+			int sent = 0;
+			while (true) {
+				List<OutboxMessage> due = findDue();
+				if (due.isEmpty()) {
+					return sent;
+				}
+				List<OutboxMessage> claimed = new java.util.ArrayList<>();
+				for (OutboxMessage candidate : due) {
+					OutboxMessage message = claim(candidate);
+					if (message != null) {
+						claimed.add(message);
+					}
+				}
+				if (claimed.isEmpty()) {
+					return sent;
+				}
+				sent += sendAll(claimed);
+			}
+		}
+		finally {
+			this.running.set(false);
+		}
+	}
+
+	private List<OutboxMessage> findDue() {
+		Instant now = this.clock.instant();
+		Query pending = Query.query(Criteria.where("status").is(OutboxStatus.PENDING).and("nextAttemptAt").lte(now))
+			.limit(this.properties.batchSize());
+		List<OutboxMessage> due = this.mongo.find(pending, OutboxMessage.class);
+		if (due.size() < this.properties.batchSize()) {
+			Query abandoned = Query.query(Criteria.where("status").is(OutboxStatus.SENDING).and("leaseUntil").lte(now))
+				.limit(this.properties.batchSize() - due.size());
+			due = new java.util.ArrayList<>(due);
+			due.addAll(this.mongo.find(abandoned, OutboxMessage.class));
+		}
+		return due;
+	}
+
+	private OutboxMessage claim(OutboxMessage candidate) {
+		Instant now = this.clock.instant();
+		Criteria claimable = new Criteria().orOperator(
+				Criteria.where("status").is(OutboxStatus.PENDING).and("nextAttemptAt").lte(now),
+				Criteria.where("status").is(OutboxStatus.SENDING).and("leaseUntil").lte(now));
+		Query query = Query.query(Criteria.where("_id").is(candidate.id()).andOperator(claimable));
+		Update update = new Update().set("status", OutboxStatus.SENDING)
+			.set("leaseOwner", this.owner)
+			.set("leaseUntil", now.plus(this.properties.lease()))
+			.inc("attempts", 1);
+		return this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
+				OutboxMessage.class);
+	}
+
+	/**
+	 * Sends the claimed messages over one SMTP connection, recording each one's outcome
+	 * as soon as the server answers, so that a crash can repeat at most the message in
+	 * flight.
+	 */
+	private int sendAll(List<OutboxMessage> messages) {
+		int sent = 0;
+		Transport transport;
+		try {
+			transport = connect();
+		}
+		catch (MessagingException | RuntimeException ex) {
+			messages.forEach((message) -> markFailedAttempt(message, ex));
+			return 0;
+		}
+		try (transport) {
+			for (int i = 0; i < messages.size(); i++) {
+				OutboxMessage message = messages.get(i);
+				MimeMessage mime;
+				try {
+					mime = build(message);
+				}
+				catch (MessagingException | RuntimeException ex) {
+					markFailed(message, ex);
+					continue;
+				}
+				try {
+					transport.sendMessage(mime, mime.getAllRecipients());
+					markSent(message);
+					sent++;
+				}
+				catch (SendFailedException ex) {
+					markFailedAttempt(message, ex);
+				}
+				catch (MessagingException | RuntimeException ex) {
+					// the connection broke: this message and the rest wait for the next
+					// round
+					for (OutboxMessage waiting : messages.subList(i, messages.size())) {
+						markFailedAttempt(waiting, ex);
+					}
+					break;
+				}
+			}
+		}
+		catch (MessagingException ex) {
+			log.debug("Closing the SMTP connection failed", ex);
+		}
+		return sent;
+	}
+
+	private Transport connect() throws MessagingException {
+		String protocol = (this.sender.getProtocol() != null) ? this.sender.getProtocol() : "smtp";
+		Transport transport = this.sender.getSession().getTransport(protocol);
+		String username = this.sender.getUsername();
+		String password = this.sender.getPassword();
+		if ("".equals(username)) {
+			username = null;
+		}
+		transport.connect(this.sender.getHost(), this.sender.getPort(), username, password);
+		return transport;
+	}
+
+	private MimeMessage build(OutboxMessage message) throws MessagingException {
+		MailRenderer.Rendered rendered = this.renderer.render(message);
+		MimeMessage mime = this.sender.createMimeMessage();
+		MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
+		helper.setFrom(this.properties.from());
+		helper.setTo(message.to());
+		helper.setSubject(rendered.subject());
+		helper.setText(rendered.text(), rendered.html());
+		for (Map.Entry<String, String> header : message.headers().entrySet()) {
+			mime.setHeader(header.getKey(), header.getValue());
+		}
+		mime.saveChanges();
+		return mime;
+	}
+
+	private void markSent(OutboxMessage message) {
+		Update update = new Update().set("status", OutboxStatus.SENT)
+			.set("sentAt", this.clock.instant())
+			.unset("leaseOwner")
+			.unset("leaseUntil")
+			.unset("lastError");
+		this.mongo.updateFirst(ownedBy(message), scrubSecrets(message, update), OutboxMessage.class);
+	}
+
+	/** Links with tokens are not kept once the message is out of the queue. */
+	private static Update scrubSecrets(OutboxMessage message, Update update) {
+		if (message.model() != null && message.model().get(Email.SECRETS) instanceof List<?> names) {
+			for (Object name : names) {
+				update.unset("model." + name);
+			}
+		}
+		return update;
+	}
+
+	private void markFailed(OutboxMessage message, Exception failure) {
+		String error = describe(failure);
+		log.warn("Cannot build mail {} to {}: {}", message.id(), message.to(), error);
+		this.mongo.updateFirst(ownedBy(message),
+				new Update().set("status", OutboxStatus.FAILED)
+					.set("lastError", error)
+					.unset("leaseOwner")
+					.unset("leaseUntil"),
+				OutboxMessage.class);
+	}
+
+	private void markFailedAttempt(OutboxMessage message, Exception failure) {
+		boolean permanent = isPermanent(failure);
+		boolean exhausted = message.attempts() >= this.properties.maxAttempts();
+		String error = describe(failure);
+		Update update = new Update().set("lastError", error).unset("leaseOwner").unset("leaseUntil");
+		if (permanent || exhausted) {
+			update.set("status", OutboxStatus.FAILED);
+			log.warn("Giving up on mail {} to {} after {} attempt(s): {}", message.id(), message.to(),
+					message.attempts(), error);
+		}
+		else {
+			update.set("status", OutboxStatus.PENDING)
+				.set("nextAttemptAt", this.clock.instant().plus(this.properties.retryDelay(message.attempts())));
+			log.info("Mail {} to {} failed (attempt {}), will retry: {}", message.id(), message.to(),
+					message.attempts(), error);
+		}
+		this.mongo.updateFirst(ownedBy(message), update, OutboxMessage.class);
+	}
+
+	private Query ownedBy(OutboxMessage message) {
+		return Query.query(Criteria.where("_id").is(message.id()).and("leaseOwner").is(this.owner));
+	}
+
+	/**
+	 * The SMTP server refused the message for good (a 5xx answer), as opposed to being
+	 * unreachable.
+	 */
+	static boolean isPermanent(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SMTPAddressFailedException address && address.getReturnCode() >= 500) {
+				return true;
+			}
+			if (cause instanceof SMTPSendFailedException send && send.getReturnCode() >= 500) {
+				return true;
+			}
+			if (cause instanceof jakarta.mail.internet.AddressException) {
+				return true;
+			}
+			if (cause instanceof MailSendException sendException) {
+				for (Exception nested : sendException.getFailedMessages().values()) {
+					if (isPermanent(nested)) {
+						return true;
+					}
+				}
+			}
+			if (cause instanceof SendFailedException sendFailed && sendFailed.getNextException() != null
+					&& sendFailed.getNextException() != cause && isPermanent(sendFailed.getNextException())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String describe(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = failure.getMessage();
+		if (root != failure && root.getMessage() != null) {
+			message = message + " (" + root.getMessage() + ")";
+		}
+		return (message != null && message.length() > 500) ? message.substring(0, 500) : message;
+	}
+
+}
