@@ -16,6 +16,37 @@
 		}
 	});
 
+	// Countdowns: "2 h 14 min 03 s" until the instant in data-countdown, every second.
+	function pad(n) {
+		return (n < 10 ? '0' : '') + n;
+	}
+
+	function tick() {
+		var now = Date.now();
+		document.querySelectorAll('[data-countdown]').forEach(function (element) {
+			var until = Date.parse(element.getAttribute('data-countdown'));
+			if (isNaN(until)) {
+				return;
+			}
+			var left = Math.max(0, Math.floor((until - now) / 1000));
+			var days = Math.floor(left / 86400);
+			var hours = Math.floor((left % 86400) / 3600);
+			var minutes = Math.floor((left % 3600) / 60);
+			var seconds = left % 60;
+			var text = (days > 0 ? days + ' d ' : '') + (days > 0 || hours > 0 ? hours + ' h ' : '') + pad(minutes) + ' min ' + pad(seconds) + ' s';
+			if (element.textContent !== text) {
+				element.textContent = text;
+			}
+			if (left === 0 && !element.hasAttribute('data-expired')) {
+				element.setAttribute('data-expired', '');
+				document.body.dispatchEvent(new CustomEvent('countdownEnded'));
+			}
+		});
+	}
+
+	setInterval(tick, 1000);
+	document.addEventListener('DOMContentLoaded', tick);
+
 	// Dismissible alerts.
 	document.addEventListener('click', function (event) {
 		var button = event.target.closest('[data-dismiss="alert"]');

@@ -38,4 +38,9 @@ public final class QuickPick {
 		return picked;
 	}
 
+	/** A valid line for a game. */
+	public static int[] pick(Game game, RandomGenerator random) {
+		return pick(game.picks(), game.maxNumber(), random);
+	}
+
 }

@@ -1,13 +1,16 @@
 package com.novanta.web;
 
+import java.time.Clock;
 import java.util.random.RandomGenerator;
 
 import com.novanta.game.QuickPick;
+import com.novanta.lottery.Lotteries;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 
 @Controller
@@ -17,8 +20,22 @@ class HomeController {
 
 	private final RandomGenerator random;
 
-	HomeController(RandomGenerator random) {
+	private final Lotteries lotteries;
+
+	private final Clock clock;
+
+	HomeController(RandomGenerator random, Lotteries lotteries, Clock clock) {
 		this.random = random;
+		this.lotteries = lotteries;
+		this.clock = clock;
+	}
+
+	/** The open lotteries to play, and the latest results. */
+	@ModelAttribute
+	void lotteries(Model model) {
+		model.addAttribute("openLotteries", this.lotteries.open());
+		model.addAttribute("latestResults", this.lotteries.latestResults(4));
+		model.addAttribute("now", this.clock.instant());
 	}
 
 	@GetMapping("/")

@@ -1,0 +1,88 @@
+package com.novanta.ballot;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The accepted ballots of a lottery, as the draw reads them: by slip number, in canonical
+ * order, in batches (never all in memory).
+ */
+@Service
+public class BallotLedger {
+
+	static final int BATCH = 200;
+
+	private final SlipRepository slips;
+
+	BallotLedger(SlipRepository slips) {
+		this.slips = slips;
+	}
+
+	/**
+	 * Visits every ballot of slips 1 to {@code slots}, in ascending slip and line order.
+	 * With {@code seal}, a place that has no slip is sealed first, so that no slip can
+	 * arrive there any more: after a sealing pass, the set of ballots is final.
+	 * @return how many places were sealed
+	 */
+	public long forEach(String lotteryId, long slots, boolean seal, BallotVisitor visitor) {
+		long sealed = 0;
+		for (long from = 1; from <= slots; from += BATCH) {
+			long to = Math.min(slots, from + BATCH - 1);
+			List<String> ids = new ArrayList<>(BATCH);
+			for (long slip = from; slip <= to; slip++) {
+				ids.add(BallotSlip.id(lotteryId, slip));
+			}
+			Map<Long, BallotSlip> found = this.slips.findAllById(ids)
+				.stream()
+				.collect(Collectors.toMap(BallotSlip::slip, Function.identity()));
+			for (long slip = from; slip <= to; slip++) {
+				BallotSlip stored = found.get(slip);
+				if (stored == null && seal) {
+					if (this.slips.seal(lotteryId, slip)) {
+						sealed++;
+						continue;
+					}
+					// a slip arrived just before the seal: it counts
+					stored = this.slips.findById(BallotSlip.id(lotteryId, slip)).orElse(null);
+				}
+				if (stored == null || stored.isTombstone()) {
+					continue;
+				}
+				for (int line = 0; line < stored.lines().size(); line++) {
+					visitor.visit(stored.id(), slip, line, stored.numbers(line), stored.accountId());
+				}
+			}
+		}
+		return sealed;
+	}
+
+	/** Every participant of a lottery, streamed; close the stream after use. */
+	public Stream<String> participants(String lotteryId) {
+		return this.slips.streamParticipations(lotteryId).map(Participation::accountId);
+	}
+
+	/** One participant's slips in a lottery, in slip order. */
+	public List<BallotSlip> slipsOf(String lotteryId, String accountId) {
+		return this.slips.findByAccount(accountId, null, null, 0, Integer.MAX_VALUE)
+			.stream()
+			.filter((slip) -> lotteryId.equals(slip.lotteryId()))
+			.sorted(Comparator.comparingLong(BallotSlip::slip))
+			.toList();
+	}
+
+	/** A ballot the draw visits. */
+	@FunctionalInterface
+	public interface BallotVisitor {
+
+		void visit(String slipId, long slip, int line, int[] numbers, String accountId);
+
+	}
+
+}

@@ -1,0 +1,170 @@
+package com.novanta.ballot;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.novanta.game.Game;
+import com.novanta.game.GameCatalog;
+import com.novanta.game.NumberRules;
+import com.novanta.lottery.Lotteries;
+import com.novanta.lottery.Lottery;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Accepts a submission of ballots whole or not at all. The steps are single-document
+ * atomic writes, ordered so that a failure at any step leaves nothing behind: the
+ * participant's limit is reserved, the lottery gives the slip its place (only while open,
+ * by the server's clock), and the slip is inserted under a unique idempotency key, so the
+ * same form sent twice stores one slip.
+ */
+@Service
+public class BallotSubmission {
+
+	private final Lotteries lotteries;
+
+	private final GameCatalog games;
+
+	private final SlipRepository slips;
+
+	private final BallotProperties properties;
+
+	private final Clock clock;
+
+	BallotSubmission(Lotteries lotteries, GameCatalog games, SlipRepository slips, BallotProperties properties,
+			Clock clock) {
+		this.lotteries = lotteries;
+		this.games = games;
+		this.slips = slips;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Submits ballots.
+	 * @param player who submits
+	 * @param lotteryId for which lottery
+	 * @param lines the lines as entered
+	 * @param quickPicks which lines were quick picks
+	 * @param key the form's idempotency key
+	 * @return accepted, or rejected with the reason
+	 */
+	public SubmissionResult submit(Player player, String lotteryId, List<List<Integer>> lines, List<Boolean> quickPicks,
+			String key) {
+		if (key == null || key.isBlank() || key.length() > 64) {
+			return SubmissionResult.Rejected.of(SubmissionResult.Reason.MISSING_KEY);
+		}
+		String submissionKey = player.accountId() + ":" + key;
+		Optional<BallotSlip> earlier = this.slips.findBySubmissionKey(submissionKey);
+		if (earlier.isPresent()) {
+			return new SubmissionResult.Accepted(earlier.get(), true);
+		}
+		if (!player.verified()) {
+			return SubmissionResult.Rejected.of(SubmissionResult.Reason.NOT_VERIFIED);
+		}
+		Optional<Lottery> found = this.lotteries.find(lotteryId);
+		Optional<Game> game = found.flatMap((lottery) -> this.games.find(lottery.gameId()));
+		if (found.isEmpty() || game.isEmpty()) {
+			return SubmissionResult.Rejected.of(SubmissionResult.Reason.UNKNOWN_LOTTERY);
+		}
+		Lottery lottery = found.get();
+		Instant now = this.clock.instant();
+		if (!lottery.isOpenAt(now)) {
+			return SubmissionResult.Rejected.of(SubmissionResult.Reason.CLOSED);
+		}
+		List<List<Integer>> entered = (lines != null)
+				? lines.stream().filter((line) -> line != null && !line.isEmpty()).toList() : List.of();
+		if (entered.isEmpty()) {
+			return SubmissionResult.Rejected.of(SubmissionResult.Reason.NO_LINES);
+		}
+		if (entered.size() > this.properties.maxLines()) {
+			return SubmissionResult.Rejected.of(SubmissionResult.Reason.TOO_MANY_LINES);
+		}
+		NumberRules rules = game.get().rules();
+		Map<Integer, String> problems = new LinkedHashMap<>();
+		List<List<Integer>> normalized = new ArrayList<>();
+		for (int i = 0; i < entered.size(); i++) {
+			Optional<NumberRules.Problem> problem = rules.check(entered.get(i));
+			if (problem.isPresent()) {
+				problems.put(i, problem.get().messageKey());
+			}
+			else {
+				normalized.add(java.util.Arrays.stream(rules.normalize(entered.get(i))).boxed().toList());
+			}
+		}
+		if (!problems.isEmpty()) {
+			return new SubmissionResult.Rejected(SubmissionResult.Reason.INVALID_LINES, problems, 0);
+		}
+		return store(player, lottery, game.get(), normalized, flags(quickPicks, lines, entered.size()), submissionKey,
+				now);
+	}
+
+	private SubmissionResult store(Player player, Lottery lottery, Game game, List<List<Integer>> lines,
+			List<Boolean> quickPicks, String submissionKey, Instant now) {
+		int count = lines.size();
+		int limit = this.properties.limitPerLottery();
+		if (count > limit) {
+			return new SubmissionResult.Rejected(SubmissionResult.Reason.LIMIT_REACHED, Map.of(), limit);
+		}
+		Participation participation = new Participation(Participation.id(lottery.id(), player.accountId()),
+				lottery.id(), player.accountId(), game.id(), lottery.drawDate(), 0, now);
+		if (!this.slips.reserve(participation, count, limit)) {
+			long used = this.slips.findParticipation(participation.id()).map(Participation::ballots).orElse(0L);
+			return new SubmissionResult.Rejected(SubmissionResult.Reason.LIMIT_REACHED, Map.of(),
+					Math.max(0, limit - used));
+		}
+		Optional<Long> place = this.lotteries.allocateSlot(lottery.id(), count);
+		if (place.isEmpty()) {
+			this.slips.release(participation.id(), count);
+			return SubmissionResult.Rejected.of(SubmissionResult.Reason.CLOSED);
+		}
+		long slipNumber = place.get();
+		BallotSlip slip = new BallotSlip(BallotSlip.id(lottery.id(), slipNumber), lottery.id(), game.id(),
+				lottery.drawDate(), slipNumber, player.accountId(), now, lines, quickPicks,
+				BallotSlip.receipt(game.code(), lottery.drawDate(), slipNumber), submissionKey, null);
+		try {
+			this.slips.insert(slip);
+		}
+		catch (DuplicateKeyException ex) {
+			this.slips.release(participation.id(), count);
+			Optional<BallotSlip> same = this.slips.findBySubmissionKey(submissionKey);
+			if (same.isPresent()) {
+				// the same form, sent twice at once: the other request stored it
+				return new SubmissionResult.Accepted(same.get(), true);
+			}
+			// the draw sealed this place: the lottery closed before the slip could be
+			// stored
+			return SubmissionResult.Rejected.of(SubmissionResult.Reason.CLOSED);
+		}
+		return new SubmissionResult.Accepted(slip, false);
+	}
+
+	private static List<Boolean> flags(List<Boolean> quickPicks, List<List<Integer>> lines, int count) {
+		List<Boolean> flags = new ArrayList<>();
+		if (lines == null) {
+			return flags;
+		}
+		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i) != null && !lines.get(i).isEmpty()) {
+				flags.add(quickPicks != null && i < quickPicks.size() && Boolean.TRUE.equals(quickPicks.get(i)));
+			}
+		}
+		return flags.subList(0, Math.min(flags.size(), count));
+	}
+
+	/**
+	 * Who submits.
+	 *
+	 * @param accountId the account
+	 * @param verified whether the account's email is verified
+	 */
+	public record Player(String accountId, boolean verified) {
+	}
+
+}

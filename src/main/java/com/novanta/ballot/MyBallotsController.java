@@ -1,0 +1,96 @@
+package com.novanta.ballot;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import com.novanta.account.CurrentAccount;
+import com.novanta.game.GameCatalog;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * "My ballots": the signed-in participant's slips, newest first, and one slip with its
+ * receipt.
+ */
+@Controller
+class MyBallotsController {
+
+	static final String LIST_VIEW = "ballot/mine";
+
+	static final String PAGE_FRAGMENT = "ballot/mine :: page";
+
+	static final String SLIP_VIEW = "ballot/slip";
+
+	static final int PAGE_SIZE = 10;
+
+	private final MyBallots myBallots;
+
+	private final GameCatalog games;
+
+	MyBallotsController(MyBallots myBallots, GameCatalog games) {
+		this.myBallots = myBallots;
+		this.games = games;
+	}
+
+	@GetMapping("/my/ballots")
+	String list(@AuthenticationPrincipal CurrentAccount me, @RequestParam(required = false) String game,
+			@RequestParam(required = false) String date, @RequestParam(required = false) String result,
+			@RequestParam(defaultValue = "0") int cursor, Model model) {
+		fill(me, game, date, result, cursor, model);
+		return LIST_VIEW;
+	}
+
+	/** "Load more": the next page, appended under the previous ones. */
+	@HxRequest
+	@GetMapping("/my/ballots")
+	String more(@AuthenticationPrincipal CurrentAccount me, @RequestParam(required = false) String game,
+			@RequestParam(required = false) String date, @RequestParam(required = false) String result,
+			@RequestParam(defaultValue = "0") int cursor, Model model) {
+		fill(me, game, date, result, cursor, model);
+		return PAGE_FRAGMENT;
+	}
+
+	@GetMapping("/my/ballots/{slipId}")
+	String slip(@AuthenticationPrincipal CurrentAccount me, @PathVariable String slipId, Model model) {
+		BallotView view = this.myBallots.find(me.id(), slipId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("view", view);
+		return SLIP_VIEW;
+	}
+
+	private void fill(CurrentAccount me, String game, String date, String result, int cursor, Model model) {
+		String gameId = (game != null && this.games.find(game).isPresent()) ? game : null;
+		LocalDate drawDate = parseDate(date);
+		BallotView.Result only = BallotView.Result.parse(result);
+		MyBallots.Page page = this.myBallots.page(me.id(), new MyBallots.Filter(gameId, drawDate, only),
+				Math.max(0, cursor), PAGE_SIZE);
+		model.addAttribute("page", page);
+		model.addAttribute("games", this.games.all());
+		model.addAttribute("game", gameId);
+		model.addAttribute("date", drawDate);
+		model.addAttribute("result", (only != null) ? only.param() : null);
+		model.addAttribute("cursor", cursor);
+		model.addAttribute("dateInvalid", date != null && !date.isBlank() && drawDate == null);
+	}
+
+	private static LocalDate parseDate(String date) {
+		if (date == null || date.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(date.trim());
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,187 @@
+package com.novanta.ballot;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+import com.novanta.account.CurrentAccount;
+import com.novanta.game.Game;
+import com.novanta.game.GameCatalog;
+import com.novanta.game.QuickPick;
+import com.novanta.lottery.Lotteries;
+import com.novanta.lottery.Lottery;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Filling and submitting ballots. The page is a plain form that works without JavaScript:
+ * every button (quick pick, add or remove a line) posts the form and gets the page back.
+ * With htmx, the same posts swap only the lines, and ticking a number updates the count
+ * at once.
+ */
+@Controller
+class PlayController {
+
+	static final String PLAY_VIEW = "ballot/play";
+
+	static final String LINES_FRAGMENT = "ballot/play :: lines";
+
+	static final int MAX_LINES = 10;
+
+	private final Lotteries lotteries;
+
+	private final GameCatalog games;
+
+	private final BallotSubmission submission;
+
+	private final RandomGenerator random;
+
+	private final java.time.Clock clock;
+
+	PlayController(Lotteries lotteries, GameCatalog games, BallotSubmission submission, RandomGenerator random,
+			java.time.Clock clock) {
+		this.clock = clock;
+		this.lotteries = lotteries;
+		this.games = games;
+		this.submission = submission;
+		this.random = random;
+	}
+
+	@GetMapping("/play")
+	String choose(Model model) {
+		model.addAttribute("open", this.lotteries.open());
+		return "ballot/choose";
+	}
+
+	@GetMapping("/play/{lotteryId}")
+	String form(@PathVariable String lotteryId, Model model) {
+		Lottery lottery = lottery(lotteryId);
+		model.addAttribute("form", PlayForm.fresh());
+		return page(lottery, model);
+	}
+
+	/** A button of the form, without JavaScript: the whole page comes back. */
+	@PostMapping("/play/{lotteryId}/edit")
+	String edit(@PathVariable String lotteryId, @ModelAttribute("form") PlayForm form, BindingResult binding,
+			@RequestParam(name = "action", defaultValue = "refresh") List<String> action, Model model) {
+		Lottery lottery = lottery(lotteryId);
+		apply(form, action.get(0), game(lottery));
+		return page(lottery, model);
+	}
+
+	/** The same, with htmx: only the lines come back. */
+	@HxRequest
+	@PostMapping("/play/{lotteryId}/edit")
+	String editLines(@PathVariable String lotteryId, @ModelAttribute("form") PlayForm form, BindingResult binding,
+			@RequestParam(name = "action", defaultValue = "refresh") List<String> action, Model model) {
+		Lottery lottery = lottery(lotteryId);
+		apply(form, action.get(0), game(lottery));
+		page(lottery, model);
+		return LINES_FRAGMENT;
+	}
+
+	@PostMapping("/play/{lotteryId}")
+	String submit(@PathVariable String lotteryId, @ModelAttribute("form") PlayForm form, BindingResult binding,
+			@AuthenticationPrincipal CurrentAccount me, Model model, HttpServletResponse response) {
+		Lottery lottery = lottery(lotteryId);
+		if (binding.hasErrors()) {
+			model.addAttribute("rejection", "play.problem.not-a-number");
+			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+			return page(lottery, model);
+		}
+		SubmissionResult result = this.submission.submit(new BallotSubmission.Player(me.id(), me.emailVerified()),
+				lotteryId, form.numbers(), form.quickPicks(), form.getKey());
+		if (result instanceof SubmissionResult.Accepted accepted) {
+			return "redirect:/my/ballots/" + accepted.slip().id() + (accepted.repeated() ? "?repeated" : "?accepted");
+		}
+		SubmissionResult.Rejected rejected = (SubmissionResult.Rejected) result;
+		model.addAttribute("rejection", rejected.reason().messageKey());
+		model.addAttribute("remaining", rejected.remaining());
+		model.addAttribute("lineProblems", rejected.lineProblems());
+		response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+		return page(lottery, model);
+	}
+
+	private void apply(PlayForm form, String action, Game game) {
+		List<PlayForm.LineForm> lines = form.getLines();
+		if (action.equals("addLine")) {
+			if (lines.size() < MAX_LINES) {
+				lines.add(new PlayForm.LineForm());
+			}
+			return;
+		}
+		int colon = action.indexOf(':');
+		if (colon < 0) {
+			return;
+		}
+		int index;
+		try {
+			index = Integer.parseInt(action.substring(colon + 1));
+		}
+		catch (NumberFormatException ex) {
+			return;
+		}
+		if (index < 0 || index >= lines.size()) {
+			return;
+		}
+		switch (action.substring(0, colon)) {
+			case "quickPick" -> {
+				lines.get(index)
+					.pickedBySystem(java.util.Arrays.stream(QuickPick.pick(game, this.random)).boxed().toList());
+			}
+			case "clear" -> {
+				lines.get(index).setNumbers(List.of());
+			}
+			case "removeLine" -> {
+				if (lines.size() > 1) {
+					lines.remove(index);
+				}
+			}
+			default -> {
+			}
+		}
+	}
+
+	private String page(Lottery lottery, Model model) {
+		Game game = game(lottery);
+		PlayForm form = (PlayForm) model.getAttribute("form");
+		if (form != null && form.getLines().isEmpty()) {
+			form.getLines().add(new PlayForm.LineForm());
+		}
+		if (form != null && form.getLines().size() > MAX_LINES) {
+			form.setLines(new java.util.ArrayList<>(form.getLines().subList(0, MAX_LINES)));
+		}
+		model.addAttribute("lottery", lottery);
+		model.addAttribute("game", game);
+		model.addAttribute("maxLines", MAX_LINES);
+		model.addAttribute("open", lottery.isOpenAt(this.clock.instant()));
+		model.addAttribute("now", this.clock.instant());
+		if (!model.containsAttribute("lineProblems")) {
+			model.addAttribute("lineProblems", Map.of());
+		}
+		return PLAY_VIEW;
+	}
+
+	private Lottery lottery(String lotteryId) {
+		Optional<Lottery> lottery = this.lotteries.find(lotteryId);
+		return lottery.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	private Game game(Lottery lottery) {
+		return this.games.get(lottery.gameId());
+	}
+
+}

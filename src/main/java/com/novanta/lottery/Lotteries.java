@@ -1,0 +1,59 @@
+package com.novanta.lottery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+/** Reading lotteries, and giving ballot slips their place in an open one. */
+@Service
+public class Lotteries {
+
+	private final LotteryRepository repository;
+
+	private final Clock clock;
+
+	Lotteries(LotteryRepository repository, Clock clock) {
+		this.repository = repository;
+		this.clock = clock;
+	}
+
+	public Optional<Lottery> find(String id) {
+		return this.repository.findById(id);
+	}
+
+	/** The lotteries accepting ballots now, soonest to close first. */
+	public List<Lottery> open() {
+		return this.repository.findOpen(this.clock.instant());
+	}
+
+	/** Lotteries, newest draw date first, optionally of one game or one date. */
+	public List<Lottery> page(String gameId, LocalDate date, int offset, int limit) {
+		return this.repository.page(gameId, date, null, offset, limit);
+	}
+
+	public long count(String gameId, LocalDate date) {
+		return this.repository.count(gameId, date, null);
+	}
+
+	/** The latest lotteries with results, newest first. */
+	public List<Lottery> latestResults(int limit) {
+		return this.repository.page(null, null,
+				List.of(LotteryStatus.DRAWN, LotteryStatus.SETTLED, LotteryStatus.NOTIFIED), 0, limit);
+	}
+
+	/**
+	 * Gives a slip of {@code ballots} ballots its place in the lottery, if it is open
+	 * now. The check of the clock and the place are one atomic write, so no slip gets a
+	 * place at or after the close instant.
+	 * @return the slip number, or empty if the lottery is closed (or unknown)
+	 */
+	public Optional<Long> allocateSlot(String lotteryId, int ballots) {
+		Instant now = this.clock.instant();
+		return this.repository.allocateSlot(lotteryId, ballots, now);
+	}
+
+}

@@ -1,0 +1,62 @@
+package com.novanta.lottery;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One draw of one game on one date.
+ *
+ * @param id {@code <game>-<date>}, unique by construction
+ * @param gameId the game
+ * @param drawDate the draw date, in the game's time zone
+ * @param closesAt when it stops accepting ballots, computed once from the game's schedule
+ * @param status where it is
+ * @param seedCommitment SHA-256 of the secret seed, published from the start (hex)
+ * @param slots how many ballot slips were given a place (the last slip number)
+ * @param reservedBallots how many ballots those slips hold (exact after closing)
+ * @param ballotCount the number of accepted ballots, fixed at closing
+ * @param ballotDigest SHA-256 of all accepted ballots in canonical order, fixed at
+ * closing
+ * @param closedAt when it was closed
+ * @param seed the secret seed, revealed once drawn (hex)
+ * @param winningNumbers the winning numbers, ascending, once drawn
+ * @param drawOrder the winning numbers in the order they were drawn
+ * @param drawnAt when it was drawn
+ * @param carryIn jackpot rolled over from earlier lotteries, by the lottery it came from
+ * @param summary the results once settled
+ * @param settledAt when it was settled
+ * @param notifiedAt when every participant was sent their result
+ * @param leaseOwner the worker running its pipeline now
+ * @param leaseUntil until when that worker holds it
+ * @param createdAt when it was created
+ */
+@Document("lotteries")
+public record Lottery(@Id String id, String gameId, LocalDate drawDate, Instant closesAt, LotteryStatus status,
+		String seedCommitment, long slots, long reservedBallots, Long ballotCount, String ballotDigest,
+		Instant closedAt, String seed, List<Integer> winningNumbers, List<Integer> drawOrder, Instant drawnAt,
+		Map<String, Long> carryIn, LotterySummary summary, Instant settledAt, Instant notifiedAt, String leaseOwner,
+		Instant leaseUntil, Instant createdAt) {
+
+	public boolean isOpenAt(Instant now) {
+		return this.status == LotteryStatus.OPEN && now.isBefore(this.closesAt);
+	}
+
+	public boolean isDrawn() {
+		return this.status.isAtLeast(LotteryStatus.DRAWN);
+	}
+
+	public boolean isSettled() {
+		return this.status.isAtLeast(LotteryStatus.SETTLED);
+	}
+
+	/** The jackpot rolled into this lottery from earlier ones, in cents. */
+	public long carriedIn() {
+		return (this.carryIn != null) ? this.carryIn.values().stream().mapToLong(Long::longValue).sum() : 0;
+	}
+
+}

@@ -1,0 +1,81 @@
+package com.novanta.lottery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import com.novanta.game.Game;
+import com.novanta.game.GameCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps every game's lotteries of today and the coming days open: creates those that do
+ * not exist yet, at start-up and every hour (creating is idempotent: one lottery per game
+ * and date, by its id). Each lottery gets its close instant and the commitment to its
+ * seed when it is created.
+ */
+@Component
+public class LotteryCalendar {
+
+	private static final Logger log = LoggerFactory.getLogger(LotteryCalendar.class);
+
+	private final GameCatalog games;
+
+	private final LotteryRepository lotteries;
+
+	private final SeedVault seeds;
+
+	private final Clock clock;
+
+	LotteryCalendar(GameCatalog games, LotteryRepository lotteries, SeedVault seeds, Clock clock) {
+		this.games = games;
+		this.lotteries = lotteries;
+		this.seeds = seeds;
+		this.clock = clock;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void onStart() {
+		ensureUpcoming();
+	}
+
+	@Scheduled(cron = "0 5 * * * *")
+	void hourly() {
+		ensureUpcoming();
+	}
+
+	/** Creates the missing lotteries from today over each game's days ahead. */
+	public int ensureUpcoming() {
+		Instant now = this.clock.instant();
+		int created = 0;
+		for (Game game : this.games.all()) {
+			LocalDate today = now.atZone(game.schedule().zone()).toLocalDate();
+			for (LocalDate date : game.schedule().drawDates(today, game.daysAhead())) {
+				Instant closesAt = game.schedule().closesAt(date);
+				if (closesAt.isAfter(now) && this.lotteries.findById(game.lotteryId(date)).isEmpty()) {
+					create(game, date, closesAt, now);
+					created++;
+				}
+			}
+		}
+		if (created > 0) {
+			log.info("Opened {} lotteries", created);
+		}
+		return created;
+	}
+
+	private void create(Game game, LocalDate date, Instant closesAt, Instant now) {
+		String id = game.lotteryId(date);
+		String seed = this.seeds.seedFor(id);
+		this.lotteries
+			.createIfAbsent(new Lottery(id, game.id(), date, closesAt, LotteryStatus.OPEN, Fairness.commitment(seed), 0,
+					0, null, null, null, null, null, null, null, null, null, null, null, null, null, now));
+	}
+
+}

@@ -1,0 +1,137 @@
+package com.novanta.lottery;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** Lotteries in MongoDB; every change is one atomic write to one lottery document. */
+@Component
+class LotteryRepository {
+
+	private final MongoOperations mongo;
+
+	LotteryRepository(MongoOperations mongo) {
+		this.mongo = mongo;
+		mongo.indexOps(Lottery.class)
+			.createIndex(new Index().on("status", Sort.Direction.ASC).on("closesAt", Sort.Direction.ASC));
+		mongo.indexOps(Lottery.class)
+			.createIndex(new Index().on("gameId", Sort.Direction.ASC).on("drawDate", Sort.Direction.DESC));
+		mongo.indexOps(Lottery.class).createIndex(new Index().on("drawDate", Sort.Direction.DESC));
+	}
+
+	Optional<Lottery> findById(String id) {
+		return Optional.ofNullable(id).map((value) -> this.mongo.findById(value, Lottery.class));
+	}
+
+	List<Lottery> findByStatus(LotteryStatus status) {
+		return this.mongo.find(Query.query(Criteria.where("status").is(status)).with(Sort.by("closesAt")),
+				Lottery.class);
+	}
+
+	List<Lottery> findOpen(Instant now) {
+		return this.mongo.find(Query.query(Criteria.where("status").is(LotteryStatus.OPEN).and("closesAt").gt(now))
+			.with(Sort.by("closesAt")), Lottery.class);
+	}
+
+	/** Lotteries past their close instant that are not finished yet, oldest first. */
+	List<Lottery> findDue(Instant now) {
+		return this.mongo.find(
+				Query
+					.query(Criteria.where("status")
+						.in(LotteryStatus.OPEN, LotteryStatus.CLOSED, LotteryStatus.DRAWN, LotteryStatus.SETTLED)
+						.and("closesAt")
+						.lte(now))
+					.with(Sort.by("closesAt")),
+				Lottery.class);
+	}
+
+	List<Lottery> page(String gameId, LocalDate date, List<LotteryStatus> statuses, int offset, int limit) {
+		Query query = new Query();
+		if (gameId != null) {
+			query.addCriteria(Criteria.where("gameId").is(gameId));
+		}
+		if (date != null) {
+			query.addCriteria(Criteria.where("drawDate").is(date));
+		}
+		if (statuses != null && !statuses.isEmpty()) {
+			query.addCriteria(Criteria.where("status").in(statuses));
+		}
+		return this.mongo.find(
+				query.with(Sort.by(Sort.Order.desc("drawDate"), Sort.Order.asc("gameId"))).skip(offset).limit(limit),
+				Lottery.class);
+	}
+
+	long count(String gameId, LocalDate date, List<LotteryStatus> statuses) {
+		Query query = new Query();
+		if (gameId != null) {
+			query.addCriteria(Criteria.where("gameId").is(gameId));
+		}
+		if (date != null) {
+			query.addCriteria(Criteria.where("drawDate").is(date));
+		}
+		if (statuses != null && !statuses.isEmpty()) {
+			query.addCriteria(Criteria.where("status").in(statuses));
+		}
+		return this.mongo.count(query, Lottery.class);
+	}
+
+	/** Creates the lottery unless it exists; never changes an existing one. */
+	void createIfAbsent(Lottery lottery) {
+		Update update = new Update().setOnInsert("gameId", lottery.gameId())
+			.setOnInsert("drawDate", lottery.drawDate())
+			.setOnInsert("closesAt", lottery.closesAt())
+			.setOnInsert("status", lottery.status())
+			.setOnInsert("seedCommitment", lottery.seedCommitment())
+			.setOnInsert("slots", 0L)
+			.setOnInsert("reservedBallots", 0L)
+			.setOnInsert("createdAt", lottery.createdAt());
+		try {
+			this.mongo.upsert(Query.query(Criteria.where("_id").is(lottery.id())), update, Lottery.class);
+		}
+		catch (org.springframework.dao.DuplicateKeyException ex) {
+			// another instance created it at the same moment
+		}
+	}
+
+	/**
+	 * Gives a ballot slip its place in an open lottery.
+	 * @return the slip number, or empty if the lottery is not open at {@code now}
+	 */
+	Optional<Long> allocateSlot(String lotteryId, int ballots, Instant now) {
+		Lottery lottery = this.mongo.findAndModify(Query
+			.query(Criteria.where("_id").is(lotteryId).and("status").is(LotteryStatus.OPEN).and("closesAt").gt(now)),
+				new Update().inc("slots", 1L).inc("reservedBallots", (long) ballots),
+				FindAndModifyOptions.options().returnNew(true), Lottery.class);
+		return Optional.ofNullable(lottery).map(Lottery::slots);
+	}
+
+	/**
+	 * Applies an update if the lottery is in the expected status; returns the updated
+	 * lottery.
+	 */
+	Optional<Lottery> advance(String lotteryId, LotteryStatus expected, Update update) {
+		return Optional.ofNullable(
+				this.mongo.findAndModify(Query.query(Criteria.where("_id").is(lotteryId).and("status").is(expected)),
+						update, FindAndModifyOptions.options().returnNew(true), Lottery.class));
+	}
+
+	Optional<Lottery> update(Query query, Update update) {
+		return Optional.ofNullable(
+				this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Lottery.class));
+	}
+
+	MongoOperations mongo() {
+		return this.mongo;
+	}
+
+}
