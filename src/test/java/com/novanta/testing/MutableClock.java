@@ -17,6 +17,8 @@ public final class MutableClock extends Clock {
 
 	private volatile Duration offset = Duration.ZERO;
 
+	private volatile Instant frozen;
+
 	public MutableClock() {
 		this(Clock.systemUTC());
 	}
@@ -30,14 +32,24 @@ public final class MutableClock extends Clock {
 		this.offset = this.offset.plus(duration);
 	}
 
+	/**
+	 * Stops the clock at an instant, until {@link #reset()}: for tests at an exact
+	 * instant.
+	 */
+	public void freezeAt(Instant instant) {
+		this.frozen = instant;
+	}
+
 	/** Follows the system clock again. */
 	public void reset() {
 		this.offset = Duration.ZERO;
+		this.frozen = null;
 	}
 
 	@Override
 	public Instant instant() {
-		return this.system.instant().plus(this.offset);
+		Instant at = this.frozen;
+		return (at != null) ? at.plus(this.offset) : this.system.instant().plus(this.offset);
 	}
 
 	@Override

@@ -1,0 +1,60 @@
+package com.novanta.account;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import org.bson.types.ObjectId;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Participants for the tests of other modules: accounts made directly in the database,
+ * with a known password for the browser tests that sign in through the form.
+ */
+public final class TestParticipants {
+
+	public static final String PASSWORD = "a long test passphrase";
+
+	private final AccountRepository accounts;
+
+	private final PasswordEncoder passwords;
+
+	public TestParticipants(ApplicationContext context) {
+		this.accounts = context.getBean(AccountRepository.class);
+		this.passwords = context.getBean(PasswordEncoder.class);
+	}
+
+	/** A verified participant, who may play. */
+	public CurrentAccount verified(String name) {
+		return CurrentAccount.of(insert(name, true, Set.of(Role.PARTICIPANT))).withoutPassword();
+	}
+
+	/** A participant who has not verified the email yet. */
+	public CurrentAccount unverified(String name) {
+		return CurrentAccount.of(insert(name, false, Set.of(Role.PARTICIPANT))).withoutPassword();
+	}
+
+	/** A verified admin. */
+	public CurrentAccount admin(String name) {
+		return CurrentAccount.of(insert(name, true, Set.of(Role.PARTICIPANT, Role.ADMIN))).withoutPassword();
+	}
+
+	/** Requests signed in as the participant. */
+	public static RequestPostProcessor signedIn(CurrentAccount account) {
+		return SecurityMockMvcRequestPostProcessors.user(account);
+	}
+
+	private Account insert(String name, boolean verified, Set<Role> roles) {
+		Instant now = Instant.now();
+		String email = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "") + "-"
+				+ UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+		return this.accounts.insert(new Account(new ObjectId().toHexString(), email, verified,
+				this.passwords.encode(PASSWORD), name, "Turin", roles, "Europe/Rome", "en", true, AccountStatus.ACTIVE,
+				0, now, verified ? now : null, null));
+	}
+
+}
