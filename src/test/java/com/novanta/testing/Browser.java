@@ -87,7 +87,10 @@ public final class Browser {
 	}
 
 	public <T> T waitUntil(ExpectedCondition<T> condition) {
-		return new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(condition);
+		// Parts of the page are swapped by htmx while we look: look again
+		return new WebDriverWait(this.driver, Duration.ofSeconds(10))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(condition);
 	}
 
 	/**
@@ -201,7 +204,11 @@ public final class Browser {
 		return (value == null || value.isBlank()) ? null : value;
 	}
 
-	private final class AccessibilityCheck implements WebDriverListener {
+	/**
+	 * Runs the accessibility check after anything that may land on a new page (public:
+	 * Selenium calls it reflectively).
+	 */
+	public final class AccessibilityCheck implements WebDriverListener {
 
 		@Override
 		public void afterGet(WebDriver driver, String url) {

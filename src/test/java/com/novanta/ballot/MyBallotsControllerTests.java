@@ -1,0 +1,139 @@
+package com.novanta.ballot;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.novanta.account.CurrentAccount;
+import com.novanta.account.TestParticipants;
+import com.novanta.game.Game;
+import com.novanta.game.GameCatalog;
+import com.novanta.lottery.Lotteries;
+import com.novanta.lottery.Lottery;
+import com.novanta.lottery.LotteryCalendar;
+import com.novanta.testing.Html;
+import com.novanta.testing.IntegrationTest;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static com.novanta.account.TestParticipants.signedIn;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class MyBallotsControllerTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	BallotSubmission submission;
+
+	@Autowired
+	LotteryCalendar calendar;
+
+	@Autowired
+	Lotteries lotteries;
+
+	@Autowired
+	GameCatalog games;
+
+	CurrentAccount player;
+
+	Lottery daily;
+
+	Lottery weekly;
+
+	@BeforeEach
+	void setUp() {
+		this.calendar.ensureUpcoming();
+		this.player = new TestParticipants(this.context).verified("Hedy Lamarr");
+		this.daily = current("daily");
+		this.weekly = current("saturday");
+	}
+
+	@Test
+	void listsTheParticipantsOwnSlipsNewestFirst() throws Exception {
+		BallotSlip first = submit(this.daily, List.of(1, 2, 3, 4, 5, 6));
+		BallotSlip second = submit(this.weekly, List.of(1, 2, 3, 4, 5));
+		CurrentAccount other = new TestParticipants(this.context).verified("Someone Else");
+		submit(other, this.daily, List.of(7, 8, 9, 10, 11, 12));
+
+		Document page = Html
+			.parse(this.mvc.perform(get("/my/ballots").with(signedIn(this.player))).andExpect(status().isOk()));
+		assertThat(page.select(".slip .receipt a").eachText()).containsExactly(second.receipt(), first.receipt());
+		assertThat(page.select(".slip").text()).contains("Waiting for the draw");
+	}
+
+	@Test
+	void filtersByGameAndDrawDate() throws Exception {
+		BallotSlip daily = submit(this.daily, List.of(1, 2, 3, 4, 5, 6));
+		BallotSlip weekly = submit(this.weekly, List.of(1, 2, 3, 4, 5));
+		assertThat(receipts("/my/ballots?game=daily")).containsExactly(daily.receipt());
+		assertThat(receipts("/my/ballots?game=saturday")).containsExactly(weekly.receipt());
+		assertThat(receipts("/my/ballots?date=" + this.weekly.drawDate())).contains(weekly.receipt())
+			.doesNotContain(this.daily.drawDate().equals(this.weekly.drawDate()) ? "" : daily.receipt());
+		assertThat(receipts("/my/ballots?result=pending")).containsExactly(weekly.receipt(), daily.receipt());
+		assertThat(receipts("/my/ballots?result=won")).isEmpty();
+	}
+
+	@Test
+	void pagesWithALoadMoreLinkThatHtmxAppends() throws Exception {
+		for (int i = 0; i < 12; i++) {
+			submit(this.daily, List.of(1, 2, 3, 4, 5, 6 + i));
+		}
+		Document first = Html.parse(this.mvc.perform(get("/my/ballots").with(signedIn(this.player))));
+		assertThat(first.select(".slip")).hasSize(10);
+		String next = first.select("#load-more a").attr("href");
+		assertThat(next).contains("cursor=10");
+		String fragment = this.mvc.perform(get(next).header("HX-Request", "true").with(signedIn(this.player)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(fragment).doesNotContain("<html");
+		assertThat(Html.parse(fragment).select(".slip")).hasSize(2);
+		assertThat(Html.parse(fragment).select("#load-more")).isEmpty();
+	}
+
+	@Test
+	void anotherParticipantsSlipIsNotFound() throws Exception {
+		CurrentAccount other = new TestParticipants(this.context).verified("Someone Else");
+		BallotSlip theirs = submit(other, this.daily, List.of(7, 8, 9, 10, 11, 12));
+		this.mvc.perform(get("/my/ballots/{id}", theirs.id()).with(signedIn(this.player)))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/my/ballots/{id}", theirs.id()).with(signedIn(other))).andExpect(status().isOk());
+		this.mvc.perform(get("/my/ballots/{id}", "daily-2026-01-01:999999").with(signedIn(this.player)))
+			.andExpect(status().isNotFound());
+	}
+
+	private List<String> receipts(String url) throws Exception {
+		return Html.parse(this.mvc.perform(get(url).with(signedIn(this.player))).andExpect(status().isOk()))
+			.select(".slip .receipt a")
+			.eachText();
+	}
+
+	private BallotSlip submit(Lottery lottery, List<Integer> numbers) {
+		return submit(this.player, lottery, numbers);
+	}
+
+	private BallotSlip submit(CurrentAccount account, Lottery lottery, List<Integer> numbers) {
+		SubmissionResult result = this.submission.submit(new BallotSubmission.Player(account.id(), true), lottery.id(),
+				List.of(numbers), List.of(false), UUID.randomUUID().toString());
+		return ((SubmissionResult.Accepted) result).slip();
+	}
+
+	private Lottery current(String gameId) {
+		Game game = this.games.get(gameId);
+		return this.lotteries.find(game.lotteryId(game.schedule().currentDrawDate(java.time.Instant.now())))
+			.orElseThrow();
+	}
+
+}

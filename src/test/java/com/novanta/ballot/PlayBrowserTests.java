@@ -1,0 +1,98 @@
+package com.novanta.ballot;
+
+import java.util.List;
+
+import com.novanta.account.CurrentAccount;
+import com.novanta.account.TestParticipants;
+import com.novanta.game.Game;
+import com.novanta.game.GameCatalog;
+import com.novanta.lottery.LotteryCalendar;
+import com.novanta.testing.Browser;
+import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.pages.SignInPage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A participant plays every game in a real browser and finds the ballots in My ballots.
+ */
+@IntegrationTest
+class PlayBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	LotteryCalendar calendar;
+
+	@Autowired
+	GameCatalog games;
+
+	Browser browser;
+
+	@BeforeEach
+	void setUp() {
+		this.calendar.ensureUpcoming();
+		this.browser = Browser.get();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "daily", "saturday" })
+	void picksNumbersAddsAQuickPickLineAndFindsBothInMyBallots(String gameId) {
+		Game game = this.games.get(gameId);
+		CurrentAccount player = new TestParticipants(this.context).verified("Lise Meitner");
+		new SignInPage(this.browser, url("")).open().signIn(player.email(), TestParticipants.PASSWORD);
+
+		this.browser.open(url("/"));
+		String lotteryId = game.lotteryId(game.schedule().currentDrawDate(java.time.Instant.now()));
+		this.browser.find(By.cssSelector("a[href='/play/" + lotteryId + "']")).click();
+		assertThat(this.browser.driver().getCurrentUrl()).endsWith("/play/" + lotteryId);
+
+		PlayPage play = new PlayPage(this.browser);
+		int[] mine = (game.picks() == 6) ? new int[] { 7, 12, 23, 34, 45, 88 } : new int[] { 3, 11, 27, 38, 49 };
+		play.tick(0, mine);
+		assertThat(play.status(0)).startsWith(game.picks() + " of " + game.picks() + " chosen");
+		assertThat(this.browser.find(By.id("l0n1")).isEnabled()).as("a full line takes no more numbers").isFalse();
+		play.addLine().quickPick(1, game.picks());
+		assertThat(play.chosen(1)).hasSize(game.picks())
+			.allSatisfy((n) -> assertThat(n).isBetween(1, game.maxNumber()));
+		List<Integer> quickPicked = play.chosen(1);
+		this.browser.checkAccessibility();
+		this.browser.screenshot("play-" + gameId);
+		play.submit();
+
+		assertThat(this.browser.find(By.cssSelector(".alert-success")).getText()).contains("Your 2 ballot(s) are in");
+		this.browser.find(By.linkText("My ballots")).click();
+		WebElement slip = this.browser.find(By.cssSelector(".slip"));
+		List<WebElement> rows = slip.findElements(By.cssSelector("tbody tr"));
+		assertThat(rows).hasSize(2);
+		assertThat(numbers(rows.get(0))).containsExactly(java.util.Arrays.stream(mine).boxed().toArray(Integer[]::new));
+		assertThat(numbers(rows.get(1))).containsExactlyElementsOf(quickPicked);
+		assertThat(rows.get(1).getText()).contains("Quick pick");
+		this.browser.screenshot("my-ballots-" + gameId);
+	}
+
+	private static List<Integer> numbers(WebElement row) {
+		return row.findElements(By.cssSelector(".ball > span:first-child"))
+			.stream()
+			.map((ball) -> Integer.valueOf(ball.getText()))
+			.toList();
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}

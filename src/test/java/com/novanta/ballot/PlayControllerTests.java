@@ -1,0 +1,223 @@
+package com.novanta.ballot;
+
+import java.util.List;
+
+import com.novanta.account.CurrentAccount;
+import com.novanta.account.TestParticipants;
+import com.novanta.game.Game;
+import com.novanta.game.GameCatalog;
+import com.novanta.lottery.Lotteries;
+import com.novanta.lottery.Lottery;
+import com.novanta.lottery.LotteryCalendar;
+import com.novanta.testing.Html;
+import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.MutableClock;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static com.novanta.account.TestParticipants.signedIn;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class PlayControllerTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	LotteryCalendar calendar;
+
+	@Autowired
+	Lotteries lotteries;
+
+	@Autowired
+	GameCatalog games;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	MongoOperations mongo;
+
+	CurrentAccount player;
+
+	Lottery today;
+
+	@BeforeEach
+	void setUp() {
+		this.clock.reset();
+		this.calendar.ensureUpcoming();
+		this.player = new TestParticipants(this.context).verified("Katherine Johnson");
+		Game daily = this.games.get("daily");
+		this.today = this.lotteries.find(daily.lotteryId(daily.schedule().currentDrawDate(this.clock.instant())))
+			.orElseThrow();
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	@Test
+	void anonymousVisitorsAreSentToSignIn() throws Exception {
+		this.mvc.perform(get("/play/{id}", this.today.id())).andExpect(redirectedUrl("/signin"));
+	}
+
+	@Test
+	void showsAGridOfNinetyNumbersAndAFreshKey() throws Exception {
+		Document page = Html.parse(this.mvc.perform(get("/play/{id}", this.today.id()).with(signedIn(this.player)))
+			.andExpect(status().isOk()));
+		assertThat(page.select("#line-0 input[type=checkbox]")).hasSize(90);
+		assertThat(page.select("input[name=key]").val()).hasSize(36);
+		assertThat(page.select("#line-0 .line-status").text()).contains("0 of 6 chosen");
+	}
+
+	@Test
+	void unknownLotteryIsNotFound() throws Exception {
+		this.mvc.perform(get("/play/{id}", "daily-1999-01-01").with(signedIn(this.player)))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void quickPickFillsAValidLineWithHtmxReturningOnlyTheLines() throws Exception {
+		MvcResult result = this.mvc
+			.perform(edit().param("action", "quickPick:0").header("HX-Request", "true").with(signedIn(this.player)))
+			.andExpect(status().isOk())
+			.andReturn();
+		String body = result.getResponse().getContentAsString();
+		assertThat(body).doesNotContain("<html").contains("id=\"lines\"");
+		Document lines = Html.parse(body);
+		List<Integer> chosen = lines.select("#line-0 input[checked]")
+			.eachAttr("value")
+			.stream()
+			.map(Integer::valueOf)
+			.toList();
+		assertThat(chosen).hasSize(6).doesNotHaveDuplicates().allSatisfy((n) -> assertThat(n).isBetween(1, 90));
+		assertThat(lines.select("#line-0 .badge").text()).isEqualTo("Quick pick");
+		assertThat(lines.select("input[name='lines[0].quickPickNumbers']").val()).isNotEmpty();
+	}
+
+	@Test
+	void ticksAreCountedAndAFullLineDisablesTheOtherNumbers() throws Exception {
+		MockHttpServletRequestBuilder edit = edit().header("HX-Request", "true").with(signedIn(this.player));
+		for (String n : new String[] { "3", "14", "15", "92", "65", "35" }) {
+			edit.param("lines[0].numbers", n);
+		}
+		Document lines = Html.parse(this.mvc.perform(edit).andExpect(status().isOk()));
+		// 92 is not a number of the grid: it is ignored, not ticked
+		assertThat(lines.select("#line-0 .line-status").text()).contains("6 of 6 chosen").contains("3, 14, 15, 35, 65");
+	}
+
+	@Test
+	void withoutJavaScriptTheButtonsReturnTheWholePage() throws Exception {
+		Document page = Html.parse(this.mvc.perform(edit().param("action", "addLine").with(signedIn(this.player)))
+			.andExpect(status().isOk()));
+		assertThat(page.select("html")).hasSize(1);
+		assertThat(page.select("fieldset.line")).hasSize(2);
+		Document removed = Html.parse(this.mvc
+			.perform(
+					edit().param("action", "removeLine:1").param("_lines[1].numbers", "on").with(signedIn(this.player)))
+			.andExpect(status().isOk()));
+		assertThat(removed.select("fieldset.line")).hasSize(1);
+	}
+
+	@Test
+	void submittingGoesToTheReceiptAndTwiceStoresOnce() throws Exception {
+		MockHttpServletRequestBuilder submit = post("/play/{id}", this.today.id()).with(csrf())
+			.with(signedIn(this.player))
+			.param("key", "key-" + this.player.id())
+			.param("_lines[0].numbers", "on");
+		for (String n : new String[] { "1", "2", "3", "4", "5", "6" }) {
+			submit.param("lines[0].numbers", n);
+		}
+		this.mvc.perform(submit).andExpect(redirectedUrlPattern("/my/ballots/" + this.today.id() + ":*?accepted"));
+		this.mvc.perform(submit).andExpect(redirectedUrlPattern("/my/ballots/" + this.today.id() + ":*?repeated"));
+		assertThat(this.mongo.count(Query.query(Criteria.where("accountId").is(this.player.id())), BallotSlip.class))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aWrongLineIsExplainedAndNothingIsStored() throws Exception {
+		MockHttpServletRequestBuilder submit = post("/play/{id}", this.today.id()).with(csrf())
+			.with(signedIn(this.player))
+			.param("key", "bad-" + this.player.id())
+			.param("_lines[0].numbers", "on");
+		for (String n : new String[] { "1", "2", "3" }) {
+			submit.param("lines[0].numbers", n);
+		}
+		Document page = Html.parse(this.mvc.perform(submit).andExpect(status().isUnprocessableEntity()));
+		assertThat(page.select("#rejection").text()).contains("Nothing was stored");
+		assertThat(page.select("#line-0 .error").text()).isEqualTo("Choose exactly 6 numbers: this line has fewer.");
+		assertThat(this.mongo.count(Query.query(Criteria.where("accountId").is(this.player.id())), BallotSlip.class))
+			.isZero();
+	}
+
+	@Test
+	void somethingOtherThanANumberIsExplained() throws Exception {
+		Document page = Html.parse(
+				this.mvc
+					.perform(post("/play/{id}", this.today.id()).with(csrf())
+						.with(signedIn(this.player))
+						.param("key", "nan")
+						.param("lines[0].numbers", "seven"))
+					.andExpect(status().isUnprocessableEntity()));
+		assertThat(page.select("#rejection").text()).isEqualTo("Numbers must be whole numbers.");
+	}
+
+	@Test
+	void anUnverifiedParticipantIsToldToConfirmTheirEmail() throws Exception {
+		CurrentAccount unverified = new TestParticipants(this.context).unverified("Joan Clarke");
+		MockHttpServletRequestBuilder submit = post("/play/{id}", this.today.id()).with(csrf())
+			.with(signedIn(unverified))
+			.param("key", "unverified");
+		for (String n : new String[] { "1", "2", "3", "4", "5", "6" }) {
+			submit.param("lines[0].numbers", n);
+		}
+		Document page = Html.parse(this.mvc.perform(submit).andExpect(status().isUnprocessableEntity()));
+		assertThat(page.select("#rejection").text()).contains("Confirm your email address");
+	}
+
+	@Test
+	void aClosedLotteryRefusesWithAClearMessage() throws Exception {
+		this.clock.freezeAt(this.today.closesAt());
+		MockHttpServletRequestBuilder submit = post("/play/{id}", this.today.id()).with(csrf())
+			.with(signedIn(this.player))
+			.param("key", "late");
+		for (String n : new String[] { "1", "2", "3", "4", "5", "6" }) {
+			submit.param("lines[0].numbers", n);
+		}
+		Document page = Html.parse(this.mvc.perform(submit).andExpect(status().isUnprocessableEntity()));
+		assertThat(page.select("#rejection").text()).contains("This lottery is closed");
+	}
+
+	@Test
+	void postingWithoutCsrfTokenIsRefused() throws Exception {
+		this.mvc.perform(post("/play/{id}", this.today.id()).with(signedIn(this.player)).param("key", "x"))
+			.andExpect(status().isForbidden());
+	}
+
+	private MockHttpServletRequestBuilder edit() {
+		return post("/play/{id}/edit", this.today.id()).with(csrf()).param("key", "k").param("_lines[0].numbers", "on");
+	}
+
+}
