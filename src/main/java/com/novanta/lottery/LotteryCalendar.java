@@ -70,6 +70,14 @@ public class LotteryCalendar {
 		return created;
 	}
 
+	/**
+	 * Creates one lottery unless it exists (for a jackpot rolling over to a lottery not
+	 * open yet).
+	 */
+	void create(Game game, LocalDate date) {
+		create(game, date, game.schedule().closesAt(date), this.clock.instant());
+	}
+
 	private void create(Game game, LocalDate date, Instant closesAt, Instant now) {
 		String id = game.lotteryId(date);
 		String seed = this.seeds.seedFor(id);

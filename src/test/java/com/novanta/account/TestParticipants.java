@@ -19,6 +19,9 @@ public final class TestParticipants {
 
 	public static final String PASSWORD = "a long test passphrase";
 
+	/** Hashing is slow on purpose: one hash serves every test participant. */
+	private static volatile String passwordHash;
+
 	private final AccountRepository accounts;
 
 	private final PasswordEncoder passwords;
@@ -48,13 +51,19 @@ public final class TestParticipants {
 		return SecurityMockMvcRequestPostProcessors.user(account);
 	}
 
+	private String hash() {
+		if (passwordHash == null) {
+			passwordHash = this.passwords.encode(PASSWORD);
+		}
+		return passwordHash;
+	}
+
 	private Account insert(String name, boolean verified, Set<Role> roles) {
 		Instant now = Instant.now();
 		String email = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "") + "-"
 				+ UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-		return this.accounts.insert(new Account(new ObjectId().toHexString(), email, verified,
-				this.passwords.encode(PASSWORD), name, "Turin", roles, "Europe/Rome", "en", true, AccountStatus.ACTIVE,
-				0, now, verified ? now : null, null));
+		return this.accounts.insert(new Account(new ObjectId().toHexString(), email, verified, hash(), name, "Turin",
+				roles, "Europe/Rome", "en", true, AccountStatus.ACTIVE, 0, now, verified ? now : null, null));
 	}
 
 }

@@ -1,0 +1,149 @@
+package com.novanta.draw;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.novanta.ballot.BallotLedger;
+import com.novanta.game.Game;
+import com.novanta.game.NumberSet;
+import com.novanta.game.PrizeTier;
+import com.novanta.lottery.Lottery;
+import com.novanta.lottery.LotterySummary;
+import com.novanta.winner.Winner;
+import com.novanta.winner.Winners;
+
+/**
+ * Settles every ballot of a drawn lottery in one streaming pass: each ballot is matched
+ * against the winning numbers as two 64-bit words; winning ballots are recorded in
+ * batches (by their ballot id, so a repeated pass records none twice); the jackpot is
+ * shared or rolls over. The result is the same however many times it runs.
+ */
+final class Settlement {
+
+	private final BallotSource ballots;
+
+	private final Winners winners;
+
+	private final Clock clock;
+
+	private final int batchSize;
+
+	Settlement(BallotSource ballots, Winners winners, Clock clock, int batchSize) {
+		this.ballots = ballots;
+		this.winners = winners;
+		this.clock = clock;
+		this.batchSize = batchSize;
+	}
+
+	/**
+	 * Settles the lottery.
+	 * @param afterBatch called after each batch of winners is recorded (renews the lease)
+	 * @return the summary, and the jackpot to roll over
+	 */
+	LotterySummary settle(Lottery lottery, Game game, Runnable afterBatch) {
+		NumberSet winning = NumberSet.of(lottery.winningNumbers().stream().mapToInt(Integer::intValue).toArray());
+		long winLow = winning.low();
+		long winHigh = winning.high();
+		int lowest = game.lowestWinningMatches();
+		long[] perMatches = new long[game.picks() + 1];
+		Set<String> participants = new HashSet<>();
+		List<Winner> batch = new ArrayList<>(this.batchSize);
+		Instant now = this.clock.instant();
+		long[] ballots = { 0 };
+		this.ballots.forEach((slipId, slip, line, numbers, accountId) -> {
+			ballots[0]++;
+			participants.add(accountId);
+			NumberSet ballot = NumberSet.of(numbers);
+			int matches = NumberSet.matches(ballot.low(), ballot.high(), winLow, winHigh);
+			if (matches < lowest) {
+				return;
+			}
+			PrizeTier tier = game.tierFor(matches).orElse(null);
+			if (tier == null) {
+				return;
+			}
+			perMatches[matches]++;
+			batch.add(new Winner(Winner.id(slipId, line), lottery.id(), game.id(), lottery.drawDate(), slipId, line,
+					receipt(game, lottery, slip), accountId, toList(numbers), toList(ballot.common(winning)), matches,
+					tier.isJackpot() ? null : tier.amount(), tier.isJackpot(), false, false, now));
+			if (batch.size() >= this.batchSize) {
+				this.winners.recordAll(batch);
+				batch.clear();
+				afterBatch.run();
+			}
+		});
+		this.winners.recordAll(batch);
+		afterBatch.run();
+		return summarize(lottery, game, ballots[0], participants.size(), perMatches);
+	}
+
+	private LotterySummary summarize(Lottery lottery, Game game, long ballots, long participants, long[] perMatches) {
+		Map<String, Long> winnersByTier = new LinkedHashMap<>();
+		Map<String, Long> prizeByTier = new LinkedHashMap<>();
+		long total = 0;
+		long jackpot = jackpotPool(lottery, game, ballots);
+		long rolledOver = 0;
+		for (PrizeTier tier : game.tiers()) {
+			long count = perMatches[tier.matches()];
+			winnersByTier.put(String.valueOf(tier.matches()), count);
+			if (tier.isJackpot()) {
+				if (count == 0) {
+					rolledOver = jackpot;
+					prizeByTier.put(String.valueOf(tier.matches()), 0L);
+				}
+				else {
+					long share = jackpot / count;
+					// what cannot be split to the cent stays in the pool
+					rolledOver = jackpot - share * count;
+					prizeByTier.put(String.valueOf(tier.matches()), share);
+					total += share * count;
+					this.winners.setPrize(lottery.id(), tier.matches(), share);
+				}
+			}
+			else {
+				prizeByTier.put(String.valueOf(tier.matches()), tier.amount());
+				total += tier.amount() * count;
+			}
+		}
+		return new LotterySummary(ballots, participants, winnersByTier, prizeByTier, total, jackpot, rolledOver);
+	}
+
+	/**
+	 * The jackpot of a lottery: what rolled over into it (or the game's starting jackpot
+	 * if nothing did), plus the game's share of its sales.
+	 */
+	static long jackpotPool(Lottery lottery, Game game, long ballots) {
+		if (game.jackpotTier().isEmpty()) {
+			return 0;
+		}
+		long base = (lottery.carriedIn() > 0) ? lottery.carriedIn() : game.jackpotSeed();
+		return base + ballots * game.price() * game.jackpotShare() / 100;
+	}
+
+	private static String receipt(Game game, Lottery lottery, long slip) {
+		return game.code() + "-" + lottery.drawDate().toString().replace("-", "") + "-" + String.format("%06d", slip);
+	}
+
+	/** Where the ballots come from: the lottery's ledger. */
+	@FunctionalInterface
+	interface BallotSource {
+
+		void forEach(BallotLedger.BallotVisitor visitor);
+
+	}
+
+	private static List<Integer> toList(int[] numbers) {
+		List<Integer> list = new ArrayList<>(numbers.length);
+		for (int n : numbers) {
+			list.add(n);
+		}
+		return list;
+	}
+
+}

@@ -1,0 +1,151 @@
+package com.novanta.lottery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import com.novanta.game.Game;
+
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * The draw pipeline's writes to a lottery. Each is one atomic change of one lottery
+ * document with the status it expects as precondition, so running a step twice, or from
+ * two instances, changes the lottery once.
+ */
+@Service
+public class LotterySteps {
+
+	private final LotteryRepository repository;
+
+	private final SeedVault seeds;
+
+	private final LotteryCalendar calendar;
+
+	private final Clock clock;
+
+	LotterySteps(LotteryRepository repository, SeedVault seeds, LotteryCalendar calendar, Clock clock) {
+		this.repository = repository;
+		this.seeds = seeds;
+		this.calendar = calendar;
+		this.clock = clock;
+	}
+
+	/** Lotteries past their close instant that are not notified yet, oldest first. */
+	public List<Lottery> due() {
+		return this.repository.findDue(this.clock.instant());
+	}
+
+	public Optional<Lottery> find(String lotteryId) {
+		return this.repository.findById(lotteryId);
+	}
+
+	/**
+	 * Takes the lottery's lease for {@code owner}, unless another worker holds an
+	 * unexpired one.
+	 * @return the lottery, or empty if someone else holds it
+	 */
+	public Optional<Lottery> claim(String lotteryId, String owner, Duration lease) {
+		Instant now = this.clock.instant();
+		Query free = Query.query(Criteria.where("_id")
+			.is(lotteryId)
+			.orOperator(Criteria.where("leaseUntil").isNull(), Criteria.where("leaseUntil").lte(now),
+					Criteria.where("leaseOwner").is(owner)));
+		return this.repository.update(free, new Update().set("leaseOwner", owner).set("leaseUntil", now.plus(lease)));
+	}
+
+	/** Gives the lease back. */
+	public void release(String lotteryId, String owner) {
+		this.repository.update(Query.query(Criteria.where("_id").is(lotteryId).and("leaseOwner").is(owner)),
+				new Update().unset("leaseOwner").unset("leaseUntil"));
+	}
+
+	/**
+	 * OPEN → CLOSED, only once the close instant has passed. The slip count is final from
+	 * here.
+	 */
+	public Optional<Lottery> close(String lotteryId) {
+		Instant now = this.clock.instant();
+		return this.repository.update(Query
+			.query(Criteria.where("_id").is(lotteryId).and("status").is(LotteryStatus.OPEN).and("closesAt").lte(now)),
+				new Update().set("status", LotteryStatus.CLOSED).set("closedAt", now));
+	}
+
+	/**
+	 * Publishes the digest of the closed lottery's ballots (the same every time it is
+	 * computed).
+	 */
+	public Optional<Lottery> recordDigest(String lotteryId, String digest, long ballots) {
+		return this.repository.update(
+				Query.query(Criteria.where("_id").is(lotteryId).and("status").is(LotteryStatus.CLOSED)),
+				new Update().set("ballotDigest", digest).set("ballotCount", ballots).set("reservedBallots", ballots));
+	}
+
+	/** The lottery's secret seed: for the draw only. */
+	public String seed(String lotteryId) {
+		return this.seeds.find(lotteryId).orElseThrow(() -> new IllegalStateException("No seed for " + lotteryId));
+	}
+
+	/**
+	 * CLOSED → DRAWN: saves the winning numbers and reveals the seed, before anything
+	 * depends on them.
+	 */
+	public Optional<Lottery> recordDraw(String lotteryId, String seed, List<Integer> drawOrder,
+			List<Integer> winningNumbers) {
+		return this.repository.update(
+				Query.query(Criteria.where("_id")
+					.is(lotteryId)
+					.and("status")
+					.is(LotteryStatus.CLOSED)
+					.and("ballotDigest")
+					.exists(true)),
+				new Update().set("status", LotteryStatus.DRAWN)
+					.set("seed", seed)
+					.set("drawOrder", drawOrder)
+					.set("winningNumbers", winningNumbers)
+					.set("drawnAt", this.clock.instant()));
+	}
+
+	/** DRAWN → SETTLED with the results. */
+	public Optional<Lottery> recordSettlement(String lotteryId, LotterySummary summary) {
+		return this.repository.advance(lotteryId, LotteryStatus.DRAWN,
+				new Update().set("status", LotteryStatus.SETTLED)
+					.set("summary", summary)
+					.set("settledAt", this.clock.instant()));
+	}
+
+	/** SETTLED → NOTIFIED. */
+	public Optional<Lottery> recordNotified(String lotteryId) {
+		return this.repository.advance(lotteryId, LotteryStatus.SETTLED,
+				new Update().set("status", LotteryStatus.NOTIFIED).set("notifiedAt", this.clock.instant()));
+	}
+
+	/** The same game's lottery of the draw date before this one's, if it exists. */
+	public Optional<Lottery> previous(Lottery lottery, Game game) {
+		java.time.LocalDate date = lottery.drawDate().minusDays(1);
+		for (int i = 0; i < 366 && !game.schedule().drawsOn(date); i++) {
+			date = date.minusDays(1);
+		}
+		return this.repository.findById(game.lotteryId(date));
+	}
+
+	/**
+	 * Rolls an unwon jackpot over to the game's next lottery (created if needed). Keyed
+	 * by the lottery it comes from, so doing it twice adds it once.
+	 */
+	public void rollOver(Lottery from, Game game, long amount) {
+		java.time.LocalDate next = game.schedule().drawDates(from.drawDate().plusDays(1), 366).get(0);
+		String nextId = game.lotteryId(next);
+		if (this.repository.findById(nextId).isEmpty()) {
+			this.calendar.create(game, next);
+		}
+		this.repository.update(Query.query(Criteria.where("_id").is(nextId)),
+				new Update().set("carryIn." + from.id(), amount));
+	}
+
+}

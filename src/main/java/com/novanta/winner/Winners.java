@@ -1,0 +1,100 @@
+package com.novanta.winner;
+
+import java.util.Collection;
+import java.util.List;
+
+import com.mongodb.MongoBulkWriteException;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/** The winners' own collection. Recording is idempotent: a ballot wins once. */
+@Service
+public class Winners {
+
+	private static final int DUPLICATE_KEY = 11000;
+
+	private final MongoOperations mongo;
+
+	Winners(MongoOperations mongo) {
+		this.mongo = mongo;
+		mongo.indexOps(Winner.class)
+			.createIndex(new Index().on("lotteryId", Sort.Direction.ASC).on("tier", Sort.Direction.DESC));
+		mongo.indexOps(Winner.class)
+			.createIndex(new Index().on("accountId", Sort.Direction.ASC).on("drawDate", Sort.Direction.DESC));
+		mongo.indexOps(Winner.class).createIndex(new Index().on("drawDate", Sort.Direction.DESC));
+	}
+
+	/**
+	 * Records winning ballots; those recorded before are left as they are.
+	 * @return how many were new
+	 */
+	public int recordAll(Collection<Winner> winners) {
+		if (winners.isEmpty()) {
+			return 0;
+		}
+		try {
+			return this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Winner.class)
+				.insert(List.copyOf(winners))
+				.execute()
+				.getInsertedCount();
+		}
+		catch (BulkOperationException ex) {
+			if (ex.getErrors().stream().anyMatch((error) -> error.getCode() != DUPLICATE_KEY)) {
+				throw ex;
+			}
+			return ex.getResult().getInsertedCount();
+		}
+		catch (DuplicateKeyException ex) {
+			return 0;
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (ex.getCause() instanceof MongoBulkWriteException bulk
+					&& bulk.getWriteErrors().stream().allMatch((error) -> error.getCode() == DUPLICATE_KEY)) {
+				return bulk.getWriteResult().getInsertedCount();
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Sets the prize of every winning ballot of one tier of a lottery (for jackpot
+	 * shares).
+	 */
+	public void setPrize(String lotteryId, int tier, long prize) {
+		this.mongo.updateMulti(Query.query(Criteria.where("lotteryId").is(lotteryId).and("tier").is(tier)),
+				new Update().set("prize", prize), Winner.class);
+	}
+
+	/** The winning ballots of a lottery, best tier first. */
+	public List<Winner> ofLottery(String lotteryId) {
+		return this.mongo.find(Query.query(Criteria.where("lotteryId").is(lotteryId))
+			.with(Sort.by(Sort.Order.desc("tier"), Sort.Order.asc("_id"))), Winner.class);
+	}
+
+	public long countOfLottery(String lotteryId) {
+		return this.mongo.count(Query.query(Criteria.where("lotteryId").is(lotteryId)), Winner.class);
+	}
+
+	/** A participant's winning ballots, newest first. */
+	public List<Winner> ofAccount(String accountId) {
+		return this.mongo.find(Query.query(Criteria.where("accountId").is(accountId))
+			.with(Sort.by(Sort.Order.desc("drawDate"), Sort.Order.desc("tier"))), Winner.class);
+	}
+
+	/** A participant's winning ballots in one lottery. */
+	public List<Winner> ofAccountInLottery(String accountId, String lotteryId) {
+		return this.mongo.find(Query.query(Criteria.where("accountId").is(accountId).and("lotteryId").is(lotteryId))
+			.with(Sort.by("_id")), Winner.class);
+	}
+
+}
