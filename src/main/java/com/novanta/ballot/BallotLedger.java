@@ -1,11 +1,7 @@
 package com.novanta.ballot;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.springframework.stereotype.Service;
@@ -17,7 +13,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class BallotLedger {
 
-	static final int BATCH = 200;
+	static final int BATCH = 1000;
 
 	private final SlipRepository slips;
 
@@ -35,28 +31,26 @@ public class BallotLedger {
 		long sealed = 0;
 		for (long from = 1; from <= slots; from += BATCH) {
 			long to = Math.min(slots, from + BATCH - 1);
-			List<String> ids = new ArrayList<>(BATCH);
+			List<SlipRepository.RawSlip> found = this.slips.range(lotteryId, from, to);
+			int next = 0;
 			for (long slip = from; slip <= to; slip++) {
-				ids.add(BallotSlip.id(lotteryId, slip));
-			}
-			Map<Long, BallotSlip> found = this.slips.findAllById(ids)
-				.stream()
-				.collect(Collectors.toMap(BallotSlip::slip, Function.identity()));
-			for (long slip = from; slip <= to; slip++) {
-				BallotSlip stored = found.get(slip);
+				SlipRepository.RawSlip stored = null;
+				if (next < found.size() && found.get(next).slip() == slip) {
+					stored = found.get(next++);
+				}
 				if (stored == null && seal) {
 					if (this.slips.seal(lotteryId, slip)) {
 						sealed++;
 						continue;
 					}
 					// a slip arrived just before the seal: it counts
-					stored = this.slips.findById(BallotSlip.id(lotteryId, slip)).orElse(null);
+					stored = this.slips.range(lotteryId, slip, slip).stream().findFirst().orElse(null);
 				}
-				if (stored == null || stored.isTombstone()) {
+				if (stored == null || stored.tombstone()) {
 					continue;
 				}
-				for (int line = 0; line < stored.lines().size(); line++) {
-					visitor.visit(stored.id(), slip, line, stored.numbers(line), stored.accountId());
+				for (int line = 0; line < stored.lines().length; line++) {
+					visitor.visit(stored.id(), slip, line, stored.lines()[line], stored.accountId());
 				}
 			}
 		}

@@ -12,7 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * Accepted slips are never changed. A slip's id is its lottery and slip number, so that
  * the draw can read a lottery's slips by id, in order.
  *
- * @param id {@code <lottery>:<slip number>}
+ * @param id {@code <lottery>:<slip number, 9 digits>}
  * @param lotteryId the lottery
  * @param gameId the lottery's game
  * @param drawDate the lottery's draw date
@@ -31,8 +31,12 @@ public record BallotSlip(@Id String id, String lotteryId, String gameId, LocalDa
 		String accountId, Instant submittedAt, List<List<Integer>> lines, List<Boolean> quickPicks, String receipt,
 		String submissionKey, Boolean tombstone) {
 
-	static String id(String lotteryId, long slip) {
-		return lotteryId + ":" + slip;
+	/**
+	 * The slip number is zero-padded, so that ids sort in slip order and a lottery's
+	 * slips lie together.
+	 */
+	public static String id(String lotteryId, long slip) {
+		return lotteryId + ":" + String.format("%09d", slip);
 	}
 
 	public boolean isTombstone() {

@@ -26,6 +26,8 @@ class SlipRepository {
 			.createIndex(new Index().on("submissionKey", Sort.Direction.ASC).unique().sparse());
 		mongo.indexOps(BallotSlip.class)
 			.createIndex(new Index().on("accountId", Sort.Direction.ASC).on("submittedAt", Sort.Direction.DESC));
+		mongo.indexOps(BallotSlip.class)
+			.createIndex(new Index().on("lotteryId", Sort.Direction.ASC).on("slip", Sort.Direction.ASC));
 		mongo.indexOps(Participation.class).createIndex(new Index().on("lotteryId", Sort.Direction.ASC));
 		mongo.indexOps(Participation.class)
 			.createIndex(new Index().on("accountId", Sort.Direction.ASC).on("drawDate", Sort.Direction.DESC));
@@ -46,6 +48,55 @@ class SlipRepository {
 	 */
 	void insert(BallotSlip slip) {
 		this.mongo.insert(slip);
+	}
+
+	/**
+	 * The slips numbered {@code from} to {@code to} of a lottery, in slip order, read raw
+	 * (number, lines and participant only): the draw reads millions of ballots this way.
+	 */
+	List<RawSlip> range(String lotteryId, long from, long to) {
+		org.bson.Document query = new org.bson.Document("lotteryId", lotteryId).append("slip",
+				new org.bson.Document("$gte", from).append("$lte", to));
+		org.bson.Document projection = new org.bson.Document("slip", 1).append("lines", 1)
+			.append("accountId", 1)
+			.append("tombstone", 1);
+		List<RawSlip> slips = new java.util.ArrayList<>((int) (to - from + 1));
+		for (org.bson.Document document : this.mongo.getCollection("ballots")
+			.find(query)
+			.projection(projection)
+			.sort(new org.bson.Document("slip", 1))
+			.batchSize(2000)) {
+			slips.add(RawSlip.of(document));
+		}
+		return slips;
+	}
+
+	/**
+	 * A slip as the draw reads it.
+	 *
+	 * @param id the slip id
+	 * @param slip the slip number
+	 * @param lines the lines' numbers
+	 * @param accountId the participant
+	 * @param tombstone whether the place was sealed empty
+	 */
+	record RawSlip(String id, long slip, int[][] lines, String accountId, boolean tombstone) {
+
+		static RawSlip of(org.bson.Document document) {
+			@SuppressWarnings("unchecked")
+			List<List<Integer>> lines = (List<List<Integer>>) document.get("lines");
+			int[][] numbers = new int[(lines != null) ? lines.size() : 0][];
+			for (int i = 0; i < numbers.length; i++) {
+				List<Integer> line = lines.get(i);
+				numbers[i] = new int[line.size()];
+				for (int j = 0; j < numbers[i].length; j++) {
+					numbers[i][j] = line.get(j);
+				}
+			}
+			return new RawSlip(document.getString("_id"), ((Number) document.get("slip")).longValue(), numbers,
+					document.getString("accountId"), Boolean.TRUE.equals(document.getBoolean("tombstone")));
+		}
+
 	}
 
 	/** Slips by id, in the order asked, skipping missing ones. */

@@ -50,7 +50,7 @@ public class DrawPipeline {
 
 	private final List<ResultsStep> resultsSteps;
 
-	private final String owner = "draw-" + UUID.randomUUID();
+	private final String instance = "draw-" + UUID.randomUUID();
 
 	DrawPipeline(LotterySteps steps, BallotLedger ledger, Winners winners, GameCatalog games, AuditLog audit,
 			DrawProperties properties, Clock clock, List<ResultsStep> resultsSteps) {
@@ -86,7 +86,9 @@ public class DrawPipeline {
 	}
 
 	LotteryStatus advance(String lotteryId, Runnable afterSettlementBatch) {
-		Optional<Lottery> claimed = this.steps.claim(lotteryId, this.owner, this.properties.lease());
+		// each run holds its own lease, even two runs in one instance
+		String owner = this.instance + ":" + UUID.randomUUID();
+		Optional<Lottery> claimed = this.steps.claim(lotteryId, owner, this.properties.lease());
 		if (claimed.isEmpty()) {
 			return this.steps.find(lotteryId).map(Lottery::status).orElse(null);
 		}
@@ -96,37 +98,44 @@ public class DrawPipeline {
 				lottery = this.steps.close(lotteryId).orElse(lottery);
 				log.info("Closed {} with {} slips", lotteryId, lottery.slots());
 			}
+			Runnable keepAlive = () -> renew(lotteryId, owner);
+			CompactBallots read = null;
 			if (lottery.status() == LotteryStatus.CLOSED && lottery.ballotDigest() == null) {
-				lottery = digest(lottery);
+				read = new CompactBallots(lotteryId);
+				lottery = digest(lottery, read, keepAlive);
 			}
 			if (lottery.status() == LotteryStatus.CLOSED) {
 				lottery = draw(lottery);
 			}
 			if (lottery.status() == LotteryStatus.DRAWN) {
-				lottery = settle(lottery, afterSettlementBatch);
+				lottery = settle(lottery, read, () -> {
+					keepAlive.run();
+					afterSettlementBatch.run();
+				});
 			}
 			for (ResultsStep step : this.resultsSteps) {
 				if (lottery.status() == LotteryStatus.SETTLED) {
-					renew(lotteryId);
-					lottery = step.apply(lottery, () -> renew(lotteryId));
+					keepAlive.run();
+					lottery = step.apply(lottery, keepAlive);
 				}
 			}
 			return lottery.status();
 		}
 		finally {
-			this.steps.release(lotteryId, this.owner);
+			this.steps.release(lotteryId, owner);
 		}
 	}
 
 	/** Seals the ballot set and publishes its digest. */
-	private Lottery digest(Lottery lottery) {
+	private Lottery digest(Lottery lottery, CompactBallots read, Runnable keepAlive) {
 		Fairness.BallotDigest digest = new Fairness.BallotDigest(lottery.id());
 		long[] visited = { 0 };
 		long sealed = this.ledger.forEach(lottery.id(), lottery.slots(), true,
 				(slipId, slip, line, numbers, account) -> {
 					digest.add(slip, line, numbers);
+					read.visit(slipId, slip, line, numbers, account);
 					if (++visited[0] % 100_000 == 0) {
-						renew(lottery.id());
+						keepAlive.run();
 					}
 				});
 		String hex = digest.finish();
@@ -157,7 +166,7 @@ public class DrawPipeline {
 	 * Settles every ballot; waits until the game's previous lottery is settled (its
 	 * jackpot may roll in).
 	 */
-	private Lottery settle(Lottery lottery, Runnable afterBatch) {
+	private Lottery settle(Lottery lottery, CompactBallots read, Runnable afterBatch) {
 		Game game = this.games.get(lottery.gameId());
 		Optional<Lottery> previous = this.steps.previous(lottery, game);
 		if (previous.isPresent() && !previous.get().status().isAtLeast(LotteryStatus.SETTLED)) {
@@ -168,10 +177,7 @@ public class DrawPipeline {
 		Settlement.BallotSource ballots = (visitor) -> this.ledger.forEach(lottery.id(), lottery.slots(), false,
 				visitor);
 		LotterySummary summary = new Settlement(ballots, this.winners, this.clock, this.properties.winnerBatch())
-			.settle(lottery, game, () -> {
-				renew(lottery.id());
-				afterBatch.run();
-			});
+			.settle(lottery, game, afterBatch);
 		if (summary.rolledOver() > 0) {
 			this.steps.rollOver(lottery, game, summary.rolledOver());
 		}
@@ -185,8 +191,8 @@ public class DrawPipeline {
 		return settled.orElseGet(() -> this.steps.find(lottery.id()).orElseThrow());
 	}
 
-	private void renew(String lotteryId) {
-		this.steps.claim(lotteryId, this.owner, this.properties.lease());
+	private void renew(String lotteryId, String owner) {
+		this.steps.claim(lotteryId, owner, this.properties.lease());
 	}
 
 	/**

@@ -4,12 +4,9 @@ import java.util.Collection;
 import java.util.List;
 
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.InsertManyOptions;
 
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,6 +19,8 @@ import org.springframework.stereotype.Service;
 public class Winners {
 
 	private static final int DUPLICATE_KEY = 11000;
+
+	private static final String COLLECTION = "winners";
 
 	private final MongoOperations mongo;
 
@@ -42,28 +41,39 @@ public class Winners {
 		if (winners.isEmpty()) {
 			return 0;
 		}
+		List<org.bson.Document> documents = winners.stream().map(Winners::toDocument).toList();
 		try {
-			return this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Winner.class)
-				.insert(List.copyOf(winners))
-				.execute()
-				.getInsertedCount();
+			// written as plain documents: a lottery with a million ballots has tens of
+			// thousands of winners
+			return this.mongo.getCollection(COLLECTION)
+				.insertMany(documents, new InsertManyOptions().ordered(false))
+				.getInsertedIds()
+				.size();
 		}
-		catch (BulkOperationException ex) {
-			if (ex.getErrors().stream().anyMatch((error) -> error.getCode() != DUPLICATE_KEY)) {
+		catch (MongoBulkWriteException ex) {
+			if (ex.getWriteErrors().stream().anyMatch((error) -> error.getCode() != DUPLICATE_KEY)) {
 				throw ex;
 			}
-			return ex.getResult().getInsertedCount();
+			return ex.getWriteResult().getInsertedCount();
 		}
-		catch (DuplicateKeyException ex) {
-			return 0;
-		}
-		catch (DataIntegrityViolationException ex) {
-			if (ex.getCause() instanceof MongoBulkWriteException bulk
-					&& bulk.getWriteErrors().stream().allMatch((error) -> error.getCode() == DUPLICATE_KEY)) {
-				return bulk.getWriteResult().getInsertedCount();
-			}
-			throw ex;
-		}
+	}
+
+	private static org.bson.Document toDocument(Winner winner) {
+		return new org.bson.Document("_id", winner.id()).append("lotteryId", winner.lotteryId())
+			.append("gameId", winner.gameId())
+			.append("drawDate", winner.drawDate())
+			.append("slipId", winner.slipId())
+			.append("line", winner.line())
+			.append("receipt", winner.receipt())
+			.append("accountId", winner.accountId())
+			.append("numbers", winner.numbers())
+			.append("matched", winner.matched())
+			.append("tier", winner.tier())
+			.append("prize", winner.prize())
+			.append("jackpot", winner.jackpot())
+			.append("shareCity", winner.shareCity())
+			.append("sharePrize", winner.sharePrize())
+			.append("createdAt", winner.createdAt());
 	}
 
 	/**

@@ -1,0 +1,29 @@
+package com.novanta.admin;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+@Configuration(proxyBeanMethods = false)
+class AdminConfiguration {
+
+	/**
+	 * Where "draw now" runs: in the background, so the admin watches the pipeline advance
+	 * (in the caller's thread when mail is dispatched synchronously, as in tests).
+	 */
+	@Bean(destroyMethod = "")
+	Executor adminDrawExecutor(Environment environment) {
+		if (environment.getProperty("lottery.mail.dispatch-synchronously", Boolean.class, false)) {
+			return Runnable::run;
+		}
+		return Executors.newSingleThreadExecutor((task) -> {
+			Thread thread = new Thread(task, "admin-draw");
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+}

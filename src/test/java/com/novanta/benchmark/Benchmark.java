@@ -1,0 +1,17 @@
+package com.novanta.benchmark;
+
+/** Runs one benchmark by name: {@code settlement}. */
+public final class Benchmark {
+
+	private Benchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String name = (args.length > 0) ? args[0] : "settlement";
+		switch (name) {
+			case "settlement" -> SettlementBenchmark.main(args);
+			default -> throw new IllegalArgumentException("Unknown benchmark " + name + ": settlement");
+		}
+	}
+
+}

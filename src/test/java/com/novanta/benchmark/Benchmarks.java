@@ -1,0 +1,86 @@
+package com.novanta.benchmark;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.novanta.NovantaApplication;
+import com.novanta.testing.TestClockConfiguration;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * What the benchmarks share: the application without its web server, and heap figures.
+ */
+final class Benchmarks {
+
+	private Benchmarks() {
+	}
+
+	/**
+	 * The application on the embedded database ({@code h2} file in a temporary directory,
+	 * or {@code memory}).
+	 */
+	static ConfigurableApplicationContext start(String backend, String... extra) throws Exception {
+		Path dataDir = Files.createTempDirectory("novanta-benchmark");
+		List<String> args = new ArrayList<>(List.of("--lottery.database.embedded-backend=" + backend,
+				"--lottery.database.data-dir=" + dataDir, "--lottery.scheduling.enabled=false",
+				"--lottery.accounts.demo-admin=false", "--logging.level.root=WARN", "--logging.level.com.novanta=WARN",
+				"--logging.level.com.novanta.draw=INFO"));
+		args.addAll(List.of(extra));
+		return new SpringApplicationBuilder(NovantaApplication.class, TestClockConfiguration.class)
+			.web(WebApplicationType.NONE)
+			.run(args.toArray(String[]::new));
+	}
+
+	/**
+	 * Samples the used heap every 20 ms until closed: the peak of what was in use at one
+	 * time.
+	 */
+	static final class HeapSampler implements AutoCloseable {
+
+		private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+
+		private final Thread thread;
+
+		private volatile boolean running = true;
+
+		HeapSampler() {
+			System.gc();
+			this.thread = new Thread(() -> {
+				while (this.running) {
+					long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+					this.peak.accumulateAndGet(used, Math::max);
+					try {
+						Thread.sleep(20);
+					}
+					catch (InterruptedException ex) {
+						return;
+					}
+				}
+			}, "heap-sampler");
+			this.thread.setDaemon(true);
+			this.thread.start();
+		}
+
+		long peakMiB() {
+			return this.peak.get() / (1024 * 1024);
+		}
+
+		@Override
+		public void close() {
+			this.running = false;
+		}
+
+	}
+
+	static String machine() {
+		return Runtime.getRuntime().availableProcessors() + " cores, max heap "
+				+ Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, Java " + Runtime.version();
+	}
+
+}

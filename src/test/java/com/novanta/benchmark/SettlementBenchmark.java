@@ -1,0 +1,102 @@
+package com.novanta.benchmark;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import com.novanta.ballot.BallotSlip;
+import com.novanta.ballot.Participation;
+import com.novanta.draw.DrawPipeline;
+import com.novanta.game.QuickPick;
+import com.novanta.lottery.Lottery;
+import com.novanta.lottery.LotteryStatus;
+import com.novanta.lottery.TestLotteries;
+import com.novanta.testing.MutableClock;
+import org.bson.types.ObjectId;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Fills a lottery with N ballots, then times close → settled: the digest pass, the draw
+ * and the settlement with every winner recorded. Run it with
+ * {@code ./mvnw -Pbenchmark -Dbenchmark=settlement -Dballots=1000000 -Dbackend=h2} (see
+ * the README); the heap is capped at 512 MiB like the figure asked of it.
+ */
+public final class SettlementBenchmark {
+
+	private SettlementBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int target = Integer.getInteger("ballots", 1_000_000);
+		String backend = System.getProperty("backend", "h2");
+		int participantsCount = Math.max(1, target / 50);
+		try (ConfigurableApplicationContext context = Benchmarks.start(backend)) {
+			MongoOperations mongo = context.getBean(MongoOperations.class);
+			MutableClock clock = context.getBean(MutableClock.class);
+			Lottery lottery = new TestLotteries(context).open("daily");
+			System.out.printf("Settlement benchmark: %,d ballots on the %s backend (%s)%n", target, backend,
+					Benchmarks.machine());
+
+			long fillStart = System.nanoTime();
+			SplittableRandom random = new SplittableRandom(20261125);
+			List<String> participants = new ArrayList<>(participantsCount);
+			for (int i = 0; i < participantsCount; i++) {
+				participants.add(new ObjectId().toHexString());
+			}
+			Set<String> joined = new HashSet<>();
+			List<BallotSlip> batch = new ArrayList<>(1000);
+			List<Participation> participations = new ArrayList<>();
+			long ballots = 0;
+			long slips = 0;
+			Instant at = lottery.closesAt().minusSeconds(3600);
+			while (ballots < target) {
+				int lines = (int) Math.min(1 + random.nextInt(10), target - ballots);
+				List<List<Integer>> numbers = new ArrayList<>(lines);
+				List<Boolean> quick = new ArrayList<>(lines);
+				for (int l = 0; l < lines; l++) {
+					numbers.add(java.util.Arrays.stream(QuickPick.pick(6, 90, random)).boxed().toList());
+					quick.add(Boolean.TRUE);
+				}
+				slips++;
+				ballots += lines;
+				String account = participants.get(random.nextInt(participants.size()));
+				if (joined.add(account)) {
+					participations.add(new Participation(lottery.id() + ":" + account, lottery.id(), account, "daily",
+							lottery.drawDate(), 0, at));
+				}
+				batch.add(new BallotSlip(BallotSlip.id(lottery.id(), slips), lottery.id(), "daily", lottery.drawDate(),
+						slips, account, at, numbers, quick, "D-" + slips, account + ":" + slips, null));
+				if (batch.size() == 1000) {
+					mongo.insertAll(batch);
+					batch.clear();
+				}
+			}
+			mongo.insertAll(batch);
+			mongo.insertAll(participations);
+			mongo.updateFirst(Query.query(Criteria.where("_id").is(lottery.id())),
+					new Update().set("slots", slips).set("reservedBallots", ballots), Lottery.class);
+			double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
+			System.out.printf("Fill: %,d ballots in %,d slips from %,d participants in %.1f s (%,.0f ballots/s)%n",
+					ballots, slips, joined.size(), fillSeconds, ballots / fillSeconds);
+
+			clock.freezeAt(lottery.closesAt());
+			Benchmarks.HeapSampler heap = new Benchmarks.HeapSampler();
+			long start = System.nanoTime();
+			LotteryStatus status = context.getBean(DrawPipeline.class).advance(lottery.id());
+			double seconds = (System.nanoTime() - start) / 1e9;
+			heap.close();
+			Lottery settled = new TestLotteries(context).reload(lottery);
+			System.out.printf("Close -> %s: %.1f s (%,.0f ballots/s), %,d winners, peak heap %d MiB%n", status, seconds,
+					settled.ballotCount() / seconds, settled.summary().winners(), heap.peakMiB());
+		}
+	}
+
+}

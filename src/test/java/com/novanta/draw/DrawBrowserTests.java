@@ -1,0 +1,176 @@
+package com.novanta.draw;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import com.novanta.account.CurrentAccount;
+import com.novanta.account.TestParticipants;
+import com.novanta.game.NumberSet;
+import com.novanta.game.QuickPick;
+import com.novanta.lottery.Fairness;
+import com.novanta.lottery.Lottery;
+import com.novanta.lottery.LotterySteps;
+import com.novanta.lottery.TestLotteries;
+import com.novanta.testing.Browser;
+import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.MutableClock;
+import com.novanta.testing.pages.SignInPage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * After a draw, the participant sees the winning numbers, their matched numbers and their
+ * prize, and anyone can check the draw on the lottery page.
+ */
+@IntegrationTest
+class DrawBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	LotterySteps steps;
+
+	@Autowired
+	DrawPipeline pipeline;
+
+	@Autowired
+	MutableClock clock;
+
+	Browser browser;
+
+	Lottery lottery;
+
+	CurrentAccount player;
+
+	@BeforeEach
+	void setUp() {
+		this.clock.reset();
+		this.browser = Browser.get();
+		this.lottery = new TestLotteries(this.context).open("daily");
+		this.player = new TestParticipants(this.context).verified("Marie Curie");
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	@Test
+	void anAdminDrawsNowAndTheParticipantSeesTheirMatchedNumbersAndPrize() {
+		// The draw is a function of the seed and of the ballots: knowing the seed, pick
+		// the one
+		// ballot of this lottery so that it matches three winning numbers.
+		int[] ballot = aBallotThatMatches(3);
+		int[] winning = Fairness
+			.winningNumbers(Fairness.draw(this.steps.seed(this.lottery.id()), digestOf(ballot), 6, 90));
+		int[] matched = NumberSet.of(ballot).common(NumberSet.of(winning));
+
+		signIn(this.player.email());
+		this.browser.open(url("/play/" + this.lottery.id()));
+		for (int n : ballot) {
+			int before = this.browser.findAll(By.cssSelector("#line-0 input:checked")).size();
+			this.browser.find(By.cssSelector("label[for='l0n" + n + "']")).click();
+			this.browser.waitUntil(
+					(driver) -> this.browser.findAll(By.cssSelector("#line-0 input:checked")).size() == before + 1);
+		}
+		this.browser.find(By.cssSelector("#play-form > button[type=submit]")).click();
+		this.browser.waitUntil(ExpectedConditions.urlContains("/my/ballots/"));
+		signOut();
+
+		this.clock.freezeAt(this.lottery.closesAt());
+		CurrentAccount admin = new TestParticipants(this.context).admin("Ada Admin");
+		signIn(admin.email());
+		this.browser.open(url("/admin/lotteries/" + this.lottery.id()));
+		this.browser.find(By.cssSelector("form[action$='/draw'] button")).click();
+		this.browser.waitUntil(ExpectedConditions
+			.textToBePresentInElementLocated(By.cssSelector(".pipeline li.done:last-child"), "SETTLED"));
+		this.browser.screenshot("admin-draw-now");
+		signOut();
+
+		signIn(this.player.email());
+		this.browser.open(url("/my/ballots"));
+		WebElement row = this.browser.find(By.cssSelector(".slip tbody tr"));
+		assertThat(row.findElements(By.cssSelector(".ball-matched > span:first-child"))).extracting(WebElement::getText)
+			.containsExactly(Arrays.stream(matched).mapToObj(String::valueOf).toArray(String[]::new));
+		assertThat(row.getText()).contains("Won: 3 numbers matched").contains("€25.00");
+		this.browser.screenshot("my-ballots-won");
+
+		this.browser.open(url("/lotteries/" + this.lottery.id()));
+		assertThat(this.browser.findAll(By.cssSelector("#status .balls .ball > span:first-child")))
+			.extracting(WebElement::getText)
+			.containsExactly(Arrays.stream(winning).mapToObj(String::valueOf).toArray(String[]::new));
+		String seed = this.browser.find(By.id("verify-seed")).getText();
+		assertThat(seed).isEqualTo(this.steps.seed(this.lottery.id()));
+		assertThat(Fairness.commitment(seed)).isEqualTo(this.browser.find(By.id("verify-commitment")).getText());
+		assertThat(this.browser.find(By.id("verify-digest")).getText()).isEqualTo(digestOf(ballot));
+		this.browser.screenshot("lottery-verify");
+	}
+
+	@Test
+	void theWinningNumbersAppearOnTheLotteryPageWithoutReloadingIt() {
+		this.clock.freezeAt(this.lottery.closesAt());
+		this.browser.open(url("/lotteries/" + this.lottery.id()));
+		assertThat(this.browser.find(By.id("status")).getText()).contains("being drawn");
+		((JavascriptExecutor) this.browser.driver()).executeScript("window.notReloaded = true");
+
+		this.pipeline.advance(this.lottery.id());
+
+		this.browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#status .balls")));
+		assertThat(((JavascriptExecutor) this.browser.driver()).executeScript("return window.notReloaded === true"))
+			.isEqualTo(true);
+		List<String> shown = this.browser.findAll(By.cssSelector("#status .balls .ball > span:first-child"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
+		Lottery drawn = new TestLotteries(this.context).reload(this.lottery);
+		assertThat(shown).containsExactlyElementsOf(drawn.winningNumbers().stream().map(String::valueOf).toList());
+	}
+
+	private int[] aBallotThatMatches(int matches) {
+		String seed = this.steps.seed(this.lottery.id());
+		SplittableRandom random = new SplittableRandom(1);
+		while (true) {
+			int[] candidate = QuickPick.pick(6, 90, random);
+			int[] winning = Fairness.draw(seed, digestOf(candidate), 6, 90);
+			if (NumberSet.of(candidate).matches(NumberSet.of(winning)) == matches) {
+				return candidate;
+			}
+		}
+	}
+
+	private String digestOf(int[] onlyBallot) {
+		Fairness.BallotDigest digest = new Fairness.BallotDigest(this.lottery.id());
+		digest.add(1, 0, onlyBallot);
+		return digest.finish();
+	}
+
+	private void signIn(String email) {
+		new SignInPage(this.browser, url("")).open().signIn(email, TestParticipants.PASSWORD);
+	}
+
+	private void signOut() {
+		this.browser.find(By.cssSelector("form[action='/signout'] button")).click();
+		this.browser.waitUntil(ExpectedConditions.urlContains("signedOut"));
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}
