@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class BallotLedger {
 
-	static final int BATCH = 1000;
+	static final int BATCH = 5000;
 
 	private final SlipRepository slips;
 

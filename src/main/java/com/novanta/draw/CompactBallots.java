@@ -65,12 +65,37 @@ final class CompactBallots implements BallotLedger.BallotVisitor {
 		return this.size;
 	}
 
-	/** Visits the ballots again, in the order they came. */
-	void forEach(BallotLedger.BallotVisitor visitor) {
-		for (int i = 0; i < this.size; i++) {
-			visitor.visit(BallotSlip.id(this.lotteryId, this.slips[i]), this.slips[i], this.lines[i],
-					new NumberSet(this.low[i], this.high[i]).toArray(), this.accountIds.get(this.accounts[i]));
-		}
+	long low(int i) {
+		return this.low[i];
+	}
+
+	long high(int i) {
+		return this.high[i];
+	}
+
+	long slip(int i) {
+		return this.slips[i];
+	}
+
+	int line(int i) {
+		return this.lines[i];
+	}
+
+	String slipId(int i) {
+		return BallotSlip.id(this.lotteryId, this.slips[i]);
+	}
+
+	String accountId(int i) {
+		return this.accountIds.get(this.accounts[i]);
+	}
+
+	int[] numbers(int i) {
+		return new NumberSet(this.low[i], this.high[i]).toArray();
+	}
+
+	/** How many different participants the ballots come from. */
+	int participants() {
+		return this.accountIds.size();
 	}
 
 }

@@ -174,10 +174,15 @@ public class DrawPipeline {
 			return lottery;
 		}
 		long started = System.nanoTime();
-		Settlement.BallotSource ballots = (visitor) -> this.ledger.forEach(lottery.id(), lottery.slots(), false,
-				visitor);
-		LotterySummary summary = new Settlement(ballots, this.winners, this.clock, this.properties.winnerBatch())
-			.settle(lottery, game, afterBatch);
+		// the ballots read for the digest in this run, or else read again (after a
+		// restart)
+		CompactBallots ballots = read;
+		if (ballots == null || ballots.size() != lottery.ballotCount()) {
+			ballots = new CompactBallots(lottery.id());
+			this.ledger.forEach(lottery.id(), lottery.slots(), false, ballots);
+		}
+		LotterySummary summary = new Settlement(this.winners, this.clock, this.properties.winnerBatch()).settle(lottery,
+				game, ballots, afterBatch);
 		if (summary.rolledOver() > 0) {
 			this.steps.rollOver(lottery, game, summary.rolledOver());
 		}

@@ -3,13 +3,10 @@ package com.novanta.draw;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import com.novanta.ballot.BallotLedger;
 import com.novanta.game.Game;
 import com.novanta.game.NumberSet;
 import com.novanta.game.PrizeTier;
@@ -26,16 +23,13 @@ import com.novanta.winner.Winners;
  */
 final class Settlement {
 
-	private final BallotSource ballots;
-
 	private final Winners winners;
 
 	private final Clock clock;
 
 	private final int batchSize;
 
-	Settlement(BallotSource ballots, Winners winners, Clock clock, int batchSize) {
-		this.ballots = ballots;
+	Settlement(Winners winners, Clock clock, int batchSize) {
 		this.winners = winners;
 		this.clock = clock;
 		this.batchSize = batchSize;
@@ -43,44 +37,43 @@ final class Settlement {
 
 	/**
 	 * Settles the lottery.
+	 * @param ballots every ballot of the lottery
 	 * @param afterBatch called after each batch of winners is recorded (renews the lease)
-	 * @return the summary, and the jackpot to roll over
+	 * @return the summary
 	 */
-	LotterySummary settle(Lottery lottery, Game game, Runnable afterBatch) {
+	LotterySummary settle(Lottery lottery, Game game, CompactBallots ballots, Runnable afterBatch) {
 		NumberSet winning = NumberSet.of(lottery.winningNumbers().stream().mapToInt(Integer::intValue).toArray());
 		long winLow = winning.low();
 		long winHigh = winning.high();
 		int lowest = game.lowestWinningMatches();
 		long[] perMatches = new long[game.picks() + 1];
-		Set<String> participants = new HashSet<>();
 		List<Winner> batch = new ArrayList<>(this.batchSize);
 		Instant now = this.clock.instant();
-		long[] ballots = { 0 };
-		this.ballots.forEach((slipId, slip, line, numbers, accountId) -> {
-			ballots[0]++;
-			participants.add(accountId);
-			NumberSet ballot = NumberSet.of(numbers);
-			int matches = NumberSet.matches(ballot.low(), ballot.high(), winLow, winHigh);
+		int count = ballots.size();
+		for (int i = 0; i < count; i++) {
+			int matches = NumberSet.matches(ballots.low(i), ballots.high(i), winLow, winHigh);
 			if (matches < lowest) {
-				return;
+				continue;
 			}
 			PrizeTier tier = game.tierFor(matches).orElse(null);
 			if (tier == null) {
-				return;
+				continue;
 			}
 			perMatches[matches]++;
-			batch.add(new Winner(Winner.id(slipId, line), lottery.id(), game.id(), lottery.drawDate(), slipId, line,
-					receipt(game, lottery, slip), accountId, toList(numbers), toList(ballot.common(winning)), matches,
+			NumberSet ballot = new NumberSet(ballots.low(i), ballots.high(i));
+			batch.add(new Winner(Winner.id(ballots.slipId(i), ballots.line(i)), lottery.id(), game.id(),
+					lottery.drawDate(), ballots.slipId(i), ballots.line(i), receipt(game, lottery, ballots.slip(i)),
+					ballots.accountId(i), toList(ballot.toArray()), toList(ballot.common(winning)), matches,
 					tier.isJackpot() ? null : tier.amount(), tier.isJackpot(), false, false, now));
 			if (batch.size() >= this.batchSize) {
 				this.winners.recordAll(batch);
 				batch.clear();
 				afterBatch.run();
 			}
-		});
+		}
 		this.winners.recordAll(batch);
 		afterBatch.run();
-		return summarize(lottery, game, ballots[0], participants.size(), perMatches);
+		return summarize(lottery, game, count, ballots.participants(), perMatches);
 	}
 
 	private LotterySummary summarize(Lottery lottery, Game game, long ballots, long participants, long[] perMatches) {
@@ -128,14 +121,6 @@ final class Settlement {
 
 	private static String receipt(Game game, Lottery lottery, long slip) {
 		return game.code() + "-" + lottery.drawDate().toString().replace("-", "") + "-" + String.format("%06d", slip);
-	}
-
-	/** Where the ballots come from: the lottery's ledger. */
-	@FunctionalInterface
-	interface BallotSource {
-
-		void forEach(BallotLedger.BallotVisitor visitor);
-
 	}
 
 	private static List<Integer> toList(int[] numbers) {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.novanta.ballot.BallotLedger;
 import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
 import com.novanta.lottery.Lottery;
@@ -49,8 +48,8 @@ class SettlementIntegrationTests {
 		ballots.add(new int[] { 5, 6, 7, 8, 9, 10 });
 		ballots.add(new int[] { 1, 2, 3, 4, 6, 7 });
 
-		LotterySummary summary = new Settlement(source(ballots), this.winners, Clock.systemUTC(), 2).settle(lottery,
-				game, () -> {
+		LotterySummary summary = new Settlement(this.winners, Clock.systemUTC(), 2).settle(lottery, game,
+				compact(lottery, ballots), () -> {
 				});
 
 		long pool = 123_456_789L + 7 * game.price() * game.jackpotShare() / 100;
@@ -79,21 +78,20 @@ class SettlementIntegrationTests {
 	void aLotteryWithoutCarryStartsFromTheGamesJackpot() {
 		Game game = this.games.get("daily");
 		Lottery lottery = drawn("no-carry-" + System.nanoTime(), null);
-		LotterySummary summary = new Settlement(source(List.of(new int[] { 1, 2, 3, 4, 6, 7 })), this.winners,
-				Clock.systemUTC(), 10)
-			.settle(lottery, game, () -> {
-			});
+		LotterySummary summary = new Settlement(this.winners, Clock.systemUTC(), 10).settle(lottery, game,
+				compact(lottery, List.of(new int[] { 1, 2, 3, 4, 6, 7 })), () -> {
+				});
 		assertThat(summary.jackpot()).isEqualTo(game.jackpotSeed() + game.price() * game.jackpotShare() / 100);
 		assertThat(summary.rolledOver()).isEqualTo(summary.jackpot());
 		assertThat(summary.totalPrizes()).isZero();
 	}
 
-	private static Settlement.BallotSource source(List<int[]> ballots) {
-		return (BallotLedger.BallotVisitor visitor) -> {
-			for (int i = 0; i < ballots.size(); i++) {
-				visitor.visit("slip-" + i, i + 1, 0, ballots.get(i), (i < 4) ? "account-a" : "account-b");
-			}
-		};
+	private static CompactBallots compact(Lottery lottery, List<int[]> ballots) {
+		CompactBallots compact = new CompactBallots(lottery.id());
+		for (int i = 0; i < ballots.size(); i++) {
+			compact.visit("slip-" + i, i + 1, 0, ballots.get(i), (i < 4) ? "account-a" : "account-b");
+		}
+		return compact;
 	}
 
 	private static Lottery drawn(String id, Map<String, Long> carryIn) {
