@@ -52,6 +52,8 @@ public final class Browser {
 
 	private String lastCheckedPage;
 
+	private final List<String> notOurs = new java.util.ArrayList<>();
+
 	private Browser(WebDriver raw) {
 		this.raw = raw;
 		this.driver = new EventFiringDecorator<>(new AccessibilityCheck()).decorate(raw);
@@ -119,6 +121,15 @@ public final class Browser {
 		}
 	}
 
+	/**
+	 * Skips the accessibility check on pages under {@code urlPrefix} until the next
+	 * {@link #get()}: for pages that are not the application's own, such as a test
+	 * sign-in provider's login form.
+	 */
+	public void ignoreAccessibilityOf(String urlPrefix) {
+		this.notOurs.add(urlPrefix);
+	}
+
 	public void setWindowSize(int width, int height) {
 		this.raw.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
 	}
@@ -126,6 +137,7 @@ public final class Browser {
 	private void reset() {
 		this.raw.manage().deleteAllCookies();
 		this.lastCheckedPage = null;
+		this.notOurs.clear();
 		setWindowSize(1280, 900);
 	}
 
@@ -135,6 +147,9 @@ public final class Browser {
 			return;
 		}
 		this.lastCheckedPage = page;
+		if (this.notOurs.stream().anyMatch(page::startsWith)) {
+			return;
+		}
 		checkAccessibility();
 	}
 

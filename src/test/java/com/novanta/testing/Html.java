@@ -24,4 +24,13 @@ public final class Html {
 		return Jsoup.parse(html);
 	}
 
+	/**
+	 * The page without its CSRF tokens, which differ on every response, so that two
+	 * answers can be compared for everything else.
+	 */
+	public static String withoutCsrfTokens(String html) {
+		return html.replaceAll("(name=\"_csrf\"\\s+value=\")[^\"]*\"", "$1\"")
+			.replaceAll("(name=\"csrf-token\"\\s+content=\")[^\"]*\"", "$1\"");
+	}
+
 }

@@ -9,12 +9,14 @@ import java.lang.annotation.Target;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on a random port, on the embedded database (memory backend) and
- * the embedded SMTP catcher, with MockMvc and a TestRestTemplate. Tests that share this
- * annotation share one application context.
+ * the embedded SMTP catcher, with MockMvc and a TestRestTemplate, and a
+ * {@link MutableClock} as the application's clock. Tests that share this annotation share
+ * one application context (and so its clock: a test that moves it resets it first).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,6 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 @AutoConfigureMockMvc
 @AutoConfigureTestRestTemplate
+@Import(TestClockConfiguration.class)
 public @interface IntegrationTest {
 
 }

@@ -1,0 +1,19 @@
+package com.novanta.testing;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Gives every integration test the one {@link MutableClock} instead of the system clock.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestClockConfiguration {
+
+	@Bean
+	@Primary
+	MutableClock mutableClock() {
+		return new MutableClock();
+	}
+
+}
