@@ -1,5 +1,16 @@
 package com.novanta.account;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+
+import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -7,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -30,6 +42,9 @@ class AccountSecurityTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	AccountRepository repository;
@@ -126,12 +141,50 @@ class AccountSecurityTests {
 	}
 
 	@Test
+	void theSessionAndRememberMeCookiesAreHttpOnly() throws Exception {
+		// Over real HTTP, to see the cookies as the servlet container sends them. (Where
+		// the CSRF token is kept is left alone: in this shared context, MockMvc's csrf()
+		// swaps the filter's token repository for a session-based one.)
+		HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		HttpResponse<String> page = client.send(HttpRequest.newBuilder(url("/signin")).build(),
+				BodyHandlers.ofString());
+		String csrfToken = Html.parse(page.body()).select("form[action=/signin] input[name=_csrf]").val();
+		String form = "email=" + URLEncoder.encode(this.account.email(), StandardCharsets.UTF_8) + "&password="
+				+ URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&remember=true&_csrf="
+				+ URLEncoder.encode(csrfToken, StandardCharsets.UTF_8);
+
+		HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(url("/signin"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(BodyPublishers.ofString(form))
+			.build(), BodyHandlers.ofString());
+
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		assertThat(signedIn.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).isIn("/", url("/").toString()));
+		assertThat(cookie(signedIn, "NOVANTA-SESSION")).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+		assertThat(cookie(signedIn, "NOVANTA-REMEMBER")).contains("HttpOnly");
+	}
+
+	@Test
 	void signingOutEndsTheSession() throws Exception {
 		MockHttpSession session = signIn();
 
 		this.mvc.perform(post("/signout").session(session).with(csrf())).andExpect(redirectedUrl("/?signedOut"));
 
 		assertThat(session.isInvalid()).isTrue();
+	}
+
+	private URI url(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+	private static String cookie(HttpResponse<?> response, String name) {
+		return response.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter((cookie) -> cookie.startsWith(name + "="))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No " + name + " cookie in " + response.headers().map()));
 	}
 
 	private MockHttpSession signIn() throws Exception {

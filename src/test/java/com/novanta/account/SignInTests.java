@@ -209,6 +209,59 @@ class SignInTests {
 	}
 
 	@Test
+	void aRememberedDeviceStaysSignedInUntilThePasswordChanges() throws Exception {
+		Account account = this.accounts.verified(TestAccounts.email("remembered"), PASSWORD);
+		MvcResult result = this.mvc
+			.perform(post("/signin").param("email", account.email())
+				.param("password", PASSWORD)
+				.param("remember", "true")
+				.with(this.client)
+				.with(csrf()))
+			.andExpect(redirectedUrl("/"))
+			.andReturn();
+		jakarta.servlet.http.Cookie remembered = result.getResponse().getCookie("NOVANTA-REMEMBER");
+		assertThat(remembered).isNotNull();
+		assertThat(remembered.isHttpOnly()).isTrue();
+		assertThat(remembered.getMaxAge()).isEqualTo((int) Duration.ofDays(30).toSeconds());
+
+		this.mvc.perform(get("/account").cookie(remembered)).andExpect(status().isOk());
+
+		this.mvc
+			.perform(post("/account/password").session(session(result))
+				.param("currentPassword", PASSWORD)
+				.param("password", "a brand new passphrase")
+				.param("confirmation", "a brand new passphrase")
+				.with(this.client)
+				.with(csrf()))
+			.andExpect(redirectedUrl("/account"));
+
+		this.mvc.perform(get("/account").cookie(remembered)).andExpect(redirectedUrl("/signin"));
+	}
+
+	@Test
+	void signingOutForgetsTheDevice() throws Exception {
+		Account account = this.accounts.verified(TestAccounts.email("forget-me"), PASSWORD);
+		MvcResult result = this.mvc
+			.perform(post("/signin").param("email", account.email())
+				.param("password", PASSWORD)
+				.param("remember", "true")
+				.with(this.client)
+				.with(csrf()))
+			.andReturn();
+
+		MockHttpServletResponse signedOut = this.mvc
+			.perform(post("/signout").session(session(result))
+				.cookie(result.getResponse().getCookie("NOVANTA-REMEMBER"))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/?signedOut"))
+			.andReturn()
+			.getResponse();
+
+		assertThat(signedOut.getCookie("NOVANTA-REMEMBER")).isNotNull()
+			.satisfies((cookie) -> assertThat(cookie.getMaxAge()).isZero());
+	}
+
+	@Test
 	void theSignInPageShowsNoProviderButtonsWhenNoneIsConfigured() throws Exception {
 		Document page = Html.parse(this.mvc.perform(get("/signin")).andExpect(status().isOk()).andReturn());
 		assertThat(page.select(".social-buttons")).isEmpty();
