@@ -1,6 +1,8 @@
 package com.novanta.account;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.novanta.testing.Browser;
 import org.openqa.selenium.By;
@@ -44,7 +46,7 @@ final class DevMailboxPage {
 	/** The link in the open message's plain-text part. */
 	String link() {
 		String text = this.browser.find(By.cssSelector("pre.mail-text")).getText();
-		java.util.regex.Matcher link = java.util.regex.Pattern.compile("https?://\\S+").matcher(text);
+		Matcher link = Pattern.compile("https?://\\S+").matcher(text);
 		assertThat(link.find()).as("a link in:%n%s", text).isTrue();
 		return link.group();
 	}

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
@@ -91,8 +92,7 @@ class ForgotPasswordTests {
 	@Test
 	void aDisabledAccountGetsNoLink() throws Exception {
 		Account account = this.accounts.verified(TestAccounts.email("disabled"), "a long passphrase");
-		this.repository.update(account.id(),
-				new org.springframework.data.mongodb.core.query.Update().set("status", AccountStatus.DISABLED));
+		this.repository.update(account.id(), new Update().set("status", AccountStatus.DISABLED));
 
 		assertThat(requestReset(account.email()).getContentAsString()).contains("we sent it a link");
 		assertThat(this.mail.to(account.email())).isEmpty();

@@ -4,6 +4,7 @@ import com.novanta.testing.Browser;
 import com.novanta.testing.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -55,7 +56,7 @@ class PasswordResetBrowserTests {
 		this.browser.screenshot("account-password-reset-signed-in");
 
 		this.browser.open(link);
-		assertThat(this.browser.find(org.openqa.selenium.By.cssSelector("main .alert-error")).getText())
+		assertThat(this.browser.find(By.cssSelector("main .alert-error")).getText())
 			.startsWith("That link does not work any more");
 	}
 

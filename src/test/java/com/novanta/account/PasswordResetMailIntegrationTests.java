@@ -18,6 +18,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -191,8 +192,7 @@ class PasswordResetMailIntegrationTests {
 		return this.mail.latest(this.account.email(), SUBJECT);
 	}
 
-	private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder reset(String link,
-			String password) {
+	private MockHttpServletRequestBuilder reset(String link, String password) {
 		return post("/password/reset").param("token", token(link))
 			.param("password", password)
 			.param("confirmation", password)

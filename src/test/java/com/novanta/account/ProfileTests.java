@@ -1,5 +1,7 @@
 package com.novanta.account;
 
+import java.util.Locale;
+
 import com.novanta.notification.DevMailbox;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
@@ -233,7 +235,7 @@ class ProfileTests {
 				.with(csrf()))
 			.andExpect(redirectedUrl("/account#delete"));
 		this.mvc
-			.perform(post("/account/delete").param("confirmation", social.email().toUpperCase(java.util.Locale.ROOT))
+			.perform(post("/account/delete").param("confirmation", social.email().toUpperCase(Locale.ROOT))
 				.with(TestAccounts.signedIn(social))
 				.with(csrf()))
 			.andExpect(redirectedUrl("/?deleted"));

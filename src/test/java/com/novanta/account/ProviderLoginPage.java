@@ -18,10 +18,17 @@ final class ProviderLoginPage {
 
 	/** Signs in at the provider as a person with a verified email address. */
 	void signIn(String subject, String email, String name) {
+		signIn(subject, email, name, true);
+	}
+
+	/**
+	 * Signs in at the provider as a person whose email the provider may not vouch for.
+	 */
+	void signIn(String subject, String email, String name, boolean emailVerified) {
 		this.browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.name("username")));
 		this.browser.type(By.name("username"), subject);
-		this.browser.type(By.name("claims"),
-				"{\"email\": \"" + email + "\", \"email_verified\": true, \"name\": \"" + name + "\"}");
+		this.browser.type(By.name("claims"), "{\"email\": \"" + email + "\", \"email_verified\": " + emailVerified
+				+ ", \"name\": \"" + name + "\"}");
 		this.browser.find(By.cssSelector("input[type=submit]")).click();
 	}
 

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,8 +131,7 @@ class SignInLinkTests {
 			.hasValueSatisfying((identity) -> assertThat(identity.accountId()).isEqualTo(this.account.id()));
 	}
 
-	private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder linkWithPassword(
-			String password) {
+	private MockHttpServletRequestBuilder linkWithPassword(String password) {
 		return post("/signin/link").session(this.session).param("password", password).with(this.client).with(csrf());
 	}
 

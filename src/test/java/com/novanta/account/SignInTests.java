@@ -1,6 +1,9 @@
 package com.novanta.account;
 
 import java.time.Duration;
+import java.util.Locale;
+
+import jakarta.servlet.http.Cookie;
 
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
@@ -63,7 +66,7 @@ class SignInTests {
 	void signsInWithTheRightPasswordWhateverTheCaseOfTheEmail() throws Exception {
 		Account account = this.accounts.verified(TestAccounts.email("Right"), PASSWORD);
 
-		MvcResult result = signIn(account.email().toUpperCase(java.util.Locale.ROOT), PASSWORD);
+		MvcResult result = signIn(account.email().toUpperCase(Locale.ROOT), PASSWORD);
 
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
 		Document home = Html.parse(this.mvc.perform(get("/").session(session(result))).andReturn());
@@ -219,7 +222,7 @@ class SignInTests {
 				.with(csrf()))
 			.andExpect(redirectedUrl("/"))
 			.andReturn();
-		jakarta.servlet.http.Cookie remembered = result.getResponse().getCookie("NOVANTA-REMEMBER");
+		Cookie remembered = result.getResponse().getCookie("NOVANTA-REMEMBER");
 		assertThat(remembered).isNotNull();
 		assertThat(remembered.isHttpOnly()).isTrue();
 		assertThat(remembered.getMaxAge()).isEqualTo((int) Duration.ofDays(30).toSeconds());

@@ -1,5 +1,7 @@
 package com.novanta.account;
 
+import java.util.Locale;
+
 import com.novanta.notification.DevMailbox;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
@@ -66,7 +68,7 @@ class SignUpTests {
 
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/signup/check-email");
 		Account account = this.repository.findByEmail(email).orElseThrow();
-		assertThat(account.email()).isEqualTo(email.toLowerCase(java.util.Locale.ROOT));
+		assertThat(account.email()).isEqualTo(email.toLowerCase(Locale.ROOT));
 		assertThat(account.name()).isEqualTo("Ada Lovelace");
 		assertThat(account.city()).isEqualTo("Turin");
 		assertThat(account.emailVerified()).isFalse();
@@ -257,7 +259,7 @@ class SignUpTests {
 		assertThat(this.repository.count()).isEqualTo(before);
 		if (email != null) {
 			assertThat(this.repository.findByEmail(email)).isEmpty();
-			assertThat(this.mail.to(email.toLowerCase(java.util.Locale.ROOT))).isEmpty();
+			assertThat(this.mail.to(email.toLowerCase(Locale.ROOT))).isEmpty();
 		}
 		return page;
 	}

@@ -132,6 +132,20 @@ class SocialSignInBrowserTests {
 		this.browser.screenshot("account-google-sign-in-again");
 	}
 
+	@Test
+	void anEmailTheProviderDoesNotVouchForCreatesNoAccount() {
+		String email = TestAccounts.email("unvouched");
+
+		SignInPage.open(this.browser, baseUrl()).continueWith("Google");
+		new ProviderLoginPage(this.browser).signIn(subject(), email, "Mallory", false);
+
+		this.browser.waitUntil(ExpectedConditions.urlToBe(baseUrl() + "/signin?social=unverified"));
+		assertThat(SignInPage.at(this.browser, baseUrl()).alert())
+			.startsWith("Your provider did not confirm that email address");
+		assertThat(SignInPage.signedIn(this.browser)).isFalse();
+		assertThat(this.repository.findByEmail(email)).isEmpty();
+	}
+
 	private void signInWithGoogle(String subject, String email, String name) {
 		SignInPage.open(this.browser, baseUrl()).continueWith("Google");
 		new ProviderLoginPage(this.browser).signIn(subject, email, name);

@@ -1,6 +1,7 @@
 package com.novanta.account;
 
 import java.time.Duration;
+import java.util.ArrayList;
 
 import com.novanta.notification.CaughtMail;
 import com.novanta.notification.DevMailbox;
@@ -155,10 +156,10 @@ class VerificationMailIntegrationTests {
 		String link = TestMail.linkIn(this.mail.only(email, SUBJECT));
 		String token = link.substring(link.indexOf("token=") + "token=".length());
 
-		assertThat(this.mongo.getCollection("account_tokens").find().into(new java.util.ArrayList<>()))
+		assertThat(this.mongo.getCollection("account_tokens").find().into(new ArrayList<>()))
 			.allSatisfy((stored) -> assertThat(stored.toJson()).doesNotContain(token))
 			.anySatisfy((stored) -> assertThat(stored.getString("_id")).isEqualTo(AccountTokens.hash(token)));
-		assertThat(this.mongo.getCollection("outbox").find().into(new java.util.ArrayList<>()))
+		assertThat(this.mongo.getCollection("outbox").find().into(new ArrayList<>()))
 			.allSatisfy((message) -> assertThat(message.toJson()).doesNotContain(token));
 		assertThat(this.outbox.list(OutboxStatus.SENT, 0, 1000)).anySatisfy((sent) -> {
 			assertThat(sent.to()).isEqualTo(email);
