@@ -58,10 +58,11 @@ class AccountSecurity {
 	}
 
 	@Bean
-	HttpSecurityCustomizer accountSignIn(AccountUserDetailsService userDetails, PasswordEncoder passwordEncoder,
-			SignInThrottle throttle, AccountRepository accounts, AdminRoles adminRoles, AuditLog audit, Clock clock,
-			SharedSecrets secrets, SocialSignIn socialSignIn, LocaleResolver localeResolver,
+	HttpSecurityCustomizer accountSignIn(PasswordEncoder passwordEncoder, SignInThrottle throttle,
+			AccountRepository accounts, AdminRoles adminRoles, AuditLog audit, Clock clock, SharedSecrets secrets,
+			SocialSignIn socialSignIn, LocaleResolver localeResolver,
 			ObjectProvider<ClientRegistrationRepository> clientRegistrations) {
+		AccountUserDetailsService userDetails = new AccountUserDetailsService(accounts);
 		return (http) -> {
 			SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 			TokenBasedRememberMeServices rememberMe = new TokenBasedRememberMeServices(secrets.get("remember-me"),

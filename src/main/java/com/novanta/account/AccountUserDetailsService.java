@@ -3,10 +3,14 @@ package com.novanta.account;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.stereotype.Component;
 
-/** Loads the account behind an email address for password sign-in and remember-me. */
-@Component
+/**
+ * Loads the account behind an email address for password sign-in and remember-me.
+ * Deliberately not a bean: Spring Security would make a global username and password
+ * provider of a {@code UserDetailsService} bean, and a sign-in refused by
+ * {@link ThrottledAuthenticationProvider} (a locked address) would then be tried again by
+ * that provider, without the throttle.
+ */
 class AccountUserDetailsService implements UserDetailsService {
 
 	private final AccountRepository accounts;

@@ -11,6 +11,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -60,7 +62,12 @@ class ProfileController {
 	String update(@AuthenticationPrincipal CurrentAccount me, @Valid @ModelAttribute("form") ProfileForm form,
 			BindingResult result, HttpServletRequest request, HttpServletResponse response, Model model,
 			RedirectAttributes redirect) {
-		if (!TimeZones.isValid(form.timeZone())) {
+		if (result.getTarget() == null) {
+			// The form could not even be built (a checkbox without its marker field, a
+			// value of the wrong type): not something its page sends.
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
+		if (!result.hasFieldErrors("timeZone") && !TimeZones.isValid(form.timeZone())) {
 			result.rejectValue("timeZone", "profile.timeZone.invalid");
 		}
 		if (result.hasErrors()) {

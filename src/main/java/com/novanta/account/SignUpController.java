@@ -5,12 +5,14 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
@@ -46,6 +48,11 @@ class SignUpController {
 	@PostMapping("/signup")
 	String signUp(@Valid @ModelAttribute("form") SignUpForm form, BindingResult result, Locale locale,
 			HttpServletRequest request, Model model, RedirectAttributes redirect) {
+		if (result.getTarget() == null) {
+			// The form could not even be built (a checkbox without its marker field, a
+			// value of the wrong type): not something its page sends.
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
 		this.passwordPolicy.check(form.password(), form.email())
 			.ifPresent((problem) -> result.rejectValue("password", problem));
 		if (result.hasErrors()) {

@@ -1,6 +1,10 @@
 package com.novanta.account;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -147,11 +151,10 @@ class AccountTokensIntegrationTests {
 
 	private static String sha256Hex(String raw) {
 		try {
-			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-				.digest(raw.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-			return java.util.HexFormat.of().formatHex(digest);
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.US_ASCII));
+			return HexFormat.of().formatHex(digest);
 		}
-		catch (java.security.NoSuchAlgorithmException ex) {
+		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

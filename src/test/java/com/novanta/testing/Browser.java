@@ -54,6 +54,12 @@ public final class Browser {
 
 	private final List<String> notOurs = new java.util.ArrayList<>();
 
+	/**
+	 * A violation found after a navigation. The decorator only logs what its listeners
+	 * throw, so it is kept here and thrown by the next call on this browser.
+	 */
+	private AssertionError violation;
+
 	private Browser(WebDriver raw) {
 		this.raw = raw;
 		this.driver = new EventFiringDecorator<>(new AccessibilityCheck()).decorate(raw);
@@ -61,6 +67,11 @@ public final class Browser {
 
 	/** The shared browser, with no cookies left from an earlier test. */
 	public static synchronized Browser get() {
+		if (shared != null && shared.violation != null) {
+			AssertionError left = shared.violation;
+			shared.violation = null;
+			throw new AssertionError("Left unreported by the previous browser test: " + left.getMessage(), left);
+		}
 		if (shared == null) {
 			shared = new Browser(start());
 			Runtime.getRuntime().addShutdownHook(new Thread(shared.raw::quit));
@@ -70,33 +81,50 @@ public final class Browser {
 	}
 
 	public WebDriver driver() {
+		throwViolation();
 		return this.driver;
 	}
 
 	/** Opens a page by its full address. */
 	public void open(String url) {
+		throwViolation();
 		this.driver.get(url);
+		throwViolation();
 	}
 
 	public WebElement find(By by) {
+		throwViolation();
 		return this.driver.findElement(by);
 	}
 
 	public List<WebElement> findAll(By by) {
+		throwViolation();
 		return this.driver.findElements(by);
 	}
 
+	/** Replaces the text of a form field. */
+	public void type(By field, String text) {
+		throwViolation();
+		WebElement input = this.driver.findElement(field);
+		input.clear();
+		input.sendKeys(text);
+	}
+
 	public <T> T waitUntil(ExpectedCondition<T> condition) {
+		throwViolation();
 		// Parts of the page are swapped by htmx while we look: look again
-		return new WebDriverWait(this.driver, Duration.ofSeconds(10))
+		T result = new WebDriverWait(this.driver, Duration.ofSeconds(10))
 			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
 			.until(condition);
+		throwViolation();
+		return result;
 	}
 
 	/**
 	 * Saves a screenshot of the current page as {@code target/screenshots/<name>.png}.
 	 */
 	public Path screenshot(String name) {
+		throwViolation();
 		try {
 			Files.createDirectories(SCREENSHOTS);
 			File file = ((TakesScreenshot) this.raw).getScreenshotAs(OutputType.FILE);
@@ -111,7 +139,10 @@ public final class Browser {
 
 	/** Checks the current page now, for content that appeared without a navigation. */
 	public void checkAccessibility() {
-		Results results = new AxeBuilder().analyze(this.raw);
+		// Frames are left out: the only ones are the dev mailbox's sandboxed mail frames,
+		// where scripts cannot run, and trying to inject axe there waits for the script
+		// timeout (about 30 s) on every such page.
+		Results results = new AxeBuilder().disableIframeTesting().analyze(this.raw);
 		List<Rule> serious = results.getViolations()
 			.stream()
 			.filter((rule) -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
@@ -153,7 +184,22 @@ public final class Browser {
 		if (this.notOurs.stream().anyMatch(page::startsWith)) {
 			return;
 		}
-		checkAccessibility();
+		try {
+			checkAccessibility();
+		}
+		catch (AssertionError ex) {
+			if (this.violation == null) {
+				this.violation = ex;
+			}
+		}
+	}
+
+	private void throwViolation() {
+		AssertionError found = this.violation;
+		if (found != null) {
+			this.violation = null;
+			throw found;
+		}
 	}
 
 	private static WebDriver start() {
@@ -205,8 +251,8 @@ public final class Browser {
 	}
 
 	/**
-	 * Runs the accessibility check after anything that may land on a new page (public:
-	 * Selenium calls it reflectively).
+	 * Public, because the decorator calls it by reflection: with a private class, it logs
+	 * a warning and never checks anything.
 	 */
 	public final class AccessibilityCheck implements WebDriverListener {
 

@@ -1,0 +1,202 @@
+package com.novanta.account;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+
+import com.novanta.testing.Html;
+import com.novanta.testing.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** What protects every account page: CSRF tokens, sign-in redirects, security headers. */
+@IntegrationTest
+class AccountSecurityTests {
+
+	static final String PASSWORD = "a long passphrase";
+
+	@Autowired
+	MockMvc mvc;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AccountRepository repository;
+
+	@Autowired
+	PasswordEncoder passwordEncoder;
+
+	TestAccounts accounts;
+
+	final RequestPostProcessor client = TestAccounts.newClient();
+
+	Account account;
+
+	@BeforeEach
+	void createAccount() {
+		this.accounts = new TestAccounts(this.repository, this.passwordEncoder);
+		this.account = this.accounts.verified(TestAccounts.email("csrf"), PASSWORD);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/signup", "/signin", "/signout", "/password/forgot", "/password/reset", "/account",
+			"/account/password", "/account/delete", "/account/verify/resend", "/signin/link", "/signin/link/email",
+			"/account/identities/google/link", "/account/identities/google/unlink" })
+	void everyFormIsRefusedWithoutACsrfToken(String path) throws Exception {
+		this.mvc.perform(post(path).with(this.client).with(TestAccounts.signedIn(this.account)))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(post(path).with(this.client).with(csrf().useInvalidToken())).andExpect(status().isForbidden());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/signup", "/signin", "/signout", "/password/forgot", "/password/reset", "/account",
+			"/account/password", "/account/delete", "/account/verify/resend", "/signin/link", "/signin/link/email",
+			"/account/identities/google/link", "/account/identities/google/unlink" })
+	void everyFormIsAcceptedWithTheCsrfToken(String path) throws Exception {
+		int status = this.mvc
+			.perform(post(path).with(this.client).with(TestAccounts.signedIn(this.account)).with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getStatus();
+		assertThat(status).isNotEqualTo(403);
+	}
+
+	@Test
+	void deletingWithoutACsrfTokenChangesNothing() throws Exception {
+		this.mvc
+			.perform(post("/account/delete").param("confirmation", PASSWORD)
+				.with(this.client)
+				.with(TestAccounts.signedIn(this.account)))
+			.andExpect(status().isForbidden());
+		assertThat(this.accounts.reload(this.account).status()).isEqualTo(AccountStatus.ACTIVE);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/account", "/account/verify/resend" })
+	void accountPagesSendVisitorsToSignIn(String path) throws Exception {
+		this.mvc.perform(get(path)).andExpect(status().isFound()).andExpect(redirectedUrl("/signin"));
+	}
+
+	@Test
+	void anHtmxRequestWithoutASessionRefreshesThePageInsteadOfSwappingInTheSignInForm() throws Exception {
+		this.mvc.perform(get("/account").header("HX-Request", "true"))
+			.andExpect(status().isForbidden())
+			.andExpect(header().string("HX-Refresh", "true"))
+			.andExpect(header().doesNotExist("Location"));
+	}
+
+	@Test
+	void anHtmxRequestOnASessionThatWasEndedRefreshesThePage() throws Exception {
+		MockHttpSession session = signIn();
+		this.mvc.perform(get("/account").session(session)).andExpect(status().isOk());
+
+		// Elsewhere, the password was changed: every other session ends.
+		this.repository.update(this.account.id(), new Update().inc("sessionEpoch", 1));
+
+		this.mvc.perform(get("/account").session(session).header("HX-Request", "true"))
+			.andExpect(status().isForbidden())
+			.andExpect(header().string("HX-Refresh", "true"));
+	}
+
+	@Test
+	void accountPagesSendSecurityHeaders() throws Exception {
+		MockHttpSession session = signIn();
+		for (String page : new String[] { "/signin", "/signup", "/password/forgot", "/account" }) {
+			this.mvc.perform(get(page).session(session))
+				.andExpect(status().isOk())
+				.andExpect(header().string("Content-Security-Policy", containsString("default-src 'self'")))
+				.andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
+				.andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")))
+				.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+				.andExpect(header().string("X-Frame-Options", "SAMEORIGIN"))
+				.andExpect(header().string("Referrer-Policy", "strict-origin-when-cross-origin"))
+				.andExpect(header().string("Cache-Control", containsString("no-store")));
+		}
+	}
+
+	@Test
+	void theSessionAndRememberMeCookiesAreHttpOnly() throws Exception {
+		// Over real HTTP, to see the cookies as the servlet container sends them. (Where
+		// the CSRF token is kept is left alone: in this shared context, MockMvc's csrf()
+		// swaps the filter's token repository for a session-based one.)
+		HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		HttpResponse<String> page = client.send(HttpRequest.newBuilder(url("/signin")).build(),
+				BodyHandlers.ofString());
+		String csrfToken = Html.parse(page.body()).select("form[action=/signin] input[name=_csrf]").val();
+		String form = "email=" + URLEncoder.encode(this.account.email(), StandardCharsets.UTF_8) + "&password="
+				+ URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&remember=true&_csrf="
+				+ URLEncoder.encode(csrfToken, StandardCharsets.UTF_8);
+
+		HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(url("/signin"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(BodyPublishers.ofString(form))
+			.build(), BodyHandlers.ofString());
+
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		assertThat(signedIn.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).isIn("/", url("/").toString()));
+		assertThat(cookie(signedIn, "NOVANTA-SESSION")).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+		assertThat(cookie(signedIn, "NOVANTA-REMEMBER")).contains("HttpOnly");
+	}
+
+	@Test
+	void signingOutEndsTheSession() throws Exception {
+		MockHttpSession session = signIn();
+
+		this.mvc.perform(post("/signout").session(session).with(csrf())).andExpect(redirectedUrl("/?signedOut"));
+
+		assertThat(session.isInvalid()).isTrue();
+	}
+
+	private URI url(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+	private static String cookie(HttpResponse<?> response, String name) {
+		return response.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter((cookie) -> cookie.startsWith(name + "="))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No " + name + " cookie in " + response.headers().map()));
+	}
+
+	private MockHttpSession signIn() throws Exception {
+		return (MockHttpSession) this.mvc
+			.perform(post("/signin").param("email", this.account.email())
+				.param("password", PASSWORD)
+				.with(this.client)
+				.with(csrf()))
+			.andExpect(redirectedUrl("/"))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+	}
+
+}

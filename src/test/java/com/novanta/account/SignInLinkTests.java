@@ -1,0 +1,138 @@
+package com.novanta.account;
+
+import com.novanta.notification.DevMailbox;
+import com.novanta.testing.Html;
+import com.novanta.testing.IntegrationTest;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The page where someone who signed in with a provider proves that the existing account
+ * with that email is theirs: by its password, or by a link sent to its address. (The
+ * whole journey through a real provider is in {@link SocialSignInBrowserTests}.)
+ */
+@IntegrationTest
+class SignInLinkTests {
+
+	static final String PASSWORD = "a long passphrase";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	AccountRepository repository;
+
+	@Autowired
+	PasswordEncoder passwordEncoder;
+
+	@Autowired
+	DevMailbox mailbox;
+
+	TestAccounts accounts;
+
+	final RequestPostProcessor client = TestAccounts.newClient();
+
+	Account account;
+
+	String subject;
+
+	MockHttpSession session;
+
+	@BeforeEach
+	void signedInWithGoogleAsTheOwnerOfAnExistingAccount() {
+		this.accounts = new TestAccounts(this.repository, this.passwordEncoder);
+		this.account = this.accounts.verified(TestAccounts.email("owner"), PASSWORD);
+		this.subject = "google-" + this.account.id();
+		this.session = new MockHttpSession();
+		this.session.setAttribute(SocialUsers.PENDING_LINK,
+				new SocialProfile("google", this.subject, this.account.email(), true, "Ada"));
+	}
+
+	@Test
+	void withoutAPendingSignInThePageSendsToSignIn() throws Exception {
+		this.mvc.perform(get("/signin/link")).andExpect(redirectedUrl("/signin"));
+		this.mvc.perform(post("/signin/link").param("password", PASSWORD).with(this.client).with(csrf()))
+			.andExpect(redirectedUrl("/signin"));
+	}
+
+	@Test
+	void explainsWhatIsAsked() throws Exception {
+		Document page = Html
+			.parse(this.mvc.perform(get("/signin/link").session(this.session)).andExpect(status().isOk()).andReturn());
+
+		assertThat(page.select("h1").text()).isEqualTo("Link google to your account");
+		assertThat(page.select("main .lead").text()).contains(this.account.email());
+	}
+
+	@Test
+	void theRightPasswordLinksTheSignInAndSignsIn() throws Exception {
+		this.mvc.perform(linkWithPassword(PASSWORD))
+			.andExpect(redirectedUrl("/account"))
+			.andExpect(flash().attribute("linked", "google"));
+
+		assertThat(this.repository.findIdentity("google", this.subject))
+			.hasValueSatisfying((identity) -> assertThat(identity.accountId()).isEqualTo(this.account.id()));
+		assertThat(this.session.getAttribute(SocialUsers.PENDING_LINK)).isNull();
+		this.mvc.perform(get("/account").session(this.session)).andExpect(status().isOk());
+	}
+
+	@Test
+	void aWrongPasswordLinksNothing() throws Exception {
+		Document page = Html
+			.parse(this.mvc.perform(linkWithPassword("not my password")).andExpect(status().isOk()).andReturn());
+
+		assertThat(page.select(".alert-error").text()).isEqualTo("That password is not right.");
+		assertThat(this.repository.findIdentity("google", this.subject)).isEmpty();
+		this.mvc.perform(get("/account").session(this.session)).andExpect(redirectedUrl("/signin"));
+	}
+
+	@Test
+	void passwordGuessesAreThrottledLikeSignIns() throws Exception {
+		for (int i = 0; i < SignInThrottle.FAILURES_PER_EMAIL; i++) {
+			this.mvc.perform(linkWithPassword("guess " + i)).andExpect(status().isOk());
+		}
+
+		this.mvc.perform(linkWithPassword(PASSWORD)).andExpect(status().isOk());
+
+		assertThat(this.repository.findIdentity("google", this.subject)).isEmpty();
+	}
+
+	@Test
+	void anEmailedLinkLinksTheSignInOnce() throws Exception {
+		this.mvc.perform(post("/signin/link/email").session(this.session).with(this.client).with(csrf()))
+			.andExpect(redirectedUrl("/signin"))
+			.andExpect(flash().attribute("linkEmailSent", this.account.email()));
+		String link = TestMail
+			.linkIn(new TestMail(this.mailbox).only(this.account.email(), "Link google to your account"));
+		assertThat(this.repository.findIdentity("google", this.subject)).isEmpty();
+
+		this.mvc.perform(get(link))
+			.andExpect(redirectedUrl("/signin"))
+			.andExpect(flash().attribute("linkConfirmed", "google"));
+		this.mvc.perform(get(link)).andExpect(flash().attribute("linkExpired", true));
+
+		assertThat(this.repository.findIdentity("google", this.subject))
+			.hasValueSatisfying((identity) -> assertThat(identity.accountId()).isEqualTo(this.account.id()));
+	}
+
+	private MockHttpServletRequestBuilder linkWithPassword(String password) {
+		return post("/signin/link").session(this.session).param("password", password).with(this.client).with(csrf());
+	}
+
+}

@@ -1,0 +1,205 @@
+package com.novanta.account;
+
+import java.time.Duration;
+import java.util.ArrayList;
+
+import com.novanta.notification.CaughtMail;
+import com.novanta.notification.DevMailbox;
+import com.novanta.notification.Outbox;
+import com.novanta.notification.OutboxStatus;
+import com.novanta.testing.Html;
+import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.MutableClock;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The verification email, through the outbox and the embedded SMTP server, and its link.
+ */
+@IntegrationTest
+class VerificationMailIntegrationTests {
+
+	static final String SUBJECT = "Confirm your email address";
+
+	static final String PASSWORD = "a long passphrase";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	AccountRepository repository;
+
+	@Autowired
+	PasswordEncoder passwordEncoder;
+
+	@Autowired
+	DevMailbox mailbox;
+
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	MongoOperations mongo;
+
+	@Autowired
+	MutableClock clock;
+
+	TestMail mail;
+
+	final RequestPostProcessor client = TestAccounts.newClient();
+
+	@BeforeEach
+	void setUp() {
+		this.clock.reset();
+		this.mail = new TestMail(this.mailbox);
+	}
+
+	@AfterEach
+	void resetTheClock() {
+		this.clock.reset();
+	}
+
+	@Test
+	void theVerificationEmailArrivesWithALinkToThisSite() throws Exception {
+		String email = signUp("arrives");
+
+		CaughtMail message = this.mail.only(email, SUBJECT);
+
+		assertThat(message.from()).isNotBlank();
+		assertThat(message.text()).contains("Hello Ada")
+			.contains("http://localhost:" + this.port + "/account/verify?token=")
+			.contains("The link works once, for 24 hours.");
+		String link = TestMail.linkIn(message);
+		assertThat(Html.parse(message.html()).select("a[href]").eachAttr("href"))
+			.contains("http://localhost:" + this.port + link);
+	}
+
+	@Test
+	void theLinkVerifiesTheAddressOnceAndThenNoLonger() throws Exception {
+		String email = signUp("once");
+		String link = TestMail.linkIn(this.mail.only(email, SUBJECT));
+
+		Document first = Html.parse(this.mvc.perform(get(link)).andExpect(status().isOk()).andReturn());
+		Account verified = this.repository.findByEmail(email).orElseThrow();
+		Document second = Html.parse(this.mvc.perform(get(link)).andExpect(status().isOk()).andReturn());
+
+		assertThat(first.select("h1").text()).isEqualTo("Your email address is confirmed");
+		assertThat(verified.emailVerified()).isTrue();
+		assertThat(verified.verifiedAt()).isNotNull();
+		assertThat(second.select("h1").text()).isEqualTo("That link does not work");
+	}
+
+	@Test
+	void theLinkNoLongerWorksAfter24Hours() throws Exception {
+		String email = signUp("late");
+		String link = TestMail.linkIn(this.mail.only(email, SUBJECT));
+
+		this.clock.advance(Duration.ofHours(24).plusMinutes(1));
+		Document page = Html.parse(this.mvc.perform(get(link)).andExpect(status().isOk()).andReturn());
+
+		assertThat(page.select("h1").text()).isEqualTo("That link does not work");
+		assertThat(page.select(".lead").text()).isEqualTo("It was used already, or it expired after 24 hours.");
+		assertThat(this.repository.findByEmail(email).orElseThrow().emailVerified()).isFalse();
+	}
+
+	@Test
+	void theLinkStillWorksJustBefore24Hours() throws Exception {
+		String email = signUp("just-in-time");
+		String link = TestMail.linkIn(this.mail.only(email, SUBJECT));
+
+		this.clock.advance(Duration.ofHours(24).minusMinutes(1));
+		this.mvc.perform(get(link)).andExpect(status().isOk());
+
+		assertThat(this.repository.findByEmail(email).orElseThrow().emailVerified()).isTrue();
+	}
+
+	@Test
+	void aNewLinkMakesTheOlderOneUnusable() throws Exception {
+		String email = signUp("resend");
+		String oldLink = TestMail.linkIn(this.mail.only(email, SUBJECT));
+		Account account = this.repository.findByEmail(email).orElseThrow();
+
+		this.mvc.perform(post("/account/verify/resend").with(TestAccounts.signedIn(account)).with(csrf()))
+			.andExpect(redirectedUrl("/account"));
+		String newLink = TestMail.linkIn(this.mail.latest(email, SUBJECT));
+
+		assertThat(this.mail.to(email)).hasSize(2);
+		assertThat(newLink).isNotEqualTo(oldLink);
+		assertThat(Html.parse(this.mvc.perform(get(oldLink)).andReturn()).select("h1").text())
+			.isEqualTo("That link does not work");
+		assertThat(Html.parse(this.mvc.perform(get(newLink)).andReturn()).select("h1").text())
+			.isEqualTo("Your email address is confirmed");
+	}
+
+	@Test
+	void theLinkIsKeptNeitherInTheDatabaseNorInTheSentMessage() throws Exception {
+		String email = signUp("secret");
+		String link = TestMail.linkIn(this.mail.only(email, SUBJECT));
+		String token = link.substring(link.indexOf("token=") + "token=".length());
+
+		assertThat(this.mongo.getCollection("account_tokens").find().into(new ArrayList<>()))
+			.allSatisfy((stored) -> assertThat(stored.toJson()).doesNotContain(token))
+			.anySatisfy((stored) -> assertThat(stored.getString("_id")).isEqualTo(AccountTokens.hash(token)));
+		assertThat(this.mongo.getCollection("outbox").find().into(new ArrayList<>()))
+			.allSatisfy((message) -> assertThat(message.toJson()).doesNotContain(token));
+		assertThat(this.outbox.list(OutboxStatus.SENT, 0, 1000)).anySatisfy((sent) -> {
+			assertThat(sent.to()).isEqualTo(email);
+			assertThat(sent.model()).doesNotContainKey("path");
+		});
+	}
+
+	@Test
+	void anAddressThatIsAlreadyRegisteredGetsAWarningInsteadOfALink() throws Exception {
+		Account existing = new TestAccounts(this.repository, this.passwordEncoder)
+			.verified(TestAccounts.email("already"), PASSWORD);
+
+		this.mvc
+			.perform(post("/signup").param("name", "Someone")
+				.param("email", existing.email())
+				.param("password", "another long passphrase")
+				.param("adult", "true")
+				.param("terms", "true")
+				.with(this.client)
+				.with(csrf()))
+			.andExpect(redirectedUrl("/signup/check-email"));
+
+		CaughtMail warning = this.mail.only(existing.email(), "You already have an account");
+		assertThat(warning.text()).contains("Someone tried to sign up with this email address")
+			.contains("/password/forgot")
+			.doesNotContain("token=");
+	}
+
+	private String signUp(String who) throws Exception {
+		String email = TestAccounts.email(who);
+		this.mvc
+			.perform(post("/signup").param("name", "Ada")
+				.param("email", email)
+				.param("password", PASSWORD)
+				.param("adult", "true")
+				.param("terms", "true")
+				.with(this.client)
+				.with(csrf()))
+			.andExpect(redirectedUrl("/signup/check-email"));
+		return email;
+	}
+
+}
