@@ -93,6 +93,22 @@ class PlayController {
 		return LINES_FRAGMENT;
 	}
 
+	/**
+	 * A number was ticked or unticked: the line's count and numbers, checked by the
+	 * server.
+	 */
+	@HxRequest
+	@PostMapping("/play/{lotteryId}/status")
+	String lineStatus(@PathVariable String lotteryId, @ModelAttribute("form") PlayForm form, BindingResult binding,
+			@RequestParam int index, Model model) {
+		Lottery lottery = lottery(lotteryId);
+		List<PlayForm.LineForm> lines = form.getLines();
+		model.addAttribute("line", (index >= 0 && index < lines.size()) ? lines.get(index) : new PlayForm.LineForm());
+		model.addAttribute("idx", Math.max(0, Math.min(index, MAX_LINES - 1)));
+		model.addAttribute("game", game(lottery));
+		return "ballot/play :: line-status";
+	}
+
 	@PostMapping("/play/{lotteryId}")
 	String submit(@PathVariable String lotteryId, @ModelAttribute("form") PlayForm form, BindingResult binding,
 			@AuthenticationPrincipal CurrentAccount me, Model model, HttpServletResponse response) {

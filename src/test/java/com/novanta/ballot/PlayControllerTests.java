@@ -118,14 +118,23 @@ class PlayControllerTests {
 	}
 
 	@Test
-	void ticksAreCountedAndAFullLineDisablesTheOtherNumbers() throws Exception {
-		MockHttpServletRequestBuilder edit = edit().header("HX-Request", "true").with(signedIn(this.player));
-		for (String n : new String[] { "3", "14", "15", "92", "65", "35" }) {
-			edit.param("lines[0].numbers", n);
+	void eachTickGetsTheLinesCountFromTheServer() throws Exception {
+		MockHttpServletRequestBuilder tick = post("/play/{id}/status", this.today.id()).with(csrf())
+			.with(signedIn(this.player))
+			.header("HX-Request", "true")
+			.param("index", "1")
+			.param("_lines[1].numbers", "on");
+		for (String n : new String[] { "3", "14", "15", "65" }) {
+			tick.param("lines[1].numbers", n);
 		}
-		Document lines = Html.parse(this.mvc.perform(edit).andExpect(status().isOk()));
-		// 92 is not a number of the grid: it is ignored, not ticked
-		assertThat(lines.select("#line-0 .line-status").text()).contains("6 of 6 chosen").contains("3, 14, 15, 35, 65");
+		String body = this.mvc.perform(tick).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		Document status = Html.parse(body);
+		assertThat(body).doesNotContain("<html").doesNotContain("<fieldset");
+		assertThat(status.select("#line-1-status").text()).isEqualTo("4 of 6 chosen: 3, 14, 15, 65");
+		tick.param("lines[1].numbers", "16", "17", "18");
+		assertThat(Html.parse(this.mvc.perform(tick).andReturn().getResponse().getContentAsString())
+			.select("#line-1-status")
+			.text()).contains("7 of 6 chosen").contains("Too many: keep only 6.");
 	}
 
 	@Test

@@ -83,12 +83,7 @@ class DrawBrowserTests {
 
 		signIn(this.player.email());
 		this.browser.open(url("/play/" + this.lottery.id()));
-		for (int n : ballot) {
-			int before = this.browser.findAll(By.cssSelector("#line-0 input:checked")).size();
-			this.browser.find(By.cssSelector("label[for='l0n" + n + "']")).click();
-			this.browser.waitUntil(
-					(driver) -> this.browser.findAll(By.cssSelector("#line-0 input:checked")).size() == before + 1);
-		}
+		new com.novanta.ballot.PlayPages(this.browser).tick(0, ballot);
 		this.browser.find(By.cssSelector("#play-form > button[type=submit]")).click();
 		this.browser.waitUntil(ExpectedConditions.urlContains("/my/ballots/"));
 		signOut();
@@ -98,8 +93,8 @@ class DrawBrowserTests {
 		signIn(admin.email());
 		this.browser.open(url("/admin/lotteries/" + this.lottery.id()));
 		this.browser.find(By.cssSelector("form[action$='/draw'] button")).click();
-		this.browser.waitUntil(ExpectedConditions
-			.textToBePresentInElementLocated(By.cssSelector(".pipeline li.done:last-child"), "SETTLED"));
+		this.browser.waitUntil(ExpectedConditions.presenceOfElementLocated(
+				By.xpath("//ol[@class='pipeline']/li[contains(@class, 'done') and text()='SETTLED']")));
 		this.browser.screenshot("admin-draw-now");
 		signOut();
 

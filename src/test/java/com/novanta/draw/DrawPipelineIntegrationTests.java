@@ -55,9 +55,6 @@ class DrawPipelineIntegrationTests {
 	DrawPipeline pipeline;
 
 	@Autowired
-	DrawWorker worker;
-
-	@Autowired
 	BallotSubmission submission;
 
 	@Autowired
@@ -137,7 +134,7 @@ class DrawPipelineIntegrationTests {
 		List<Winner> firstWinners = this.winners.ofLottery(this.lottery.id());
 
 		this.pipeline.advance(this.lottery.id());
-		this.pipeline.advanceDue();
+		this.pipeline.advance(this.lottery.id());
 
 		assertThat(this.testLotteries.reload(this.lottery)).usingRecursiveComparison()
 			.ignoringFields("leaseOwner", "leaseUntil")
@@ -202,14 +199,6 @@ class DrawPipelineIntegrationTests {
 		assertThat(this.winners.ofLottery(this.lottery.id())).extracting(Winner::id)
 			.doesNotHaveDuplicates()
 			.containsExactlyInAnyOrderElementsOf(expectedWinners(settled).keySet());
-	}
-
-	@Test
-	void aLotteryOverdueAtStartUpIsDrawnThen() {
-		fill(this.lottery, 20, 5);
-		this.clock.freezeAt(this.lottery.closesAt().plus(Duration.ofHours(30)));
-		this.worker.onStart();
-		assertThat(this.testLotteries.reload(this.lottery).status()).isEqualTo(LotteryStatus.SETTLED);
 	}
 
 	@Test
