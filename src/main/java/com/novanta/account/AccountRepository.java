@@ -101,6 +101,10 @@ class AccountRepository {
 		this.mongo.remove(Query.query(Criteria.where("accountId").is(accountId)), Identity.class);
 	}
 
+	MongoOperations mongo() {
+		return this.mongo;
+	}
+
 	static Set<Role> participant() {
 		return Set.of(Role.PARTICIPANT);
 	}

@@ -64,9 +64,8 @@ public class BallotLedger {
 
 	/** One participant's slips in a lottery, in slip order. */
 	public List<BallotSlip> slipsOf(String lotteryId, String accountId) {
-		return this.slips.findByAccount(accountId, null, null, 0, Integer.MAX_VALUE)
+		return this.slips.findByAccountInLottery(accountId, lotteryId)
 			.stream()
-			.filter((slip) -> lotteryId.equals(slip.lotteryId()))
 			.sorted(Comparator.comparingLong(BallotSlip::slip))
 			.toList();
 	}

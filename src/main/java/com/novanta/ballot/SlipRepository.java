@@ -132,6 +132,11 @@ class SlipRepository {
 				BallotSlip.class);
 	}
 
+	List<BallotSlip> findByAccountInLottery(String accountId, String lotteryId) {
+		return this.mongo.find(Query.query(Criteria.where("accountId").is(accountId).and("lotteryId").is(lotteryId)),
+				BallotSlip.class);
+	}
+
 	/**
 	 * Counts {@code ballots} more against the participant's limit in the lottery,
 	 * atomically.

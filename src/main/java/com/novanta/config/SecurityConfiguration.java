@@ -59,7 +59,10 @@ class SecurityConfiguration {
 			.permitAll()
 			.anyRequest()
 			.authenticated())
-			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens))
+			// One-click unsubscribe (RFC 8058) is posted by mail clients, which have no
+			// token;
+			// the link itself is signed.
+			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers("/unsubscribe/**"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.frameOptions((frame) -> frame.sameOrigin()));

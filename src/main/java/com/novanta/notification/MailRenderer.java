@@ -33,7 +33,10 @@ class MailRenderer {
 
 	private final Environment environment;
 
-	MailRenderer(MessageSource messages, Environment environment) {
+	private final java.util.List<MailModelProvider> providers;
+
+	MailRenderer(MessageSource messages, Environment environment, java.util.List<MailModelProvider> providers) {
+		this.providers = providers;
 		this.messages = messages;
 		this.environment = environment;
 		SpringTemplateEngine engine = new SpringTemplateEngine();
@@ -62,6 +65,11 @@ class MailRenderer {
 		Context context = new Context(locale);
 		if (message.model() != null) {
 			context.setVariables(message.model());
+			for (MailModelProvider provider : this.providers) {
+				if (provider.supports(message.template())) {
+					context.setVariables(provider.provide(message.template(), message.model()));
+				}
+			}
 		}
 		context.setVariable("baseUrl", baseUrl());
 		context.setVariable("fmt", new Formats(locale, zone));

@@ -95,13 +95,7 @@ public class OutboxDispatcher {
 				if (due.isEmpty()) {
 					return sent;
 				}
-				List<OutboxMessage> claimed = new java.util.ArrayList<>();
-				for (OutboxMessage candidate : due) {
-					OutboxMessage message = claim(candidate);
-					if (message != null) {
-						claimed.add(message);
-					}
-				}
+				List<OutboxMessage> claimed = claim(due);
 				if (claimed.isEmpty()) {
 					return sent;
 				}
@@ -127,18 +121,28 @@ public class OutboxDispatcher {
 		return due;
 	}
 
-	private OutboxMessage claim(OutboxMessage candidate) {
+	/**
+	 * Claims the candidates still claimable, in one atomic write per message (a
+	 * multi-document update applies to each document atomically), marked with a token of
+	 * this round.
+	 */
+	private List<OutboxMessage> claim(List<OutboxMessage> candidates) {
 		Instant now = this.clock.instant();
+		String round = this.owner + ":" + UUID.randomUUID();
+		List<String> ids = candidates.stream().map(OutboxMessage::id).toList();
 		Criteria claimable = new Criteria().orOperator(
 				Criteria.where("status").is(OutboxStatus.PENDING).and("nextAttemptAt").lte(now),
 				Criteria.where("status").is(OutboxStatus.SENDING).and("leaseUntil").lte(now));
-		Query query = Query.query(Criteria.where("_id").is(candidate.id()).andOperator(claimable));
 		Update update = new Update().set("status", OutboxStatus.SENDING)
-			.set("leaseOwner", this.owner)
+			.set("leaseOwner", round)
 			.set("leaseUntil", now.plus(this.properties.lease()))
 			.inc("attempts", 1);
-		return this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
+		this.mongo.updateMulti(Query.query(Criteria.where("_id").in(ids).andOperator(claimable)), update,
 				OutboxMessage.class);
+		List<OutboxMessage> claimed = new java.util.ArrayList<>(this.mongo
+			.find(Query.query(Criteria.where("_id").in(ids).and("leaseOwner").is(round)), OutboxMessage.class));
+		claimed.sort(java.util.Comparator.comparing(OutboxMessage::createdAt).thenComparing(OutboxMessage::id));
+		return claimed;
 	}
 
 	/**
@@ -212,7 +216,7 @@ public class OutboxDispatcher {
 		helper.setSubject(rendered.subject());
 		helper.setText(rendered.text(), rendered.html());
 		for (Map.Entry<String, String> header : message.headers().entrySet()) {
-			mime.setHeader(header.getKey(), header.getValue());
+			mime.setHeader(header.getKey(), header.getValue().replace("{baseUrl}", this.renderer.baseUrl()));
 		}
 		mime.saveChanges();
 		return mime;
@@ -268,7 +272,7 @@ public class OutboxDispatcher {
 	}
 
 	private Query ownedBy(OutboxMessage message) {
-		return Query.query(Criteria.where("_id").is(message.id()).and("leaseOwner").is(this.owner));
+		return Query.query(Criteria.where("_id").is(message.id()).and("leaseOwner").is(message.leaseOwner()));
 	}
 
 	/**

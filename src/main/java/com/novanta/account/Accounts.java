@@ -1,0 +1,42 @@
+package com.novanta.account;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/** Reading accounts, for the other modules (who to email, admins to alert). */
+@Service
+public class Accounts {
+
+	private final AccountRepository repository;
+
+	Accounts(AccountRepository repository) {
+		this.repository = repository;
+	}
+
+	public Optional<Account> find(String id) {
+		return this.repository.findById(id);
+	}
+
+	/** The accounts with these ids, in no particular order (deleted ones included). */
+	public List<Account> findAll(Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.repository.mongo().find(Query.query(Criteria.where("_id").in(ids)), Account.class);
+	}
+
+	/** The active admins. */
+	public List<Account> admins() {
+		return this.repository.findByRole(Role.ADMIN);
+	}
+
+	public long count() {
+		return this.repository.count();
+	}
+
+}
