@@ -100,10 +100,13 @@ final class SecondaryIndex<P> extends Index<P> {
 		return bounds(query) != null;
 	}
 
+	/**
+	 * The positions in key order, found lazily: a query with a limit and no sort reads
+	 * only as many entries as it returns.
+	 */
 	@Override
 	public Iterable<P> getPositions(Document query) {
 		Bounds bounds = bounds(query);
-		List<P> positions = new ArrayList<>();
 		int size = keys().size();
 		Object[] low = new Object[size];
 		for (int i = 0; i < size; i++) {
@@ -111,18 +114,47 @@ final class SecondaryIndex<P> extends Index<P> {
 					: (i == bounds.equal().size() && bounds.low() != null) ? bounds.low() : MIN;
 		}
 		Entry start = new Entry(new KeyValue(low), MIN);
-		for (Entry entry : this.entries.tailMap(start, true).keySet()) {
-			if (!withinBounds(entry.values(), bounds)) {
-				if (beyondBounds(entry.values(), bounds)) {
-					break;
+		return () -> new java.util.Iterator<P>() {
+
+			private final java.util.Iterator<Entry> entries = SecondaryIndex.this.entries.tailMap(start, true)
+				.keySet()
+				.iterator();
+
+			private P next;
+
+			private boolean done;
+
+			@Override
+			public boolean hasNext() {
+				while (this.next == null && !this.done) {
+					if (!this.entries.hasNext()) {
+						this.done = true;
+						break;
+					}
+					Entry entry = this.entries.next();
+					if (withinBounds(entry.values(), bounds)) {
+						@SuppressWarnings("unchecked")
+						P position = (P) entry.position();
+						this.next = position;
+					}
+					else if (beyondBounds(entry.values(), bounds)) {
+						this.done = true;
+					}
 				}
-				continue;
+				return this.next != null;
 			}
-			@SuppressWarnings("unchecked")
-			P position = (P) entry.position();
-			positions.add(position);
-		}
-		return positions;
+
+			@Override
+			public P next() {
+				if (!hasNext()) {
+					throw new java.util.NoSuchElementException();
+				}
+				P position = this.next;
+				this.next = null;
+				return position;
+			}
+
+		};
 	}
 
 	@Override

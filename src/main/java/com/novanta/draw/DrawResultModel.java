@@ -35,6 +35,8 @@ class DrawResultModel implements MailModelProvider {
 
 	private final Winners winners;
 
+	private volatile Lottery last;
+
 	DrawResultModel(LotterySteps steps, GameCatalog games, BallotLedger ledger, Winners winners) {
 		this.steps = steps;
 		this.games = games;
@@ -49,7 +51,7 @@ class DrawResultModel implements MailModelProvider {
 
 	@Override
 	public Map<String, Object> provide(String template, Map<String, Object> model) {
-		Lottery lottery = this.steps.find((String) model.get("lotteryId")).orElseThrow();
+		Lottery lottery = lottery((String) model.get("lotteryId"));
 		Game game = this.games.get(lottery.gameId());
 		Map<String, Object> values = new HashMap<>();
 		values.put("gameId", game.id());
@@ -73,6 +75,17 @@ class DrawResultModel implements MailModelProvider {
 						.toList());
 		}
 		return values;
+	}
+
+	/** The lottery being notified: thousands of emails in a row name the same one. */
+	private Lottery lottery(String lotteryId) {
+		Lottery cached = this.last;
+		if (cached != null && cached.id().equals(lotteryId) && cached.summary() != null) {
+			return cached;
+		}
+		Lottery lottery = this.steps.find(lotteryId).orElseThrow();
+		this.last = lottery;
+		return lottery;
 	}
 
 	private List<Map<String, Object>> lines(Lottery lottery, Game game, String accountId) {

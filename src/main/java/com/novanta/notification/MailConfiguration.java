@@ -20,8 +20,9 @@ class MailConfiguration {
 		if (properties.dispatchSynchronously()) {
 			return Runnable::run;
 		}
-		return Executors.newSingleThreadExecutor((task) -> {
-			Thread thread = new Thread(task, "mail-dispatch");
+		java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+		return Executors.newFixedThreadPool(properties.dispatchThreads(), (task) -> {
+			Thread thread = new Thread(task, "mail-dispatch-" + count.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
 		});

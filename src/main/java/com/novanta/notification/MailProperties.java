@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease how long a dispatcher holds a message while sending it
  * @param batchSize how many messages a dispatcher claims in one round
  * @param pollInterval how often the dispatcher looks for due messages
+ * @param dispatchThreads how many messages an instance sends at once, each over its own
+ * connection
  * @param dispatchSynchronously send new mail in the thread that wrote it (tests), instead
  * of in the background
  */
@@ -21,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record MailProperties(@DefaultValue("Novanta <noreply@novanta.local>") String from, @DefaultValue("10") int maxAttempts,
 		@DefaultValue("3m") Duration firstRetryDelay, @DefaultValue("2m") Duration lease,
 		@DefaultValue("50") int batchSize, @DefaultValue("2s") Duration pollInterval,
-		@DefaultValue("false") boolean dispatchSynchronously) {
+		@DefaultValue("4") int dispatchThreads, @DefaultValue("false") boolean dispatchSynchronously) {
 
 	/**
 	 * The wait before attempt number {@code attempts + 1}: 3 min, 6 min, 12 min… (about a

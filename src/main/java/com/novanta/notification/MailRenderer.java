@@ -75,9 +75,8 @@ class MailRenderer {
 		context.setVariable("fmt", new Formats(locale, zone));
 		String html = this.engine.process(message.template(), context);
 		String text = this.engine.process(message.template() + ".txt", context);
-		Object[] subjectArgs = (message.model() != null
-				&& message.model().get("subjectArgs") instanceof java.util.List<?> args) ? args.toArray()
-						: new Object[0];
+		Object[] subjectArgs = (context.getVariable("subjectArgs") instanceof java.util.List<?> args) ? args.toArray()
+				: new Object[0];
 		String subject = this.messages.getMessage("mail." + message.template().replace('/', '.') + ".subject",
 				subjectArgs, locale);
 		return new Rendered(subject, html, text);

@@ -75,30 +75,33 @@ public class Outbox {
 		}
 		int written;
 		try {
-			written = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, OutboxMessage.class)
-				.insert(messages)
-				.execute()
-				.getInsertedCount();
+			this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, OutboxMessage.class).insert(messages).execute();
+			written = messages.size();
 		}
 		catch (org.springframework.data.mongodb.BulkOperationException ex) {
-			for (BulkWriteError error : ex.getErrors()) {
-				if (error.getCode() != DUPLICATE_KEY) {
-					throw ex;
-				}
-			}
-			written = ex.getResult().getInsertedCount();
+			written = messages.size() - duplicates(ex.getErrors().stream().map(BulkWriteError::getCode).toList());
 		}
 		catch (org.springframework.dao.DataIntegrityViolationException ex) {
-			if (!(ex.getCause() instanceof MongoBulkWriteException bulk)
-					|| bulk.getWriteErrors().stream().anyMatch((e) -> e.getCode() != DUPLICATE_KEY)) {
+			if (!(ex.getCause() instanceof MongoBulkWriteException bulk)) {
 				throw ex;
 			}
-			written = bulk.getWriteResult().getInsertedCount();
+			written = messages.size()
+					- duplicates(bulk.getWriteErrors().stream().map(BulkWriteError::getCode).toList());
 		}
 		if (written > 0) {
 			this.events.publishEvent(new OutboxMessagesWritten(written));
 		}
 		return written;
+	}
+
+	/** How many of the errors are duplicate keys; any other error is thrown. */
+	private static int duplicates(List<Integer> errorCodes) {
+		for (int code : errorCodes) {
+			if (code != DUPLICATE_KEY) {
+				throw new IllegalStateException("Writing to the outbox failed with error " + code);
+			}
+		}
+		return errorCodes.size();
 	}
 
 	public Optional<OutboxMessage> find(String key) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
@@ -54,7 +54,10 @@ public class OutboxDispatcher {
 
 	private final String owner = UUID.randomUUID().toString();
 
-	private final AtomicBoolean running = new AtomicBoolean();
+	/**
+	 * Workers dispatching now in this instance; each sends over its own SMTP connection.
+	 */
+	private final AtomicInteger workers = new AtomicInteger();
 
 	private final Executor executor;
 
@@ -74,10 +77,15 @@ public class OutboxDispatcher {
 		dispatchDue();
 	}
 
-	/** New mail is sent at once rather than at the next poll. */
+	/**
+	 * New mail is sent at once rather than at the next poll, by up to as many workers as
+	 * configured.
+	 */
 	@EventListener
 	void onWritten(OutboxMessagesWritten event) {
-		this.executor.execute(this::dispatchDue);
+		if (this.workers.get() < this.properties.dispatchThreads()) {
+			this.executor.execute(this::dispatchDue);
+		}
 	}
 
 	/**
@@ -85,7 +93,8 @@ public class OutboxDispatcher {
 	 * @return how many were sent
 	 */
 	public int dispatchDue() {
-		if (!this.running.compareAndSet(false, true)) {
+		if (this.workers.incrementAndGet() > this.properties.dispatchThreads()) {
+			this.workers.decrementAndGet();
 			return 0;
 		}
 		try {
@@ -103,7 +112,7 @@ public class OutboxDispatcher {
 			}
 		}
 		finally {
-			this.running.set(false);
+			this.workers.decrementAndGet();
 		}
 	}
 

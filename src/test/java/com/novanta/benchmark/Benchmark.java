@@ -10,7 +10,8 @@ public final class Benchmark {
 		String name = (args.length > 0) ? args[0] : "settlement";
 		switch (name) {
 			case "settlement" -> SettlementBenchmark.main(args);
-			default -> throw new IllegalArgumentException("Unknown benchmark " + name + ": settlement");
+			case "notification" -> NotificationBenchmark.main(args);
+			default -> throw new IllegalArgumentException("Unknown benchmark " + name + ": settlement, notification");
 		}
 	}
 

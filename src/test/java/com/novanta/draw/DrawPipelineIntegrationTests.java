@@ -102,7 +102,7 @@ class DrawPipelineIntegrationTests {
 		fill(this.lottery, 300, 42);
 		this.clock.freezeAt(this.lottery.closesAt());
 
-		assertThat(this.pipeline.advance(this.lottery.id())).isEqualTo(LotteryStatus.SETTLED);
+		assertThat(this.pipeline.advance(this.lottery.id())).isEqualTo(LotteryStatus.NOTIFIED);
 
 		Lottery drawn = this.testLotteries.reload(this.lottery);
 		assertThat(drawn.seed()).isNotNull();
@@ -161,7 +161,7 @@ class DrawPipelineIntegrationTests {
 		long recordedBeforeCrash = this.winners.countOfLottery(this.lottery.id());
 		assertThat(recordedBeforeCrash).isBetween(1L, (long) expectedWinners(halfway).size() - 1);
 
-		assertThat(this.pipeline.advance(this.lottery.id())).isEqualTo(LotteryStatus.SETTLED);
+		assertThat(this.pipeline.advance(this.lottery.id())).isEqualTo(LotteryStatus.NOTIFIED);
 
 		Lottery settled = this.testLotteries.reload(this.lottery);
 		assertThat(settled.winningNumbers()).isEqualTo(halfway.winningNumbers());
@@ -192,7 +192,7 @@ class DrawPipelineIntegrationTests {
 		}
 		this.pipeline.advance(this.lottery.id());
 		Lottery settled = this.testLotteries.reload(this.lottery);
-		assertThat(settled.status()).isEqualTo(LotteryStatus.SETTLED);
+		assertThat(settled.status()).isEqualTo(LotteryStatus.NOTIFIED);
 		assertThat(this.audit.find(new AuditLog.AuditFilter(null, "LOTTERY_DRAWN"), 0, 1000))
 			.filteredOn((event) -> event.targetId().equals(this.lottery.id()))
 			.hasSize(1);
@@ -212,7 +212,7 @@ class DrawPipelineIntegrationTests {
 	@Test
 	void aLotteryWithoutBallotsIsDrawnAndSettledToo() {
 		this.clock.freezeAt(this.lottery.closesAt());
-		assertThat(this.pipeline.advance(this.lottery.id())).isEqualTo(LotteryStatus.SETTLED);
+		assertThat(this.pipeline.advance(this.lottery.id())).isEqualTo(LotteryStatus.NOTIFIED);
 		Lottery settled = this.testLotteries.reload(this.lottery);
 		assertThat(settled.ballotCount()).isZero();
 		assertThat(settled.winningNumbers()).hasSize(6);

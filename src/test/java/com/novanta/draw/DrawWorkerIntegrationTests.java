@@ -59,7 +59,7 @@ class DrawWorkerIntegrationTests {
 		this.worker.onStart();
 
 		Lottery drawn = lotteries.reload(lottery);
-		assertThat(drawn.status()).isEqualTo(LotteryStatus.SETTLED);
+		assertThat(drawn.status()).isEqualTo(LotteryStatus.NOTIFIED);
 		assertThat(drawn.ballotCount()).isEqualTo(1);
 		assertThat(drawn.closedAt()).isEqualTo(lottery.closesAt().plus(Duration.ofHours(30)));
 	}

@@ -1,0 +1,236 @@
+package com.novanta.draw;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+import com.novanta.account.Accounts;
+import com.novanta.account.CurrentAccount;
+import com.novanta.account.TestParticipants;
+import com.novanta.ballot.BallotSubmission;
+import com.novanta.game.NumberSet;
+import com.novanta.game.QuickPick;
+import com.novanta.lottery.Fairness;
+import com.novanta.lottery.Lottery;
+import com.novanta.lottery.LotteryStatus;
+import com.novanta.lottery.LotterySteps;
+import com.novanta.lottery.TestLotteries;
+import com.novanta.notification.CaughtMail;
+import com.novanta.notification.DevMailbox;
+import com.novanta.notification.OutboxMessage;
+import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * After a draw every participant gets exactly one result email, through the outbox and
+ * the in-process SMTP server, and admins hear that someone won.
+ */
+@IntegrationTest
+class DrawResultsMailIntegrationTests {
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	DrawPipeline pipeline;
+
+	@Autowired
+	BallotSubmission submission;
+
+	@Autowired
+	LotterySteps steps;
+
+	@Autowired
+	DevMailbox mailbox;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	MongoOperations mongo;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	MockMvc mvc;
+
+	Lottery lottery;
+
+	CurrentAccount winner;
+
+	CurrentAccount loser;
+
+	CurrentAccount quiet;
+
+	CurrentAccount admin;
+
+	int[] winningBallot;
+
+	int[] losingBallot;
+
+	int[] winning;
+
+	@BeforeEach
+	void setUp() {
+		this.clock.reset();
+		this.lottery = new TestLotteries(this.context).open("daily");
+		TestParticipants participants = new TestParticipants(this.context);
+		this.winner = participants.verified("Wanda Winner");
+		this.loser = participants.verified("Larry Loser");
+		this.quiet = participants.verified("Quentin Quiet");
+		this.admin = participants.admin("Ada Admin");
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(this.quiet.id())),
+				new Update().set("noWinEmails", false), "accounts");
+		chooseBallots();
+		submit(this.winner, this.winningBallot);
+		submit(this.loser, this.losingBallot);
+		submit(this.quiet, this.losingBallot);
+		this.clock.freezeAt(this.lottery.closesAt());
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	@Test
+	void everyParticipantGetsExactlyOneResultEmailAndAdminsAnAlert() {
+		assertThat(this.pipeline.advance(this.lottery.id())).isEqualTo(LotteryStatus.NOTIFIED);
+
+		CaughtMail won = single(this.winner.email());
+		assertThat(won.subject()).isEqualTo("Your results: Novanta 6/90, draw of " + this.lottery.drawDate());
+		assertThat(won.text()).contains("Hello Wanda Winner,")
+			.contains("Congratulations! You won €25.00.")
+			.contains("Winning numbers: " + joined(this.winning))
+			.contains(joined(this.winningBallot) + " — Won: 3 numbers matched, €25.00")
+			.contains("/lotteries/" + this.lottery.id())
+			.contains("/my/ballots")
+			.contains("/my/wins")
+			.doesNotContain("/unsubscribe");
+		assertThat(won.html()).contains("Congratulations! You won €25.00.").doesNotContain("<script");
+		assertThat(won.headers()).noneMatch((header) -> header.startsWith("List-Unsubscribe"));
+
+		CaughtMail lost = single(this.loser.email());
+		assertThat(lost.text()).contains("Hello Larry Loser,")
+			.contains("No win this time.")
+			.contains(joined(this.losingBallot) + " — No win")
+			.contains("/unsubscribe/no-win?account=" + this.loser.id())
+			.doesNotContain("/my/wins");
+		assertThat(lost.headers()).anyMatch((header) -> header.startsWith("List-Unsubscribe: <http")
+				&& header.contains("/unsubscribe/no-win?account=" + this.loser.id()));
+		assertThat(lost.headers()).contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+
+		assertThat(this.mailbox.messages()).filteredOn((mail) -> mail.to().equals(this.quiet.email())).isEmpty();
+
+		CaughtMail alert = single(this.admin.email());
+		assertThat(alert.subject()).isEqualTo("Winners in Novanta 6/90, draw of " + this.lottery.drawDate());
+		assertThat(alert.text()).contains("has 1 winning ballots").contains("3 of 6: 1 × €25.00");
+	}
+
+	@Test
+	void runningTheNotificationStepAgainSendsNothingMore() {
+		this.pipeline.advance(this.lottery.id());
+		long messages = outboxOfLottery();
+		int caught = this.mailbox.messages().size();
+
+		this.pipeline.advance(this.lottery.id());
+		new DrawResults(this.context.getBean(com.novanta.ballot.BallotLedger.class),
+				this.context.getBean(com.novanta.winner.Winners.class), this.accounts,
+				this.context.getBean(com.novanta.account.EmailPreferences.class),
+				this.context.getBean(com.novanta.notification.Outbox.class), this.steps)
+			.apply(this.steps.find(this.lottery.id()).orElseThrow(), () -> {
+			});
+
+		assertThat(outboxOfLottery()).isEqualTo(messages);
+		assertThat(this.mailbox.messages()).hasSize(caught);
+		assertThat(this.mailbox.messages()).filteredOn((mail) -> mail.to().equals(this.winner.email())).hasSize(1);
+	}
+
+	@Test
+	void theOneClickUnsubscribeStopsNoWinEmailsOnly() throws Exception {
+		this.pipeline.advance(this.lottery.id());
+		String link = single(this.loser.email()).headers()
+			.stream()
+			.filter((header) -> header.startsWith("List-Unsubscribe: <"))
+			.findFirst()
+			.orElseThrow()
+			.replaceAll(".*<https?://[^/]+", "")
+			.replace(">", "");
+
+		this.mvc.perform(post(link.replace("token=", "token=x")).content("List-Unsubscribe=One-Click"))
+			.andExpect(status().isBadRequest());
+		assertThat(this.accounts.find(this.loser.id()).orElseThrow().noWinEmails()).isTrue();
+
+		this.mvc
+			.perform(post(link).contentType("application/x-www-form-urlencoded").content("List-Unsubscribe=One-Click"))
+			.andExpect(status().isOk());
+		assertThat(this.accounts.find(this.loser.id()).orElseThrow().noWinEmails()).isFalse();
+	}
+
+	private CaughtMail single(String to) {
+		List<CaughtMail> mails = this.mailbox.messages().stream().filter((mail) -> mail.to().equals(to)).toList();
+		assertThat(mails).as("mail to " + to).hasSize(1);
+		return mails.get(0);
+	}
+
+	private long outboxOfLottery() {
+		return this.mongo.count(Query.query(Criteria.where("_id").regex("^(draw|alert):" + this.lottery.id() + ":")),
+				OutboxMessage.class);
+	}
+
+	/**
+	 * Ballots such that, with all three in the draw, the first wins three numbers and the
+	 * other none.
+	 */
+	private void chooseBallots() {
+		String seed = this.steps.seed(this.lottery.id());
+		SplittableRandom random = new SplittableRandom(5);
+		while (true) {
+			int[] candidate = QuickPick.pick(6, 90, random);
+			int[] other = QuickPick.pick(6, 90, random);
+			Fairness.BallotDigest digest = new Fairness.BallotDigest(this.lottery.id());
+			digest.add(1, 0, candidate);
+			digest.add(2, 0, other);
+			digest.add(3, 0, other);
+			int[] drawn = Fairness.winningNumbers(Fairness.draw(seed, digest.finish(), 6, 90));
+			if (NumberSet.of(candidate).matches(NumberSet.of(drawn)) == 3
+					&& NumberSet.of(other).matches(NumberSet.of(drawn)) < 2) {
+				this.winningBallot = candidate;
+				this.losingBallot = other;
+				this.winning = drawn;
+				return;
+			}
+		}
+	}
+
+	private void submit(CurrentAccount player, int[] numbers) {
+		List<Integer> line = new ArrayList<>();
+		for (int n : numbers) {
+			line.add(n);
+		}
+		this.submission.submit(new BallotSubmission.Player(player.id(), true), this.lottery.id(), List.of(line),
+				List.of(false), UUID.randomUUID().toString());
+	}
+
+	private static String joined(int[] numbers) {
+		return String.join(", ", java.util.Arrays.stream(numbers).mapToObj(String::valueOf).toList());
+	}
+
+}

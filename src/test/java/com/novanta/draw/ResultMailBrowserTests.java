@@ -1,0 +1,96 @@
+package com.novanta.draw;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.novanta.account.CurrentAccount;
+import com.novanta.account.TestParticipants;
+import com.novanta.ballot.BallotSubmission;
+import com.novanta.lottery.Lottery;
+import com.novanta.lottery.TestLotteries;
+import com.novanta.testing.Browser;
+import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.MutableClock;
+import com.novanta.testing.pages.SignInPage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The dev mailbox shows a participant's draw result email, and its links work. */
+@IntegrationTest
+class ResultMailBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	DrawPipeline pipeline;
+
+	@Autowired
+	BallotSubmission submission;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	@Test
+	void theResultEmailIsInTheDevMailboxAndItsLinksLeadToTheDrawAndToMyBallots() {
+		Lottery lottery = new TestLotteries(this.context).open("daily");
+		CurrentAccount player = new TestParticipants(this.context).verified("Grace Result");
+		this.submission.submit(new BallotSubmission.Player(player.id(), true), lottery.id(),
+				List.of(List.of(4, 8, 15, 16, 23, 42)), List.of(false), UUID.randomUUID().toString());
+		this.clock.freezeAt(lottery.closesAt());
+		this.pipeline.advance(lottery.id());
+		this.clock.reset();
+
+		Browser browser = Browser.get();
+		browser.open(url("/dev/mailbox"));
+		WebElement row = browser.findAll(By.cssSelector("tbody tr"))
+			.stream()
+			.filter((tr) -> tr.getText().contains(player.email()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(row.getText()).contains("Your results: Novanta 6/90");
+		row.findElement(By.tagName("a")).click();
+		assertThat(browser.findAll(By.cssSelector("iframe.mail-frame"))).hasSize(1);
+		String text = browser.find(By.cssSelector("pre.mail-text")).getText();
+		assertThat(text).contains("Hello Grace Result,").contains("4, 8, 15, 16, 23, 42");
+		browser.screenshot("mailbox-draw-result");
+
+		browser.open(link(text, "/lotteries/[^\\s]+"));
+		assertThat(browser.findAll(By.cssSelector("#status .balls .ball"))).hasSize(6);
+
+		browser.open(link(text, "/my/ballots"));
+		new SignInPage(browser, url("")).signIn(player.email(), TestParticipants.PASSWORD);
+		browser.waitUntil(ExpectedConditions.urlContains("/my/ballots"));
+		assertThat(browser.find(By.cssSelector(".slip")).getText()).contains(lottery.drawDate().getYear() + "");
+	}
+
+	private static String link(String text, String path) {
+		Matcher matcher = Pattern.compile("http://localhost:\\d+" + path).matcher(text);
+		assertThat(matcher.find()).as("a link to " + path + " in\n" + text).isTrue();
+		return matcher.group();
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}

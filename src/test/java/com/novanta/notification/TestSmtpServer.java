@@ -1,0 +1,169 @@
+package com.novanta.notification;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A small real SMTP server for the fault tests: it speaks enough SMTP for JavaMail, keeps
+ * what it receives, answers {@code 550} to chosen recipients, and can be stopped and
+ * started again on the same port, as an SMTP server that goes down and comes back.
+ */
+final class TestSmtpServer implements AutoCloseable {
+
+	private final int port;
+
+	private final Set<String> rejected = ConcurrentHashMap.newKeySet();
+
+	private final List<Received> received = new CopyOnWriteArrayList<>();
+
+	private volatile ServerSocket socket;
+
+	TestSmtpServer() throws IOException {
+		try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			this.port = probe.getLocalPort();
+		}
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	/** Answers 550 to this recipient from now on. */
+	void reject(String address) {
+		this.rejected.add(address.toLowerCase(java.util.Locale.ROOT));
+	}
+
+	/** Accepts this recipient again. */
+	void unreject(String address) {
+		this.rejected.remove(address.toLowerCase(java.util.Locale.ROOT));
+	}
+
+	List<Received> received() {
+		return List.copyOf(this.received);
+	}
+
+	/** How many messages were accepted for this recipient. */
+	long receivedBy(String address) {
+		return this.received.stream().filter((message) -> message.recipients().contains(address)).count();
+	}
+
+	synchronized void start() throws IOException {
+		if (this.socket != null) {
+			return;
+		}
+		ServerSocket server = new ServerSocket();
+		server.setReuseAddress(true);
+		server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), this.port));
+		this.socket = server;
+		Thread acceptor = new Thread(() -> accept(server), "test-smtp-" + this.port);
+		acceptor.setDaemon(true);
+		acceptor.start();
+	}
+
+	/** Stops listening: connections are refused, as by a server that is down. */
+	synchronized void stop() throws IOException {
+		if (this.socket != null) {
+			this.socket.close();
+			this.socket = null;
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		stop();
+	}
+
+	private void accept(ServerSocket server) {
+		while (!server.isClosed()) {
+			try {
+				Socket client = server.accept();
+				Thread session = new Thread(() -> serve(client), "test-smtp-session");
+				session.setDaemon(true);
+				session.start();
+			}
+			catch (IOException ex) {
+				return;
+			}
+		}
+	}
+
+	private void serve(Socket client) {
+		try (client) {
+			BufferedReader in = new BufferedReader(
+					new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+			OutputStream out = client.getOutputStream();
+			reply(out, "220 test-smtp ready");
+			List<String> recipients = new ArrayList<>();
+			for (String line = in.readLine(); line != null; line = in.readLine()) {
+				String command = line.toUpperCase(java.util.Locale.ROOT);
+				if (command.startsWith("EHLO") || command.startsWith("HELO")) {
+					reply(out, "250 test-smtp");
+				}
+				else if (command.startsWith("MAIL FROM")) {
+					recipients.clear();
+					reply(out, "250 OK");
+				}
+				else if (command.startsWith("RCPT TO")) {
+					String address = line.substring(line.indexOf('<') + 1, line.indexOf('>'))
+						.toLowerCase(java.util.Locale.ROOT);
+					if (this.rejected.contains(address)) {
+						reply(out, "550 5.1.1 No such user here");
+					}
+					else {
+						recipients.add(address);
+						reply(out, "250 OK");
+					}
+				}
+				else if (command.equals("DATA")) {
+					reply(out, "354 End data with <CR><LF>.<CR><LF>");
+					StringBuilder data = new StringBuilder();
+					for (String body = in.readLine(); body != null && !body.equals("."); body = in.readLine()) {
+						data.append(body.startsWith("..") ? body.substring(1) : body).append("\n");
+					}
+					this.received.add(new Received(List.copyOf(recipients), data.toString()));
+					reply(out, "250 OK queued");
+				}
+				else if (command.startsWith("RSET")) {
+					recipients.clear();
+					reply(out, "250 OK");
+				}
+				else if (command.startsWith("QUIT")) {
+					reply(out, "221 Bye");
+					return;
+				}
+				else {
+					reply(out, "250 OK");
+				}
+			}
+		}
+		catch (IOException ex) {
+			// the client went away
+		}
+	}
+
+	private static void reply(OutputStream out, String line) throws IOException {
+		out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+		out.flush();
+	}
+
+	/**
+	 * A message the server accepted.
+	 *
+	 * @param recipients who it was for
+	 * @param data the message as sent
+	 */
+	record Received(List<String> recipients, String data) {
+	}
+
+}
