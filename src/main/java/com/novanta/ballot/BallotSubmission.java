@@ -37,8 +37,11 @@ public class BallotSubmission {
 
 	private final Clock clock;
 
+	private final BallotStatistics statistics;
+
 	BallotSubmission(Lotteries lotteries, GameCatalog games, SlipRepository slips, BallotProperties properties,
-			Clock clock) {
+			Clock clock, BallotStatistics statistics) {
+		this.statistics = statistics;
 		this.lotteries = lotteries;
 		this.games = games;
 		this.slips = slips;
@@ -142,6 +145,7 @@ public class BallotSubmission {
 			// stored
 			return SubmissionResult.Rejected.of(SubmissionResult.Reason.CLOSED);
 		}
+		this.statistics.accepted(count);
 		return new SubmissionResult.Accepted(slip, false);
 	}
 

@@ -85,6 +85,75 @@ public class Winners {
 				new Update().set("prize", prize), Winner.class);
 	}
 
+	/** Winners matching a filter, newest draw first. */
+	public List<Winner> search(WinnerFilter filter, int offset, int limit) {
+		return this.mongo.find(
+				query(filter).with(Sort.by(Sort.Order.desc("drawDate"), Sort.Order.desc("tier"), Sort.Order.asc("_id")))
+					.skip(offset)
+					.limit(limit),
+				Winner.class);
+	}
+
+	public long count(WinnerFilter filter) {
+		return this.mongo.count(query(filter), Winner.class);
+	}
+
+	/**
+	 * Winners matching a filter, streamed (for an export); close the stream after use.
+	 */
+	public java.util.stream.Stream<Winner> stream(WinnerFilter filter) {
+		return this.mongo.stream(
+				query(filter)
+					.with(Sort.by(Sort.Order.desc("drawDate"), Sort.Order.desc("tier"), Sort.Order.asc("_id"))),
+				Winner.class);
+	}
+
+	public java.util.Optional<Winner> find(String id) {
+		return java.util.Optional.ofNullable(this.mongo.findById(id, Winner.class));
+	}
+
+	private static Query query(WinnerFilter filter) {
+		Query query = new Query();
+		if (filter.accountId() != null) {
+			query.addCriteria(Criteria.where("accountId").is(filter.accountId()));
+		}
+		if (filter.gameId() != null) {
+			query.addCriteria(Criteria.where("gameId").is(filter.gameId()));
+		}
+		if (filter.from() != null || filter.to() != null) {
+			Criteria dates = Criteria.where("drawDate");
+			if (filter.from() != null) {
+				dates = dates.gte(filter.from());
+			}
+			if (filter.to() != null) {
+				dates = dates.lte(filter.to());
+			}
+			query.addCriteria(dates);
+		}
+		if (filter.tier() != null) {
+			query.addCriteria(Criteria.where("tier").is(filter.tier()));
+		}
+		return query;
+	}
+
+	/**
+	 * Which winners to find.
+	 *
+	 * @param gameId of this game only, or all
+	 * @param from drawn on or after this date, or any
+	 * @param to drawn on or before this date, or any
+	 * @param tier of this tier only, or all
+	 * @param accountId of this participant only, or all
+	 */
+	public record WinnerFilter(String gameId, java.time.LocalDate from, java.time.LocalDate to, Integer tier,
+			String accountId) {
+
+		public static WinnerFilter all() {
+			return new WinnerFilter(null, null, null, null, null);
+		}
+
+	}
+
 	/** The winning ballots of a lottery, best tier first. */
 	public List<Winner> ofLottery(String lotteryId) {
 		return this.mongo.find(Query.query(Criteria.where("lotteryId").is(lotteryId))

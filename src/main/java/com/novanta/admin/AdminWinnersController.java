@@ -1,0 +1,212 @@
+package com.novanta.admin;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import com.novanta.account.Account;
+import com.novanta.account.AccountAdministration;
+import com.novanta.account.Accounts;
+import com.novanta.account.CurrentAccount;
+import com.novanta.audit.AuditLog;
+import com.novanta.game.GameCatalog;
+import com.novanta.winner.Winner;
+import com.novanta.winner.Winners;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Every winner: filter, find, open one, export the filtered list as CSV. */
+@Controller
+class AdminWinnersController {
+
+	static final String LIST_VIEW = "admin/winners";
+
+	static final String SHOW_VIEW = "admin/winner";
+
+	static final int PAGE_SIZE = 25;
+
+	private final Winners winners;
+
+	private final Accounts accounts;
+
+	private final AccountAdministration administration;
+
+	private final GameCatalog games;
+
+	private final AuditLog audit;
+
+	AdminWinnersController(Winners winners, Accounts accounts, AccountAdministration administration, GameCatalog games,
+			AuditLog audit) {
+		this.winners = winners;
+		this.accounts = accounts;
+		this.administration = administration;
+		this.games = games;
+		this.audit = audit;
+	}
+
+	@GetMapping("/admin/winners")
+	String list(WinnerSearch search, @RequestParam(defaultValue = "1") int page, Model model) {
+		Resolved resolved = resolve(search);
+		int current = Math.max(1, page);
+		long total = resolved.filter().map(this.winners::count).orElse(0L);
+		model.addAttribute("winners",
+				resolved.filter()
+					.map((filter) -> this.winners.search(filter, (current - 1) * PAGE_SIZE, PAGE_SIZE))
+					.orElse(java.util.List.of()));
+		model.addAttribute("names", names(model));
+		model.addAttribute("search", search);
+		model.addAttribute("problems", resolved.problems());
+		model.addAttribute("games", this.games.all());
+		model.addAttribute("total", total);
+		model.addAttribute("page", current);
+		model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
+		return LIST_VIEW;
+	}
+
+	@GetMapping("/admin/winners/{id}")
+	String show(@PathVariable String id, Model model) {
+		Winner winner = this.winners.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("winner", winner);
+		model.addAttribute("account", this.accounts.find(winner.accountId()).orElse(null));
+		return SHOW_VIEW;
+	}
+
+	/** The filtered list as CSV, streamed. */
+	@GetMapping("/admin/winners.csv")
+	void export(WinnerSearch search, @AuthenticationPrincipal CurrentAccount me, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		Resolved resolved = resolve(search);
+		if (!resolved.problems().isEmpty()) {
+			response.sendError(HttpStatus.BAD_REQUEST.value());
+			return;
+		}
+		this.audit.record(new AuditLog.Actor(me.id(), me.email(), request.getRemoteAddr()), "ADMIN_WINNERS_EXPORTED",
+				"winners", null, null, Map.of("filter", search.toString()));
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"winners.csv\"");
+		PrintWriter out = new PrintWriter(
+				new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+		out.print('\ufeff');
+		out.println("draw_date,game,lottery,receipt,line,numbers,matched,tier,prize_eur,name,email,city");
+		Map<String, Optional<Account>> cache = new HashMap<>();
+		try (Stream<Winner> winners = resolved.filter().map(this.winners::stream).orElse(Stream.empty())) {
+			winners.forEach((winner) -> {
+				Account account = cache.computeIfAbsent(winner.accountId(), this.accounts::find).orElse(null);
+				out.println(String.join(",", csv(winner.drawDate().toString()), csv(winner.gameId()),
+						csv(winner.lotteryId()), csv(winner.receipt()), String.valueOf(winner.line() + 1),
+						csv(joined(winner.numbers())), csv(joined(winner.matched())), String.valueOf(winner.tier()),
+						(winner.prize() != null) ? String.format(java.util.Locale.ROOT, "%.2f", winner.prize() / 100.0)
+								: "",
+						csv((account != null) ? account.name() : ""), csv((account != null) ? account.email() : ""),
+						csv((account != null && account.city() != null) ? account.city() : "")));
+			});
+		}
+		out.flush();
+	}
+
+	private Map<String, String> names(Model model) {
+		Map<String, String> names = new HashMap<>();
+		@SuppressWarnings("unchecked")
+		java.util.List<Winner> winners = (java.util.List<Winner>) model.getAttribute("winners");
+		if (winners != null) {
+			for (Account account : this.accounts.findAll(winners.stream().map(Winner::accountId).distinct().toList())) {
+				names.put(account.id(), account.name() + " <" + account.email() + ">");
+			}
+		}
+		return names;
+	}
+
+	private Resolved resolve(WinnerSearch search) {
+		java.util.List<String> problems = new java.util.ArrayList<>();
+		LocalDate from = date(search.from(), "admin.winners.fromInvalid", problems);
+		LocalDate to = date(search.to(), "admin.winners.toInvalid", problems);
+		LocalDate on = date(search.date(), "admin.winners.dateInvalid", problems);
+		if (on != null) {
+			from = on;
+			to = on;
+		}
+		if (from != null && to != null && from.isAfter(to)) {
+			problems.add("admin.winners.rangeInvalid");
+		}
+		String gameId = (search.game() != null && this.games.find(search.game()).isPresent()) ? search.game() : null;
+		Integer tier = null;
+		if (search.tier() != null && !search.tier().isBlank()) {
+			try {
+				tier = Integer.valueOf(search.tier().trim());
+			}
+			catch (NumberFormatException ex) {
+				problems.add("admin.winners.tierInvalid");
+			}
+		}
+		String accountId = null;
+		if (search.email() != null && !search.email().isBlank()) {
+			Optional<Account> account = this.administration.findByEmail(search.email());
+			if (account.isEmpty()) {
+				return new Resolved(Optional.empty(), problems);
+			}
+			accountId = account.get().id();
+		}
+		if (!problems.isEmpty()) {
+			return new Resolved(Optional.empty(), problems);
+		}
+		return new Resolved(Optional.of(new Winners.WinnerFilter(gameId, from, to, tier, accountId)), problems);
+	}
+
+	private static LocalDate date(String value, String problem, java.util.List<String> problems) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.trim());
+		}
+		catch (DateTimeParseException ex) {
+			problems.add(problem);
+			return null;
+		}
+	}
+
+	private static String joined(java.util.List<Integer> numbers) {
+		return String.join(" ", numbers.stream().map(String::valueOf).toList());
+	}
+
+	/** A CSV field, quoted, with spreadsheet formulas defused. */
+	static String csv(String value) {
+		String text = (value != null) ? value : "";
+		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+			text = "'" + text;
+		}
+		return "\"" + text.replace("\"", "\"\"") + "\"";
+	}
+
+	/**
+	 * The winners' search form.
+	 *
+	 * @param game a game id
+	 * @param from from this draw date
+	 * @param to to this draw date
+	 * @param date this draw date
+	 * @param tier numbers matched
+	 * @param email a participant's email
+	 */
+	record WinnerSearch(String game, String from, String to, String date, String tier, String email) {
+	}
+
+	private record Resolved(Optional<Winners.WinnerFilter> filter, java.util.List<String> problems) {
+	}
+
+}

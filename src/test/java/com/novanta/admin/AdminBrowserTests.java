@@ -1,0 +1,163 @@
+package com.novanta.admin;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+import com.novanta.account.CurrentAccount;
+import com.novanta.account.TestParticipants;
+import com.novanta.ballot.BallotSubmission;
+import com.novanta.draw.DrawPipeline;
+import com.novanta.game.QuickPick;
+import com.novanta.lottery.Lottery;
+import com.novanta.lottery.TestLotteries;
+import com.novanta.notification.OutboxMessage;
+import com.novanta.notification.OutboxStatus;
+import com.novanta.testing.Browser;
+import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.MutableClock;
+import com.novanta.testing.pages.SignInPage;
+import com.novanta.winner.Winner;
+import com.novanta.winner.Winners;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An admin runs the lottery from the browser. */
+@IntegrationTest
+class AdminBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	DrawPipeline pipeline;
+
+	@Autowired
+	BallotSubmission submission;
+
+	@Autowired
+	Winners winners;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	MongoOperations mongo;
+
+	Browser browser;
+
+	CurrentAccount admin;
+
+	@BeforeEach
+	void signIn() {
+		this.clock.reset();
+		this.browser = Browser.get();
+		this.admin = new TestParticipants(this.context).admin("Browser Admin");
+		new SignInPage(this.browser, url("")).open().signIn(this.admin.email(), TestParticipants.PASSWORD);
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	@Test
+	void findsTheWinnersOfADateAndExportsThem() {
+		Lottery lottery = drawnLotteryWithWinners();
+		List<Winner> expected = this.winners.ofLottery(lottery.id());
+		assertThat(expected).isNotEmpty();
+
+		this.browser.open(url("/admin"));
+		this.browser.screenshot("admin-dashboard");
+		this.browser.find(By.linkText("Winners")).click();
+		this.browser.find(By.id("date"))
+			.sendKeys(lottery.drawDate().format(java.time.format.DateTimeFormatter.ofPattern("MMddyyyy")));
+		this.browser.find(By.cssSelector("#winner-search button[type=submit]")).click();
+		this.browser.waitUntil(ExpectedConditions.urlContains("date=" + lottery.drawDate()));
+		assertThat(this.browser.find(By.cssSelector(".toolbar p")).getText()).startsWith(expected.size() + " winning");
+		assertThat(this.browser.findAll(By.cssSelector("main tbody tr"))).hasSize(Math.min(expected.size(), 25));
+		this.browser.screenshot("admin-winners");
+
+		String csvUrl = this.browser.find(By.id("export")).getAttribute("href");
+		assertThat(csvUrl).contains("date=" + lottery.drawDate());
+		Object csv = ((JavascriptExecutor) this.browser.driver()).executeAsyncScript(
+				"const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done);",
+				csvUrl);
+		List<String> lines = List.of(csv.toString().replace("\ufeff", "").split("\n"));
+		assertThat(lines.get(0)).startsWith("draw_date,game,lottery,receipt");
+		assertThat(lines).hasSize(expected.size() + 1);
+		assertThat(lines.subList(1, lines.size())).allSatisfy((line) -> assertThat(line)
+			.startsWith("\"" + lottery.drawDate() + "\",\"daily\",\"" + lottery.id() + "\""));
+
+		this.browser.find(By.cssSelector("main tbody tr a")).click();
+		assertThat(this.browser.find(By.tagName("h1")).getText()).startsWith("Winning ballot");
+		assertThat(this.browser.find(By.cssSelector("main")).getText()).contains("@example.com");
+	}
+
+	@Test
+	void retriesAFailedEmail() {
+		String key = "test-failed:" + UUID.randomUUID();
+		this.mongo.insert(new OutboxMessage(key, "retry-me@example.com", "account/password-changed", "en", "UTC",
+				Map.of("name", "Retry Me", "resetPath", "/password/forgot"), Map.of(), "account", OutboxStatus.FAILED,
+				1, Instant.now(), null, null, "550 5.1.1 mailbox unavailable", Instant.now(), null));
+
+		this.browser.open(url("/admin/outbox"));
+		WebElement row = this.browser.findAll(By.cssSelector("#failed tbody tr"))
+			.stream()
+			.filter((tr) -> tr.getText().contains("retry-me@example.com"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(row.getText()).contains("550 5.1.1 mailbox unavailable");
+		this.browser.screenshot("admin-outbox");
+		row.findElement(By.cssSelector("button")).click();
+
+		this.browser.waitUntil(
+				ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-info"), "queued again"));
+		assertThat(this.mongo.findById(key, OutboxMessage.class).status()).isEqualTo(OutboxStatus.SENT);
+		assertThat(this.browser.find(By.tagName("main")).getText()).doesNotContain("retry-me@example.com");
+	}
+
+	private Lottery drawnLotteryWithWinners() {
+		Lottery lottery = new TestLotteries(this.context).open("daily");
+		TestParticipants participants = new TestParticipants(this.context);
+		SplittableRandom random = new SplittableRandom(9);
+		for (int p = 0; p < 6; p++) {
+			CurrentAccount player = participants.verified("Winner Maybe " + p);
+			for (int s = 0; s < 10; s++) {
+				List<List<Integer>> lines = new ArrayList<>();
+				for (int l = 0; l < 10; l++) {
+					lines.add(java.util.Arrays.stream(QuickPick.pick(6, 90, random)).boxed().toList());
+				}
+				this.submission.submit(new BallotSubmission.Player(player.id(), true), lottery.id(), lines,
+						lines.stream().map((line) -> true).toList(), UUID.randomUUID().toString());
+			}
+		}
+		this.clock.freezeAt(lottery.closesAt());
+		this.pipeline.advance(lottery.id());
+		this.clock.reset();
+		return lottery;
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}
