@@ -20,11 +20,11 @@ class AccountRepository {
 
 	private final MongoOperations mongo;
 
-	AccountRepository(MongoOperations mongo) {
+	AccountRepository(MongoOperations mongo, com.novanta.config.DatabaseIndexes indexes) {
 		this.mongo = mongo;
-		mongo.indexOps(Account.class).createIndex(new Index().on("email", Sort.Direction.ASC).unique());
-		mongo.indexOps(Account.class).createIndex(new Index().on("roles", Sort.Direction.ASC));
-		mongo.indexOps(Identity.class).createIndex(new Index().on("accountId", Sort.Direction.ASC));
+		indexes.ensure(Account.class, new Index().on("email", Sort.Direction.ASC).unique());
+		indexes.ensure(Account.class, new Index().on("roles", Sort.Direction.ASC));
+		indexes.ensure(Identity.class, new Index().on("accountId", Sort.Direction.ASC));
 	}
 
 	/** Inserts a new account; fails with a duplicate key if the email is taken. */

@@ -61,18 +61,18 @@ class AccountSecurity {
 	HttpSecurityCustomizer accountSignIn(PasswordEncoder passwordEncoder, SignInThrottle throttle,
 			AccountRepository accounts, AdminRoles adminRoles, AuditLog audit, Clock clock, SharedSecrets secrets,
 			SocialSignIn socialSignIn, LocaleResolver localeResolver,
-			ObjectProvider<ClientRegistrationRepository> clientRegistrations) {
+			ObjectProvider<ClientRegistrationRepository> clientRegistrations,
+			io.micrometer.core.instrument.MeterRegistry meters) {
 		AccountUserDetailsService userDetails = new AccountUserDetailsService(accounts);
 		return (http) -> {
 			SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
-			TokenBasedRememberMeServices rememberMe = new TokenBasedRememberMeServices(secrets.get("remember-me"),
-					userDetails, TokenBasedRememberMeServices.RememberMeTokenAlgorithm.SHA256);
+			TokenBasedRememberMeServices rememberMe = new SignedRememberMe(userDetails, secrets);
 			rememberMe.setParameter("remember");
 			rememberMe.setCookieName("NOVANTA-REMEMBER");
 			rememberMe.setTokenValiditySeconds((int) Duration.ofDays(30).toSeconds());
 			SignedInHandler signedIn = new SignedInHandler(contexts, localeResolver);
 			http.authenticationProvider(new ThrottledAuthenticationProvider(userDetails, passwordEncoder, throttle,
-					accounts, adminRoles, audit, clock))
+					accounts, adminRoles, audit, clock, meters))
 				.securityContext((context) -> context.securityContextRepository(contexts))
 				.formLogin((form) -> form.loginPage(SIGN_IN_PAGE)
 					.loginProcessingUrl(SIGN_IN_PAGE)
@@ -81,7 +81,7 @@ class AccountSecurity {
 					.successHandler(signedIn)
 					.failureHandler(AccountSecurity::signInFailed)
 					.permitAll())
-				.rememberMe((remember) -> remember.rememberMeServices(rememberMe).key(secrets.get("remember-me")))
+				.rememberMe((remember) -> remember.rememberMeServices(rememberMe).key(SignedRememberMe.KEY))
 				.logout((logout) -> logout.logoutUrl("/signout")
 					.logoutSuccessUrl("/?signedOut")
 					.deleteCookies("NOVANTA-REMEMBER")
@@ -100,6 +100,44 @@ class AccountSecurity {
 					.failureHandler(AccountSecurity::socialSignInFailed));
 			}
 		};
+	}
+
+	/**
+	 * Remember-me cookies signed with a secret shared by every instance, read from the
+	 * database when first needed (not while the application starts, so that it starts
+	 * even if the database is briefly unreachable).
+	 */
+	static final class SignedRememberMe extends TokenBasedRememberMeServices {
+
+		static final String KEY = "novanta-remember-me";
+
+		private final SharedSecrets secrets;
+
+		private volatile String secret;
+
+		SignedRememberMe(AccountUserDetailsService userDetails, SharedSecrets secrets) {
+			super(KEY, userDetails, RememberMeTokenAlgorithm.SHA256);
+			this.secrets = secrets;
+		}
+
+		@Override
+		protected String makeTokenSignature(long tokenExpiryTime, String username, String password,
+				RememberMeTokenAlgorithm algorithm) {
+			if (this.secret == null) {
+				this.secret = this.secrets.get("remember-me");
+			}
+			String data = username + ":" + tokenExpiryTime + ":" + password + ":" + this.secret;
+			try {
+				java.security.MessageDigest digest = java.security.MessageDigest
+					.getInstance(algorithm.getDigestAlgorithm());
+				return new String(org.springframework.security.crypto.codec.Hex
+					.encode(digest.digest(data.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+			}
+			catch (java.security.NoSuchAlgorithmException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
 	}
 
 	/**

@@ -54,6 +54,15 @@ class DemoAdmin {
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
+	void onStart() {
+		try {
+			createOnFirstStart();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Cannot check for the demo admin now (is the database reachable?): {}", ex.getMessage());
+		}
+	}
+
 	void createOnFirstStart() {
 		if (!this.database.embedded() || !this.properties.demoAdmin() || this.accounts.findByEmail(EMAIL).isPresent()) {
 			return;

@@ -37,13 +37,17 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	private final Clock clock;
 
+	private final io.micrometer.core.instrument.MeterRegistry meters;
+
 	ThrottledAuthenticationProvider(AccountUserDetailsService userDetails, PasswordEncoder encoder,
-			SignInThrottle throttle, AccountRepository accounts, AdminRoles adminRoles, AuditLog audit, Clock clock) {
+			SignInThrottle throttle, AccountRepository accounts, AdminRoles adminRoles, AuditLog audit, Clock clock,
+			io.micrometer.core.instrument.MeterRegistry meters) {
+		this.meters = meters;
 		this.passwords = new DaoAuthenticationProvider(userDetails);
 		this.passwords.setPasswordEncoder(encoder);
 		// Check the password first, then whether the account may sign in: the answer
-		// takes as
-		// long either way.
+		// takes
+		// as long either way.
 		this.passwords.setPreAuthenticationChecks((user) -> {
 		});
 		this.passwords.setPostAuthenticationChecks((user) -> {
@@ -66,6 +70,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		Instant lockedUntil = this.throttle.lockedUntil(email, client);
 		if (lockedUntil != null) {
 			this.audit.record(Actor.anonymous(client), "SIGN_IN_REFUSED_LOCKED", "email", email);
+			this.meters.counter("novanta.signin.failures", "reason", "locked").increment();
 			throw new SignInLockedException(lockedUntil);
 		}
 		Authentication result;
@@ -75,6 +80,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		catch (AuthenticationException ex) {
 			boolean locked = this.throttle.recordFailure(email, client);
 			this.audit.record(Actor.anonymous(client), "SIGN_IN_FAILED", "email", email);
+			this.meters.counter("novanta.signin.failures", "reason", "credentials").increment();
 			if (locked) {
 				this.audit.record(Actor.anonymous(client), "SIGN_IN_LOCKED", "email", email);
 			}

@@ -28,14 +28,12 @@ public class AuditLog {
 
 	private final Clock clock;
 
-	AuditLog(MongoOperations mongo, Clock clock) {
+	AuditLog(MongoOperations mongo, Clock clock, com.novanta.config.DatabaseIndexes indexes) {
 		this.mongo = mongo;
 		this.clock = clock;
-		mongo.indexOps(AuditEvent.class).createIndex(new Index().on("at", Sort.Direction.DESC));
-		mongo.indexOps(AuditEvent.class)
-			.createIndex(new Index().on("actorId", Sort.Direction.ASC).on("at", Sort.Direction.DESC));
-		mongo.indexOps(AuditEvent.class)
-			.createIndex(new Index().on("action", Sort.Direction.ASC).on("at", Sort.Direction.DESC));
+		indexes.ensure(AuditEvent.class, new Index().on("at", Sort.Direction.DESC));
+		indexes.ensure(AuditEvent.class, new Index().on("actorId", Sort.Direction.ASC).on("at", Sort.Direction.DESC));
+		indexes.ensure(AuditEvent.class, new Index().on("action", Sort.Direction.ASC).on("at", Sort.Direction.DESC));
 	}
 
 	/** Records something that happened. */

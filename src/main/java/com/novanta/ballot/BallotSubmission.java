@@ -39,9 +39,12 @@ public class BallotSubmission {
 
 	private final BallotStatistics statistics;
 
+	private final io.micrometer.core.instrument.MeterRegistry meters;
+
 	BallotSubmission(Lotteries lotteries, GameCatalog games, SlipRepository slips, BallotProperties properties,
-			Clock clock, BallotStatistics statistics) {
+			Clock clock, BallotStatistics statistics, io.micrometer.core.instrument.MeterRegistry meters) {
 		this.statistics = statistics;
+		this.meters = meters;
 		this.lotteries = lotteries;
 		this.games = games;
 		this.slips = slips;
@@ -60,6 +63,23 @@ public class BallotSubmission {
 	 */
 	public SubmissionResult submit(Player player, String lotteryId, List<List<Integer>> lines, List<Boolean> quickPicks,
 			String key) {
+		SubmissionResult result = decide(player, lotteryId, lines, quickPicks, key);
+		if (result instanceof SubmissionResult.Accepted accepted) {
+			if (!accepted.repeated()) {
+				this.meters.counter("novanta.ballots.accepted").increment(accepted.slip().lines().size());
+			}
+		}
+		else if (result instanceof SubmissionResult.Rejected rejected) {
+			this.meters
+				.counter("novanta.ballots.rejected", "reason",
+						rejected.reason().name().toLowerCase(java.util.Locale.ROOT))
+				.increment();
+		}
+		return result;
+	}
+
+	private SubmissionResult decide(Player player, String lotteryId, List<List<Integer>> lines,
+			List<Boolean> quickPicks, String key) {
 		if (key == null || key.isBlank() || key.length() > 64) {
 			return SubmissionResult.Rejected.of(SubmissionResult.Reason.MISSING_KEY);
 		}

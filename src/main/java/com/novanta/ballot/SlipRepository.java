@@ -20,17 +20,16 @@ class SlipRepository {
 
 	private final MongoOperations mongo;
 
-	SlipRepository(MongoOperations mongo) {
+	SlipRepository(MongoOperations mongo, com.novanta.config.DatabaseIndexes indexes) {
 		this.mongo = mongo;
-		mongo.indexOps(BallotSlip.class)
-			.createIndex(new Index().on("submissionKey", Sort.Direction.ASC).unique().sparse());
-		mongo.indexOps(BallotSlip.class)
-			.createIndex(new Index().on("accountId", Sort.Direction.ASC).on("submittedAt", Sort.Direction.DESC));
-		mongo.indexOps(BallotSlip.class)
-			.createIndex(new Index().on("lotteryId", Sort.Direction.ASC).on("slip", Sort.Direction.ASC));
-		mongo.indexOps(Participation.class).createIndex(new Index().on("lotteryId", Sort.Direction.ASC));
-		mongo.indexOps(Participation.class)
-			.createIndex(new Index().on("accountId", Sort.Direction.ASC).on("drawDate", Sort.Direction.DESC));
+		indexes.ensure(BallotSlip.class, new Index().on("submissionKey", Sort.Direction.ASC).unique().sparse());
+		indexes.ensure(BallotSlip.class,
+				new Index().on("accountId", Sort.Direction.ASC).on("submittedAt", Sort.Direction.DESC));
+		indexes.ensure(BallotSlip.class,
+				new Index().on("lotteryId", Sort.Direction.ASC).on("slip", Sort.Direction.ASC));
+		indexes.ensure(Participation.class, new Index().on("lotteryId", Sort.Direction.ASC));
+		indexes.ensure(Participation.class,
+				new Index().on("accountId", Sort.Direction.ASC).on("drawDate", Sort.Direction.DESC));
 	}
 
 	Optional<BallotSlip> findById(String id) {

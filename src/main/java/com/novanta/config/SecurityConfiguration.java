@@ -47,7 +47,7 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
-			.requestMatchers("/actuator/health/**", "/actuator/info")
+			.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
 			.permitAll()
 			.requestMatchers("/actuator/**")
 			.hasRole("ADMIN")

@@ -50,6 +50,8 @@ public class DrawPipeline {
 
 	private final List<ResultsStep> resultsSteps;
 
+	private io.micrometer.core.instrument.MeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+
 	private final String instance = "draw-" + UUID.randomUUID();
 
 	DrawPipeline(LotterySteps steps, BallotLedger ledger, Winners winners, GameCatalog games, AuditLog audit,
@@ -62,6 +64,19 @@ public class DrawPipeline {
 		this.properties = properties;
 		this.clock = clock;
 		this.resultsSteps = resultsSteps;
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired(required = false)
+	void setMeters(io.micrometer.core.instrument.MeterRegistry meters) {
+		this.meters = meters;
+	}
+
+	/** Times one step of the pipeline, by its name. */
+	private Lottery timed(String step, java.util.function.Supplier<Lottery> work) {
+		return io.micrometer.core.instrument.Timer.builder("novanta.draw.step")
+			.tag("step", step)
+			.register(this.meters)
+			.record(work);
 	}
 
 	/** Advances every lottery past its close instant, oldest first. */
@@ -95,28 +110,35 @@ public class DrawPipeline {
 		try {
 			Lottery lottery = claimed.get();
 			if (!lottery.closesAt().isAfter(this.clock.instant()) && lottery.status() == LotteryStatus.OPEN) {
-				lottery = this.steps.close(lotteryId).orElse(lottery);
+				Lottery open = lottery;
+				lottery = timed("close", () -> this.steps.close(lotteryId).orElse(open));
 				log.info("Closed {} with {} slips", lotteryId, lottery.slots());
 			}
 			Runnable keepAlive = () -> renew(lotteryId, owner);
 			CompactBallots read = null;
 			if (lottery.status() == LotteryStatus.CLOSED && lottery.ballotDigest() == null) {
 				read = new CompactBallots(lotteryId);
-				lottery = digest(lottery, read, keepAlive);
+				Lottery closed = lottery;
+				CompactBallots reading = read;
+				lottery = timed("digest", () -> digest(closed, reading, keepAlive));
 			}
 			if (lottery.status() == LotteryStatus.CLOSED) {
-				lottery = draw(lottery);
+				Lottery digested = lottery;
+				lottery = timed("draw", () -> draw(digested));
 			}
 			if (lottery.status() == LotteryStatus.DRAWN) {
-				lottery = settle(lottery, read, () -> {
+				Lottery drawn = lottery;
+				CompactBallots ballots = read;
+				lottery = timed("settle", () -> settle(drawn, ballots, () -> {
 					keepAlive.run();
 					afterSettlementBatch.run();
-				});
+				}));
 			}
 			for (ResultsStep step : this.resultsSteps) {
 				if (lottery.status() == LotteryStatus.SETTLED) {
 					keepAlive.run();
-					lottery = step.apply(lottery, keepAlive);
+					Lottery settled = lottery;
+					lottery = timed("notify", () -> step.apply(settled, keepAlive));
 				}
 			}
 			return lottery.status();

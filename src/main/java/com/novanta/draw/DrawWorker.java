@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 class DrawWorker {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DrawWorker.class);
+
 	private final DrawPipeline pipeline;
 
 	private final AtomicBoolean running = new AtomicBoolean();
@@ -38,6 +40,9 @@ class DrawWorker {
 		if (this.running.compareAndSet(false, true)) {
 			try {
 				this.pipeline.advanceDue();
+			}
+			catch (RuntimeException ex) {
+				log.warn("The draw worker cannot run now (is the database reachable?): {}", ex.getMessage());
 			}
 			finally {
 				this.running.set(false);

@@ -42,12 +42,25 @@ public class LotteryCalendar {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void onStart() {
-		ensureUpcoming();
+		safely();
 	}
 
-	@Scheduled(cron = "0 5 * * * *")
-	void hourly() {
-		ensureUpcoming();
+	/**
+	 * Every ten minutes: a new day's lottery opens soon after midnight, even after an
+	 * outage.
+	 */
+	@Scheduled(cron = "0 */10 * * * *")
+	void regularly() {
+		safely();
+	}
+
+	private void safely() {
+		try {
+			ensureUpcoming();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Cannot open the coming lotteries now (is the database reachable?): {}", ex.getMessage());
+		}
 	}
 
 	/** Creates the missing lotteries from today over each game's days ahead. */

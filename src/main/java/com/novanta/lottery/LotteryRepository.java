@@ -20,13 +20,11 @@ class LotteryRepository {
 
 	private final MongoOperations mongo;
 
-	LotteryRepository(MongoOperations mongo) {
+	LotteryRepository(MongoOperations mongo, com.novanta.config.DatabaseIndexes indexes) {
 		this.mongo = mongo;
-		mongo.indexOps(Lottery.class)
-			.createIndex(new Index().on("status", Sort.Direction.ASC).on("closesAt", Sort.Direction.ASC));
-		mongo.indexOps(Lottery.class)
-			.createIndex(new Index().on("gameId", Sort.Direction.ASC).on("drawDate", Sort.Direction.DESC));
-		mongo.indexOps(Lottery.class).createIndex(new Index().on("drawDate", Sort.Direction.DESC));
+		indexes.ensure(Lottery.class, new Index().on("status", Sort.Direction.ASC).on("closesAt", Sort.Direction.ASC));
+		indexes.ensure(Lottery.class, new Index().on("gameId", Sort.Direction.ASC).on("drawDate", Sort.Direction.DESC));
+		indexes.ensure(Lottery.class, new Index().on("drawDate", Sort.Direction.DESC));
 	}
 
 	Optional<Lottery> findById(String id) {

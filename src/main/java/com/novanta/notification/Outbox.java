@@ -37,12 +37,13 @@ public class Outbox {
 
 	private final ApplicationEventPublisher events;
 
-	Outbox(MongoOperations mongo, Clock clock, ApplicationEventPublisher events) {
+	Outbox(MongoOperations mongo, Clock clock, ApplicationEventPublisher events,
+			com.novanta.config.DatabaseIndexes indexes) {
 		this.mongo = mongo;
 		this.clock = clock;
 		this.events = events;
-		mongo.indexOps(OutboxMessage.class)
-			.createIndex(new Index().on("status", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC));
+		indexes.ensure(OutboxMessage.class,
+				new Index().on("status", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC));
 	}
 
 	/**
@@ -106,6 +107,30 @@ public class Outbox {
 
 	public Optional<OutboxMessage> find(String key) {
 		return Optional.ofNullable(this.mongo.findById(key, OutboxMessage.class));
+	}
+
+	/**
+	 * The backlog for the metrics: counted at most every 15 seconds (a count may scan).
+	 */
+	@org.springframework.beans.factory.annotation.Autowired(required = false)
+	void registerGauges(io.micrometer.core.instrument.MeterRegistry meters) {
+		for (OutboxStatus status : new OutboxStatus[] { OutboxStatus.PENDING, OutboxStatus.FAILED }) {
+			java.util.concurrent.atomic.AtomicLong value = new java.util.concurrent.atomic.AtomicLong();
+			java.util.concurrent.atomic.AtomicLong countedAt = new java.util.concurrent.atomic.AtomicLong();
+			io.micrometer.core.instrument.Gauge.builder("novanta.mail.backlog", () -> {
+				long now = System.nanoTime();
+				if (now - countedAt.get() > 15_000_000_000L) {
+					countedAt.set(now);
+					try {
+						value.set(count(status));
+					}
+					catch (RuntimeException ex) {
+						// the database is unreachable: keep the last count
+					}
+				}
+				return value.get();
+			}).tag("status", status.name().toLowerCase(java.util.Locale.ROOT)).register(meters);
+		}
 	}
 
 	/** Messages in one status, newest first. */

@@ -61,6 +61,13 @@ public class OutboxDispatcher {
 
 	private final Executor executor;
 
+	private io.micrometer.core.instrument.MeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+
+	@org.springframework.beans.factory.annotation.Autowired(required = false)
+	void setMeters(io.micrometer.core.instrument.MeterRegistry meters) {
+		this.meters = meters;
+	}
+
 	OutboxDispatcher(MongoOperations mongo, JavaMailSenderImpl sender, MailRenderer renderer, MailProperties properties,
 			Clock clock, @Qualifier("mailExecutor") Executor executor) {
 		this.executor = executor;
@@ -74,7 +81,12 @@ public class OutboxDispatcher {
 	@Scheduled(fixedDelayString = "${lottery.mail.poll-interval:2s}",
 			initialDelayString = "${lottery.mail.poll-interval:2s}")
 	void poll() {
-		dispatchDue();
+		try {
+			dispatchDue();
+		}
+		catch (RuntimeException ex) {
+			log.warn("The mail dispatcher cannot run now (is the database reachable?): {}", ex.getMessage());
+		}
 	}
 
 	/**
@@ -238,6 +250,7 @@ public class OutboxDispatcher {
 			.unset("leaseUntil")
 			.unset("lastError");
 		this.mongo.updateFirst(ownedBy(message), scrubSecrets(message, update), OutboxMessage.class);
+		this.meters.counter("novanta.mail.sent", "category", String.valueOf(message.category())).increment();
 	}
 
 	/** Links with tokens are not kept once the message is out of the queue. */
@@ -266,6 +279,9 @@ public class OutboxDispatcher {
 		boolean exhausted = message.attempts() >= this.properties.maxAttempts();
 		String error = describe(failure);
 		Update update = new Update().set("lastError", error).unset("leaseOwner").unset("leaseUntil");
+		this.meters
+			.counter("novanta.mail.failures", "kind", permanent ? "permanent" : exhausted ? "exhausted" : "will-retry")
+			.increment();
 		if (permanent || exhausted) {
 			update.set("status", OutboxStatus.FAILED);
 			log.warn("Giving up on mail {} to {} after {} attempt(s): {}", message.id(), message.to(),

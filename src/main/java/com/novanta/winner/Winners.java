@@ -24,13 +24,12 @@ public class Winners {
 
 	private final MongoOperations mongo;
 
-	Winners(MongoOperations mongo) {
+	Winners(MongoOperations mongo, com.novanta.config.DatabaseIndexes indexes) {
 		this.mongo = mongo;
-		mongo.indexOps(Winner.class)
-			.createIndex(new Index().on("lotteryId", Sort.Direction.ASC).on("tier", Sort.Direction.DESC));
-		mongo.indexOps(Winner.class)
-			.createIndex(new Index().on("accountId", Sort.Direction.ASC).on("drawDate", Sort.Direction.DESC));
-		mongo.indexOps(Winner.class).createIndex(new Index().on("drawDate", Sort.Direction.DESC));
+		indexes.ensure(Winner.class, new Index().on("lotteryId", Sort.Direction.ASC).on("tier", Sort.Direction.DESC));
+		indexes.ensure(Winner.class,
+				new Index().on("accountId", Sort.Direction.ASC).on("drawDate", Sort.Direction.DESC));
+		indexes.ensure(Winner.class, new Index().on("drawDate", Sort.Direction.DESC));
 	}
 
 	/**
