@@ -71,8 +71,8 @@ public class LotteryCalendar {
 			LocalDate today = now.atZone(game.schedule().zone()).toLocalDate();
 			for (LocalDate date : game.schedule().drawDates(today, game.daysAhead())) {
 				Instant closesAt = game.schedule().closesAt(date);
-				if (closesAt.isAfter(now) && this.lotteries.findById(game.lotteryId(date)).isEmpty()) {
-					create(game, date, closesAt, now);
+				if (closesAt.isAfter(now) && this.lotteries.findById(game.lotteryId(date)).isEmpty()
+						&& create(game, date, closesAt, now)) {
 					created++;
 				}
 			}
@@ -91,10 +91,10 @@ public class LotteryCalendar {
 		create(game, date, game.schedule().closesAt(date), this.clock.instant());
 	}
 
-	private void create(Game game, LocalDate date, Instant closesAt, Instant now) {
+	private boolean create(Game game, LocalDate date, Instant closesAt, Instant now) {
 		String id = game.lotteryId(date);
 		String seed = this.seeds.seedFor(id);
-		this.lotteries
+		return this.lotteries
 			.createIfAbsent(new Lottery(id, game.id(), date, closesAt, LotteryStatus.OPEN, Fairness.commitment(seed), 0,
 					0, null, null, null, null, null, null, null, null, null, null, null, null, null, now));
 	}

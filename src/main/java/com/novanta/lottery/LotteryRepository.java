@@ -84,7 +84,7 @@ class LotteryRepository {
 	}
 
 	/** Creates the lottery unless it exists; never changes an existing one. */
-	void createIfAbsent(Lottery lottery) {
+	boolean createIfAbsent(Lottery lottery) {
 		Update update = new Update().setOnInsert("gameId", lottery.gameId())
 			.setOnInsert("drawDate", lottery.drawDate())
 			.setOnInsert("closesAt", lottery.closesAt())
@@ -94,10 +94,12 @@ class LotteryRepository {
 			.setOnInsert("reservedBallots", 0L)
 			.setOnInsert("createdAt", lottery.createdAt());
 		try {
-			this.mongo.upsert(Query.query(Criteria.where("_id").is(lottery.id())), update, Lottery.class);
+			return this.mongo.upsert(Query.query(Criteria.where("_id").is(lottery.id())), update, Lottery.class)
+				.getUpsertedId() != null;
 		}
 		catch (org.springframework.dao.DuplicateKeyException ex) {
 			// another instance created it at the same moment
+			return false;
 		}
 	}
 

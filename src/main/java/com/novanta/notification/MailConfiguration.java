@@ -1,31 +1,34 @@
 package com.novanta.notification;
 
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration(proxyBeanMethods = false)
 class MailConfiguration {
 
 	/**
-	 * Where new mail is handed to the dispatcher: one background thread, or the caller's
-	 * thread.
+	 * Where new mail is handed to the dispatcher: background workers, or the caller's
+	 * thread. On shutdown the workers finish the message in hand before the database
+	 * connection closes.
 	 */
-	@Bean(destroyMethod = "")
+	@Bean
 	Executor mailExecutor(MailProperties properties) {
 		if (properties.dispatchSynchronously()) {
 			return Runnable::run;
 		}
-		java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
-		return Executors.newFixedThreadPool(properties.dispatchThreads(), (task) -> {
-			Thread thread = new Thread(task, "mail-dispatch-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(properties.dispatchThreads());
+		executor.setMaxPoolSize(properties.dispatchThreads());
+		executor.setThreadNamePrefix("mail-dispatch-");
+		executor.setDaemon(true);
+		executor.setWaitForTasksToCompleteOnShutdown(true);
+		executor.setAwaitTerminationSeconds(20);
+		return executor;
 	}
 
 	@Bean

@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -28,6 +29,7 @@ import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,6 +62,8 @@ public class OutboxDispatcher {
 	private final AtomicInteger workers = new AtomicInteger();
 
 	private final Executor executor;
+
+	private volatile boolean stopping;
 
 	private io.micrometer.core.instrument.MeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
 
@@ -101,6 +105,18 @@ public class OutboxDispatcher {
 	}
 
 	/**
+	 * On shutdown, before the database connection closes: no new round starts, and the
+	 * workers finish the messages they hold.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void onClose() {
+		this.stopping = true;
+		if (this.executor instanceof ThreadPoolTaskExecutor workers) {
+			workers.shutdown();
+		}
+	}
+
+	/**
 	 * Sends every message that is due now, in rounds, until none is left.
 	 * @return how many were sent
 	 */
@@ -111,7 +127,7 @@ public class OutboxDispatcher {
 		}
 		try {
 			int sent = 0;
-			while (true) {
+			while (!this.stopping) {
 				List<OutboxMessage> due = findDue();
 				if (due.isEmpty()) {
 					return sent;
@@ -122,6 +138,7 @@ public class OutboxDispatcher {
 				}
 				sent += sendAll(claimed);
 			}
+			return sent;
 		}
 		finally {
 			this.workers.decrementAndGet();
@@ -183,6 +200,11 @@ public class OutboxDispatcher {
 		}
 		try (transport) {
 			for (int i = 0; i < messages.size(); i++) {
+				if (this.stopping) {
+					// shutting down: the rest go back to the queue at once, unsent
+					messages.subList(i, messages.size()).forEach(this::release);
+					break;
+				}
 				OutboxMessage message = messages.get(i);
 				MimeMessage mime;
 				try {
@@ -294,6 +316,15 @@ public class OutboxDispatcher {
 					message.attempts(), error);
 		}
 		this.mongo.updateFirst(ownedBy(message), update, OutboxMessage.class);
+	}
+
+	private void release(OutboxMessage message) {
+		this.mongo.updateFirst(ownedBy(message),
+				new Update().set("status", OutboxStatus.PENDING)
+					.inc("attempts", -1)
+					.unset("leaseOwner")
+					.unset("leaseUntil"),
+				OutboxMessage.class);
 	}
 
 	private Query ownedBy(OutboxMessage message) {

@@ -19,7 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * what it receives, answers {@code 550} to chosen recipients, and can be stopped and
  * started again on the same port, as an SMTP server that goes down and comes back.
  */
-final class TestSmtpServer implements AutoCloseable {
+public final class TestSmtpServer implements AutoCloseable {
 
 	private final int port;
 
@@ -29,36 +29,36 @@ final class TestSmtpServer implements AutoCloseable {
 
 	private volatile ServerSocket socket;
 
-	TestSmtpServer() throws IOException {
+	public TestSmtpServer() throws IOException {
 		try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
 			this.port = probe.getLocalPort();
 		}
 	}
 
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
 	/** Answers 550 to this recipient from now on. */
-	void reject(String address) {
+	public void reject(String address) {
 		this.rejected.add(address.toLowerCase(java.util.Locale.ROOT));
 	}
 
 	/** Accepts this recipient again. */
-	void unreject(String address) {
+	public void unreject(String address) {
 		this.rejected.remove(address.toLowerCase(java.util.Locale.ROOT));
 	}
 
-	List<Received> received() {
+	public List<Received> received() {
 		return List.copyOf(this.received);
 	}
 
 	/** How many messages were accepted for this recipient. */
-	long receivedBy(String address) {
+	public long receivedBy(String address) {
 		return this.received.stream().filter((message) -> message.recipients().contains(address)).count();
 	}
 
-	synchronized void start() throws IOException {
+	public synchronized void start() throws IOException {
 		if (this.socket != null) {
 			return;
 		}
@@ -72,7 +72,7 @@ final class TestSmtpServer implements AutoCloseable {
 	}
 
 	/** Stops listening: connections are refused, as by a server that is down. */
-	synchronized void stop() throws IOException {
+	public synchronized void stop() throws IOException {
 		if (this.socket != null) {
 			this.socket.close();
 			this.socket = null;
@@ -163,7 +163,7 @@ final class TestSmtpServer implements AutoCloseable {
 	 * @param recipients who it was for
 	 * @param data the message as sent
 	 */
-	record Received(List<String> recipients, String data) {
+	public record Received(List<String> recipients, String data) {
 	}
 
 }

@@ -1,0 +1,214 @@
+package com.novanta;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.novanta.account.CurrentAccount;
+import com.novanta.account.TestParticipants;
+import com.novanta.draw.DrawPipeline;
+import com.novanta.lottery.Lottery;
+import com.novanta.lottery.LotteryCalendar;
+import com.novanta.lottery.LotteryStatus;
+import com.novanta.lottery.TestLotteries;
+import com.novanta.notification.OutboxDispatcher;
+import com.novanta.notification.TestSmtpServer;
+import com.novanta.testing.AppInstance;
+import com.novanta.testing.MutableClock;
+import com.novanta.testing.WebVisitor;
+import de.bwaldvogel.mongo.MongoServer;
+import org.awaitility.Awaitility;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of the application on one external database, as behind a load balancer: a
+ * participant's session follows them from one to the other, and work that both instances
+ * run at the same moment (the calendar, the draw, the mail) is done once.
+ */
+class MultiInstanceIntegrationTests {
+
+	private static final Pattern KEY = Pattern.compile("name=\"key\" value=\"([^\"]+)\"");
+
+	private static MongoServer database;
+
+	private static TestSmtpServer smtp;
+
+	private static final MutableClock clock = new MutableClock();
+
+	private static AppInstance a;
+
+	private static AppInstance b;
+
+	@BeforeAll
+	static void startTwoInstances() throws Exception {
+		database = new MongoServer(new MemoryBackend());
+		database.bind("127.0.0.1", 0);
+		smtp = new TestSmtpServer();
+		smtp.start();
+		String uri = "mongodb://127.0.0.1:" + database.getLocalAddress().getPort() + "/novanta";
+		a = AppInstance.start(uri, smtp.port(), clock);
+		b = AppInstance.start(uri, smtp.port(), clock);
+	}
+
+	@AfterAll
+	static void stop() throws Exception {
+		if (a != null) {
+			a.close();
+		}
+		if (b != null) {
+			b.close();
+		}
+		smtp.close();
+		database.shutdown();
+	}
+
+	@Test
+	void aParticipantSignsInOnOneInstanceAndGoesOnOnTheOther() {
+		CurrentAccount player = new TestParticipants(a.context()).verified("Grace Hopper");
+		Lottery lottery = new TestLotteries(a.context()).open("daily");
+		WebVisitor visitor = new WebVisitor(a.url());
+
+		assertThat(visitor.signIn(player.email(), TestParticipants.PASSWORD)).isTrue();
+
+		visitor.at(b.url());
+		WebVisitor.Page account = visitor.get("/account");
+		assertThat(account.status()).isEqualTo(200);
+		assertThat(account.body()).contains(player.email());
+		WebVisitor.Page play = visitor.get("/play/" + lottery.id());
+		assertThat(play.status()).isEqualTo(200);
+		WebVisitor.Page accepted = visitor.post("/play/" + lottery.id(),
+				ballot(key(play.body()), 7, 14, 21, 28, 35, 42));
+		assertThat(accepted.status()).isEqualTo(302);
+		assertThat(accepted.location()).contains("/my/ballots/" + lottery.id()).endsWith("?accepted");
+
+		visitor.at(a.url());
+		WebVisitor.Page receipt = visitor.get(accepted.location().replaceFirst("^https?://[^/]+", ""));
+		assertThat(receipt.status()).isEqualTo(200);
+		assertThat(receipt.body()).contains("7").contains("42");
+
+		visitor.post("/signout", Map.of());
+		WebVisitor.Page afterSignOut = visitor.at(b.url()).get("/account");
+		assertThat(afterSignOut.status()).isEqualTo(302);
+		assertThat(afterSignOut.location()).endsWith("/signin");
+	}
+
+	@Test
+	void bothInstancesRunTheCalendarTheDrawAndTheMailAtOnceAndEachIsDoneOnce() throws Exception {
+		List<CurrentAccount> players = new ArrayList<>();
+		Lottery lottery = new TestLotteries(a.context()).open("daily");
+		for (int i = 0; i < 12; i++) {
+			CurrentAccount player = new TestParticipants(a.context()).verified("Player " + i);
+			players.add(player);
+			WebVisitor visitor = new WebVisitor(((i % 2) == 0) ? a.url() : b.url());
+			assertThat(visitor.signIn(player.email(), TestParticipants.PASSWORD)).isTrue();
+			WebVisitor.Page play = visitor.get("/play/" + lottery.id());
+			assertThat(visitor.post("/play/" + lottery.id(), ballot(key(play.body()), 1 + i, 20, 30, 40, 50, 60))
+				.location()).endsWith("?accepted");
+		}
+
+		clock.freezeAt(lottery.closesAt().plus(Duration.ofSeconds(1)));
+		try {
+			long before = count("lotteries", new Criteria());
+			List<Integer> created = onBoth((instance) -> instance.bean(LotteryCalendar.class).ensureUpcoming());
+			assertThat(created.get(0) + created.get(1)).as("lotteries created by the two calendars")
+				.isPositive()
+				.isEqualTo(count("lotteries", new Criteria()) - before);
+
+			onBoth((instance) -> {
+				instance.bean(DrawPipeline.class).advanceDue();
+				return 0;
+			});
+			MongoTemplate mongo = a.bean(MongoTemplate.class);
+			Lottery drawn = mongo.findById(lottery.id(), Lottery.class);
+			assertThat(drawn.status()).isEqualTo(LotteryStatus.NOTIFIED);
+			assertThat(drawn.ballotCount()).isEqualTo(12);
+			assertThat(count("audit_events",
+					Criteria.where("action").is("LOTTERY_DRAWN").and("targetId").is(lottery.id())))
+				.isEqualTo(1);
+			assertThat(count("audit_events",
+					Criteria.where("action").is("LOTTERY_SETTLED").and("targetId").is(lottery.id())))
+				.isEqualTo(1);
+
+			// the draw handed its mail to each instance's workers; both dispatchers run
+			// as well, and the outbox is then drained
+			onBoth((instance) -> instance.bean(OutboxDispatcher.class).dispatchDue());
+			Awaitility.await()
+				.atMost(Duration.ofMinutes(1))
+				.until(() -> count("outbox", Criteria.where("status").ne("SENT")) == 0);
+			for (CurrentAccount player : players) {
+				assertThat(smtp.receivedBy(player.email().toLowerCase(java.util.Locale.ROOT)))
+					.as("result emails to " + player.email())
+					.isEqualTo(1);
+			}
+		}
+		finally {
+			clock.reset();
+		}
+	}
+
+	/** Runs the work on both instances at the same moment, and waits for both. */
+	private static <T> List<T> onBoth(Function<AppInstance, T> work) throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<CompletableFuture<T>> runs = new ArrayList<>();
+			for (AppInstance instance : List.of(a, b)) {
+				runs.add(CompletableFuture.supplyAsync(() -> {
+					try {
+						start.await();
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+					return work.apply(instance);
+				}, threads));
+			}
+			start.countDown();
+			List<T> results = new ArrayList<>();
+			for (CompletableFuture<T> run : runs) {
+				results.add(run.get(2, TimeUnit.MINUTES));
+			}
+			return results;
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	private static long count(String collection, Criteria criteria) {
+		return a.bean(MongoTemplate.class).count(Query.query(criteria), collection);
+	}
+
+	private static String key(String playPage) {
+		Matcher key = KEY.matcher(playPage);
+		assertThat(key.find()).as("the play form's key").isTrue();
+		return key.group(1);
+	}
+
+	private static Map<String, List<String>> ballot(String key, int... numbers) {
+		List<String> values = new ArrayList<>();
+		for (int n : numbers) {
+			values.add(String.valueOf(n));
+		}
+		return Map.of("key", List.of(key), "_lines[0].numbers", List.of("on"), "lines[0].numbers", values);
+	}
+
+}

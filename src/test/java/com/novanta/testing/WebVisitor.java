@@ -1,0 +1,147 @@
+package com.novanta.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A visitor of the site over real HTTP, as a browser without JavaScript: it keeps its
+ * cookies (session, CSRF, remember-me), sends the CSRF token of the last page it read
+ * with every form, and does not follow redirects. Cookies are not tied to a port, so the
+ * same visitor can go from one application instance to another, as behind a load
+ * balancer. Thread-safe, so that one visitor can be shared; visitors share one HTTP
+ * client.
+ */
+public final class WebVisitor {
+
+	private static final HttpClient CLIENT = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(10))
+		.build();
+
+	private static final Pattern CSRF = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]*)\"");
+
+	private final Map<String, String> cookies = new ConcurrentHashMap<>();
+
+	private volatile String baseUrl;
+
+	private volatile String csrfToken = "";
+
+	public WebVisitor(String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	/** From now on, talks to the instance at this address (cookies and token kept). */
+	public WebVisitor at(String baseUrl) {
+		this.baseUrl = baseUrl;
+		return this;
+	}
+
+	public String csrfToken() {
+		return this.csrfToken;
+	}
+
+	public String cookie(String name) {
+		return this.cookies.get(name);
+	}
+
+	public Page get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).GET());
+	}
+
+	/**
+	 * Posts a form, with the CSRF token of the last page read. Values are lists, so that
+	 * a field can repeat (the numbers of a line).
+	 */
+	public Page post(String path, Map<String, List<String>> form) {
+		StringJoiner body = new StringJoiner("&");
+		body.add("_csrf=" + encode(this.csrfToken));
+		form.forEach((name, values) -> values.forEach((value) -> body.add(encode(name) + "=" + encode(value))));
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+	}
+
+	/** Signs in through the form; {@code true} when the site let the visitor in. */
+	public boolean signIn(String email, String password) {
+		get("/signin");
+		Page answer = post("/signin", Map.of("email", List.of(email), "password", List.of(password)));
+		return answer.status() == 302 && !answer.location().contains("error");
+	}
+
+	private Page send(HttpRequest.Builder request) {
+		request.timeout(Duration.ofSeconds(30)).header("Accept", "text/html").header("Accept-Language", "en");
+		String cookieHeader = cookieHeader();
+		if (!cookieHeader.isEmpty()) {
+			request.header("Cookie", cookieHeader);
+		}
+		try {
+			HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			response.headers().allValues("Set-Cookie").forEach(this::remember);
+			String body = response.body();
+			Matcher token = CSRF.matcher(body);
+			if (token.find() && !token.group(1).isEmpty()) {
+				this.csrfToken = token.group(1);
+			}
+			return new Page(response.statusCode(), body, response.headers().firstValue("Location").orElse(""));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private String cookieHeader() {
+		StringJoiner header = new StringJoiner("; ");
+		this.cookies.forEach((name, value) -> header.add(name + "=" + value));
+		return header.toString();
+	}
+
+	private void remember(String setCookie) {
+		String pair = setCookie.split(";", 2)[0];
+		int equals = pair.indexOf('=');
+		if (equals <= 0) {
+			return;
+		}
+		String name = pair.substring(0, equals).trim();
+		String value = pair.substring(equals + 1).trim();
+		boolean expired = setCookie.toLowerCase(java.util.Locale.ROOT).contains("max-age=0") || value.isEmpty();
+		if (expired) {
+			this.cookies.remove(name);
+		}
+		else {
+			this.cookies.put(name, value);
+		}
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * One answer.
+	 *
+	 * @param status the HTTP status
+	 * @param body the body
+	 * @param location the {@code Location} header, or empty
+	 */
+	public record Page(int status, String body, String location) {
+	}
+
+}
