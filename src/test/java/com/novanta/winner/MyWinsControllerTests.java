@@ -84,6 +84,10 @@ class MyWinsControllerTests {
 		assertThat(first.select("input[type=checkbox]")).hasSize(2)
 			.allSatisfy((box) -> assertThat(box.hasAttr("checked")).isFalse());
 		assertThat(first.select(".publicity-status").text()).contains("Private");
+		Element form = first.selectFirst("form.publicity");
+		assertThat(form.attr("method")).isEqualTo("post");
+		assertThat(form.select("input[name=_csrf]").val()).isNotEmpty();
+		assertThat(form.select("noscript").html()).contains("Save my choice");
 		assertThat(page.select(".win label").eachText()).contains("My city (Arlington)", "My prize");
 	}
 
