@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
+import com.novanta.winner.SharedWins;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 
 import org.springframework.http.HttpStatus;
@@ -36,11 +37,14 @@ class LotteryController {
 
 	private final GameCatalog games;
 
+	private final SharedWins sharedWins;
+
 	private final Clock clock;
 
-	LotteryController(Lotteries lotteries, GameCatalog games, Clock clock) {
+	LotteryController(Lotteries lotteries, GameCatalog games, SharedWins sharedWins, Clock clock) {
 		this.lotteries = lotteries;
 		this.games = games;
+		this.sharedWins = sharedWins;
 		this.clock = clock;
 	}
 
@@ -71,7 +75,12 @@ class LotteryController {
 
 	@GetMapping("/lotteries/{id}")
 	String show(@PathVariable String id, Model model) {
-		fill(id, model);
+		Lottery lottery = fill(id, model);
+		if (lottery.isSettled()) {
+			// only what each winner chose to share
+			model.addAttribute("sharedWins", this.sharedWins.ofLottery(id));
+			model.addAttribute("sharedWinsTotal", this.sharedWins.countOfLottery(id));
+		}
 		return SHOW_VIEW;
 	}
 
@@ -83,12 +92,13 @@ class LotteryController {
 		return STATUS_FRAGMENT;
 	}
 
-	private void fill(String id, Model model) {
+	private Lottery fill(String id, Model model) {
 		Lottery lottery = this.lotteries.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("lottery", lottery);
 		model.addAttribute("game", this.games.get(lottery.gameId()));
 		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("open", lottery.isOpenAt(this.clock.instant()));
+		return lottery;
 	}
 
 	private static LocalDate parseDate(String date) {

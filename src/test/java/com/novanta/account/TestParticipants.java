@@ -33,17 +33,22 @@ public final class TestParticipants {
 
 	/** A verified participant, who may play. */
 	public CurrentAccount verified(String name) {
-		return CurrentAccount.of(insert(name, true, Set.of(Role.PARTICIPANT))).withoutPassword();
+		return verified(name, "Turin");
+	}
+
+	/** A verified participant of a city ({@code null} for none). */
+	public CurrentAccount verified(String name, String city) {
+		return CurrentAccount.of(insert(name, city, true, Set.of(Role.PARTICIPANT))).withoutPassword();
 	}
 
 	/** A participant who has not verified the email yet. */
 	public CurrentAccount unverified(String name) {
-		return CurrentAccount.of(insert(name, false, Set.of(Role.PARTICIPANT))).withoutPassword();
+		return CurrentAccount.of(insert(name, "Turin", false, Set.of(Role.PARTICIPANT))).withoutPassword();
 	}
 
 	/** A verified admin. */
 	public CurrentAccount admin(String name) {
-		return CurrentAccount.of(insert(name, true, Set.of(Role.PARTICIPANT, Role.ADMIN))).withoutPassword();
+		return CurrentAccount.of(insert(name, "Turin", true, Set.of(Role.PARTICIPANT, Role.ADMIN))).withoutPassword();
 	}
 
 	/** Requests signed in as the participant. */
@@ -58,11 +63,11 @@ public final class TestParticipants {
 		return passwordHash;
 	}
 
-	private Account insert(String name, boolean verified, Set<Role> roles) {
+	private Account insert(String name, String city, boolean verified, Set<Role> roles) {
 		Instant now = Instant.now();
 		String email = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "") + "-"
 				+ UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-		return this.accounts.insert(new Account(new ObjectId().toHexString(), email, verified, hash(), name, "Turin",
+		return this.accounts.insert(new Account(new ObjectId().toHexString(), email, verified, hash(), name, city,
 				roles, "Europe/Rome", "en", true, AccountStatus.ACTIVE, 0, now, verified ? now : null, null));
 	}
 

@@ -1,0 +1,169 @@
+package com.novanta.winner;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+import com.novanta.account.CurrentAccount;
+import com.novanta.account.TestParticipants;
+import com.novanta.ballot.BallotSubmission;
+import com.novanta.ballot.SubmissionResult;
+import com.novanta.draw.DrawPipeline;
+import com.novanta.game.NumberSet;
+import com.novanta.game.QuickPick;
+import com.novanta.lottery.Fairness;
+import com.novanta.lottery.Lottery;
+import com.novanta.lottery.LotteryStatus;
+import com.novanta.lottery.LotterySteps;
+import com.novanta.lottery.TestLotteries;
+import com.novanta.testing.Browser;
+import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.MutableClock;
+import com.novanta.testing.pages.SignInPage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A winner finds their win, shares their city and prize, sees them on the lottery's
+ * public page, and takes them back.
+ */
+@IntegrationTest
+class WinPublicityBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	LotterySteps steps;
+
+	@Autowired
+	BallotSubmission submission;
+
+	@Autowired
+	DrawPipeline pipeline;
+
+	@Autowired
+	MutableClock clock;
+
+	Browser browser;
+
+	Lottery lottery;
+
+	CurrentAccount player;
+
+	@BeforeEach
+	void setUp() {
+		this.clock.reset();
+		this.browser = Browser.get();
+		this.lottery = new TestLotteries(this.context).open("daily");
+		this.player = new TestParticipants(this.context).verified("Grace Hopper", "Arlington");
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	@Test
+	void aWinnerSharesTheirWinAndSeesItOnThePublicLotteryPage() {
+		playAWinningBallotAndDraw();
+		signIn(this.player.email());
+
+		this.browser.open(url("/my/wins"));
+		WebElement card = this.browser.find(By.cssSelector("article.win"));
+		assertThat(card.getText()).contains("Won: 3 numbers matched").contains("€25.00");
+		assertThat(card.findElements(By.cssSelector(".ball-matched"))).hasSize(3);
+		String id = card.getAttribute("id");
+		String status = "#" + id + "-status";
+		assertThat(this.browser.find(By.cssSelector(status)).getText()).contains("Private");
+
+		this.browser.find(By.cssSelector("#" + id + "-city")).click();
+		this.browser.waitUntil(
+				ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(status), "Grace H., Arlington"));
+		this.browser.find(By.cssSelector("#" + id + "-prize")).click();
+		this.browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(status), "€25.00"));
+		assertThat(this.browser.find(By.cssSelector(status)).getText()).contains("Saved.");
+		this.browser.checkAccessibility();
+		this.browser.screenshot("my-wins");
+		this.browser.setWindowSize(390, 844);
+		this.browser.screenshot("my-wins-phone");
+		this.browser.setWindowSize(1280, 900);
+
+		this.browser.open(url("/lotteries/" + this.lottery.id()));
+		List<String> row = this.browser.findAll(By.cssSelector("#shared-wins tbody tr td"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
+		assertThat(row).containsExactly("Grace H.", "Arlington", "3 of 6", "€25.00");
+		assertThat(this.browser.find(By.tagName("body")).getText()).doesNotContain("Hopper")
+			.doesNotContain(this.player.email());
+		((JavascriptExecutor) this.browser.driver()).executeScript("arguments[0].scrollIntoView()",
+				this.browser.find(By.id("shared-wins")));
+		this.browser.screenshot("lottery-shared-wins");
+
+		this.browser.open(url("/my/wins"));
+		this.browser.find(By.cssSelector("#" + id + "-city")).click();
+		this.browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(status), "Saved."));
+		this.browser.find(By.cssSelector("#" + id + "-prize")).click();
+		this.browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(status), "Private"));
+
+		this.browser.open(url("/lotteries/" + this.lottery.id()));
+		assertThat(this.browser.findAll(By.cssSelector("#shared-wins tbody tr"))).isEmpty();
+		assertThat(this.browser.find(By.id("shared-wins")).getText())
+			.contains("No winner of this draw has chosen to share their win.")
+			.doesNotContain("Grace");
+	}
+
+	/**
+	 * The draw is a function of the seed and of the ballots: knowing the seed, the one
+	 * ballot of this lottery is chosen to match three winning numbers.
+	 */
+	private void playAWinningBallotAndDraw() {
+		int[] ballot = aBallotThatMatches(3);
+		SubmissionResult result = this.submission.submit(new BallotSubmission.Player(this.player.id(), true),
+				this.lottery.id(), List.of(Arrays.stream(ballot).boxed().toList()), List.of(false),
+				UUID.randomUUID().toString());
+		assertThat(result).isInstanceOf(SubmissionResult.Accepted.class);
+		this.clock.freezeAt(this.lottery.closesAt());
+		assertThat(this.pipeline.advance(this.lottery.id()).isAtLeast(LotteryStatus.SETTLED)).isTrue();
+		this.clock.reset();
+	}
+
+	private int[] aBallotThatMatches(int matches) {
+		String seed = this.steps.seed(this.lottery.id());
+		SplittableRandom random = new SplittableRandom(7);
+		while (true) {
+			int[] candidate = QuickPick.pick(6, 90, random);
+			Fairness.BallotDigest digest = new Fairness.BallotDigest(this.lottery.id());
+			digest.add(1, 0, candidate);
+			int[] winning = Fairness.draw(seed, digest.finish(), 6, 90);
+			if (NumberSet.of(candidate).matches(NumberSet.of(winning)) == matches) {
+				return candidate;
+			}
+		}
+	}
+
+	private void signIn(String email) {
+		new SignInPage(this.browser, url("")).open().signIn(email, TestParticipants.PASSWORD);
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}
