@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 public class PlayRestrictions {
 
 	/** Attempts at a change that other changes of the same account keep overtaking. */
-	private static final int ATTEMPTS = 5;
+	private static final int ATTEMPTS = 10;
 
 	private final AccountRepository accounts;
 
