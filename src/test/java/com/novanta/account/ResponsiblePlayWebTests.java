@@ -242,6 +242,56 @@ class ResponsiblePlayWebTests {
 		assertThat(choose.select("#excluded")).hasSize(1);
 	}
 
+	@Test
+	void aSubmissionOverTheDailyLimitIsRefusedWithHowManyAreLeft() throws Exception {
+		Lottery lottery = new TestLotteries(this.context).open("daily");
+		this.restrictions.setLimits(this.me, 2, null, null);
+
+		Document refused = Html
+			.parse(this.mvc.perform(play(lottery, "a", 3)).andExpect(status().isUnprocessableEntity()));
+		assertThat(refused.select("#rejection").text()).isEqualTo(
+				"This would go over the daily limit you set: you can add 2 more ballots today. Nothing was stored.");
+		this.mvc.perform(play(lottery, "b", 1)).andExpect(status().is3xxRedirection());
+		refused = Html.parse(this.mvc.perform(play(lottery, "c", 2)).andExpect(status().isUnprocessableEntity()));
+		assertThat(refused.select("#rejection").text()).isEqualTo(
+				"This would go over the daily limit you set: you can add 1 more ballot today. Nothing was stored.");
+		this.mvc.perform(play(lottery, "d", 1)).andExpect(status().is3xxRedirection());
+
+		refused = Html.parse(this.mvc.perform(play(lottery, "e", 1).param("lang", "it"))
+			.andExpect(status().isUnprocessableEntity()));
+		assertThat(refused.select("#rejection").text()).isEqualTo(
+				"Supereresti il limite giornaliero che hai scelto: oggi non puoi aggiungere altre schedine. Non è stato salvato nulla.");
+	}
+
+	@Test
+	void theSectionSpeaksItalian() throws Exception {
+		this.clock.freezeAt(Instant.parse("2031-03-10T09:00:00Z"));
+		this.restrictions.setLimits(this.me, 1, 10, null);
+		this.restrictions.setLimits(this.me, 1, 20, null);
+		this.restrictions.exclude(this.me, ExclusionPeriod.SIX_MONTHS, null);
+
+		Document page = Html.parse(this.mvc.perform(get("/account").param("lang", "it").with(signedIn(this.me)))
+			.andExpect(status().isOk())
+			.andReturn());
+
+		assertThat(page.select("#responsible-play h2").text()).isEqualTo("Gioco responsabile");
+		assertThat(page.select("#monthlyLimit-pending").text()).startsWith("Aumento a 20 schedine: vale dal ");
+		assertThat(page.select("#exclusion-status").text()).startsWith("Ti sei escluso dal gioco fino al ");
+	}
+
+	private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder play(Lottery lottery, String key,
+			int lines) {
+		org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder post = post("/play/{id}",
+				lottery.id())
+			.param("key", key + "-" + this.me.id())
+			.with(signedIn(this.me))
+			.with(csrf());
+		for (int i = 0; i < lines; i++) {
+			post.param("lines[" + i + "].numbers", "1", "2", "3", "4", "5", String.valueOf(10 + i));
+		}
+		return post;
+	}
+
 	private Document accountPage() throws Exception {
 		return Html
 			.parse(this.mvc.perform(get("/account").with(signedIn(this.me))).andExpect(status().isOk()).andReturn());
