@@ -25,11 +25,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param createdAt when it was created
  * @param verifiedAt when the email was verified
  * @param lastSignInAt when its owner last signed in
+ * @param responsiblePlay the owner's limits of ballots and self-exclusion (never
+ * {@code null}: {@link ResponsiblePlay#NONE} if they chose nothing)
  */
 @Document("accounts")
 public record Account(@Id String id, String email, boolean emailVerified, String passwordHash, String name, String city,
 		Set<Role> roles, String timeZone, String language, boolean noWinEmails, AccountStatus status, int sessionEpoch,
-		Instant createdAt, Instant verifiedAt, Instant lastSignInAt) {
+		Instant createdAt, Instant verifiedAt, Instant lastSignInAt, ResponsiblePlay responsiblePlay) {
+
+	public Account {
+		responsiblePlay = (responsiblePlay != null) ? responsiblePlay : ResponsiblePlay.NONE;
+	}
 
 	public boolean isAdmin() {
 		return this.roles != null && this.roles.contains(Role.ADMIN);

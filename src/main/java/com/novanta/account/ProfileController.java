@@ -31,8 +31,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ProfileController {
 
-	static final String PROFILE_VIEW = "account/profile";
-
 	private final Profiles profiles;
 
 	private final PasswordPolicy policy;
@@ -41,21 +39,20 @@ class ProfileController {
 
 	private final LocaleResolver localeResolver;
 
+	private final ProfilePage page;
+
 	ProfileController(Profiles profiles, PasswordPolicy policy, SocialProviders providers,
-			LocaleResolver localeResolver) {
+			LocaleResolver localeResolver, ProfilePage page) {
 		this.profiles = profiles;
 		this.policy = policy;
 		this.providers = providers;
 		this.localeResolver = localeResolver;
+		this.page = page;
 	}
 
 	@GetMapping("/account")
 	String profile(@AuthenticationPrincipal CurrentAccount me, Model model) {
-		Account account = this.profiles.get(me.id());
-		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", ProfileForm.of(account));
-		}
-		return page(account, model);
+		return page(this.profiles.get(me.id()), model);
 	}
 
 	@PostMapping("/account")
@@ -90,13 +87,11 @@ class ProfileController {
 		}
 		if (problem != null) {
 			model.addAttribute("passwordProblem", problem);
-			model.addAttribute("form", ProfileForm.of(this.profiles.get(me.id())));
 			return page(this.profiles.get(me.id()), model);
 		}
 		Account updated = this.profiles.changePassword(me, currentPassword, password, Actors.clientAddress(request));
 		if (updated == null) {
 			model.addAttribute("passwordProblem", "password.currentWrong");
-			model.addAttribute("form", ProfileForm.of(this.profiles.get(me.id())));
 			return page(this.profiles.get(me.id()), model);
 		}
 		// Other sessions end; this one continues with the account's new session epoch.
@@ -139,11 +134,7 @@ class ProfileController {
 	}
 
 	private String page(Account account, Model model) {
-		model.addAttribute("account", account);
-		model.addAttribute("identities", this.profiles.identities(account.id()));
-		model.addAttribute("providers", this.providers.all());
-		model.addAttribute("timeZones", TimeZones.CHOICES);
-		return PROFILE_VIEW;
+		return this.page.render(account, model);
 	}
 
 	private static void keepSignedIn(HttpServletRequest request, CurrentAccount account) {

@@ -80,7 +80,7 @@ class Registration {
 		Instant now = this.clock.instant();
 		Account account = new Account(new ObjectId().toHexString(), email, false, hash, form.name().trim(),
 				blankToNull(form.city()), AccountRepository.participant(), this.properties.timeZone(),
-				locale.getLanguage(), true, AccountStatus.ACTIVE, 0, now, null, null);
+				locale.getLanguage(), true, AccountStatus.ACTIVE, 0, now, null, null, ResponsiblePlay.NONE);
 		try {
 			this.accounts.insert(account);
 		}

@@ -180,7 +180,7 @@ class SocialSignIn {
 				: profile.email().substring(0, profile.email().indexOf('@'));
 		Account account = new Account(new ObjectId().toHexString(), EmailAddresses.normalize(profile.email()), true,
 				null, name, null, AccountRepository.participant(), this.properties.timeZone(), "en", true,
-				AccountStatus.ACTIVE, 0, now, now, null);
+				AccountStatus.ACTIVE, 0, now, now, null, ResponsiblePlay.NONE);
 		try {
 			this.accounts.insert(account);
 		}

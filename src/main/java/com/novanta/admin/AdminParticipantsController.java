@@ -5,6 +5,7 @@ import java.util.List;
 import com.novanta.account.Account;
 import com.novanta.account.AccountAdministration;
 import com.novanta.account.CurrentAccount;
+import com.novanta.account.PlayRestrictions;
 import com.novanta.audit.AuditLog;
 import com.novanta.ballot.MyBallots;
 import com.novanta.winner.Winners;
@@ -21,7 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Participants: search, view one, grant or revoke ADMIN, disable or re-enable. */
+/**
+ * Participants: search, view one (with the limits and self-exclusion they chose), grant
+ * or revoke ADMIN, disable or re-enable.
+ */
 @Controller
 class AdminParticipantsController {
 
@@ -39,8 +43,11 @@ class AdminParticipantsController {
 
 	private final AuditLog audit;
 
+	private final PlayRestrictions restrictions;
+
 	AdminParticipantsController(AccountAdministration administration, MyBallots ballots, Winners winners,
-			AuditLog audit) {
+			AuditLog audit, PlayRestrictions restrictions) {
+		this.restrictions = restrictions;
 		this.administration = administration;
 		this.ballots = ballots;
 		this.winners = winners;
@@ -64,6 +71,7 @@ class AdminParticipantsController {
 		Account account = this.administration.find(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("participant", account);
+		model.addAttribute("play", this.restrictions.status(account));
 		model.addAttribute("identities", this.administration.identities(id));
 		model.addAttribute("slips", this.ballots.page(id, new MyBallots.Filter(null, null, null), 0, 10).slips());
 		model.addAttribute("wins", this.winners.ofAccount(id));

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.novanta.account.PlayRestrictions;
+import com.novanta.account.PlayStatus;
 import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
 import com.novanta.game.NumberRules;
@@ -20,9 +22,10 @@ import org.springframework.stereotype.Service;
 /**
  * Accepts a submission of ballots whole or not at all. The steps are single-document
  * atomic writes, ordered so that a failure at any step leaves nothing behind: the
- * participant's limit is reserved, the lottery gives the slip its place (only while open,
- * by the server's clock), and the slip is inserted under a unique idempotency key, so the
- * same form sent twice stores one slip.
+ * participant's own limits for the day and the month and the limit per lottery are
+ * reserved, the lottery gives the slip its place (only while open, by the server's
+ * clock), and the slip is inserted under a unique idempotency key, so the same form sent
+ * twice stores one slip. A participant who excluded themselves cannot play.
  */
 @Service
 public class BallotSubmission {
@@ -39,11 +42,18 @@ public class BallotSubmission {
 
 	private final BallotStatistics statistics;
 
+	private final PlayRestrictions restrictions;
+
+	private final PlayCounts counts;
+
 	private final io.micrometer.core.instrument.MeterRegistry meters;
 
 	BallotSubmission(Lotteries lotteries, GameCatalog games, SlipRepository slips, BallotProperties properties,
-			Clock clock, BallotStatistics statistics, io.micrometer.core.instrument.MeterRegistry meters) {
+			Clock clock, BallotStatistics statistics, PlayRestrictions restrictions, PlayCounts counts,
+			io.micrometer.core.instrument.MeterRegistry meters) {
 		this.statistics = statistics;
+		this.restrictions = restrictions;
+		this.counts = counts;
 		this.meters = meters;
 		this.lotteries = lotteries;
 		this.games = games;
@@ -91,13 +101,17 @@ public class BallotSubmission {
 		if (!player.verified()) {
 			return SubmissionResult.Rejected.of(SubmissionResult.Reason.NOT_VERIFIED);
 		}
+		Instant now = this.clock.instant();
+		PlayStatus play = this.restrictions.status(player.accountId(), now);
+		if (play.excluded()) {
+			return SubmissionResult.Rejected.of(SubmissionResult.Reason.EXCLUDED);
+		}
 		Optional<Lottery> found = this.lotteries.find(lotteryId);
 		Optional<Game> game = found.flatMap((lottery) -> this.games.find(lottery.gameId()));
 		if (found.isEmpty() || game.isEmpty()) {
 			return SubmissionResult.Rejected.of(SubmissionResult.Reason.UNKNOWN_LOTTERY);
 		}
 		Lottery lottery = found.get();
-		Instant now = this.clock.instant();
 		if (!lottery.isOpenAt(now)) {
 			return SubmissionResult.Rejected.of(SubmissionResult.Reason.CLOSED);
 		}
@@ -124,20 +138,31 @@ public class BallotSubmission {
 		if (!problems.isEmpty()) {
 			return new SubmissionResult.Rejected(SubmissionResult.Reason.INVALID_LINES, problems, 0);
 		}
-		return store(player, lottery, game.get(), normalized, flags(quickPicks, lines, entered.size()), submissionKey,
-				now);
+		return store(player, play, lottery, game.get(), normalized, flags(quickPicks, lines, entered.size()),
+				submissionKey, now);
 	}
 
-	private SubmissionResult store(Player player, Lottery lottery, Game game, List<List<Integer>> lines,
-			List<Boolean> quickPicks, String submissionKey, Instant now) {
+	private SubmissionResult store(Player player, PlayStatus play, Lottery lottery, Game game,
+			List<List<Integer>> lines, List<Boolean> quickPicks, String submissionKey, Instant now) {
 		int count = lines.size();
 		int limit = this.properties.limitPerLottery();
 		if (count > limit) {
 			return new SubmissionResult.Rejected(SubmissionResult.Reason.LIMIT_REACHED, Map.of(), limit);
 		}
-		Participation participation = new Participation(Participation.id(lottery.id(), player.accountId()),
-				lottery.id(), player.accountId(), game.id(), lottery.drawDate(), 0, now);
+		String accountId = player.accountId();
+		if (!this.counts.reserve(accountId, play.day(), count, play.dailyLimit())) {
+			return new SubmissionResult.Rejected(SubmissionResult.Reason.DAILY_LIMIT_REACHED, Map.of(),
+					remaining(play.dailyLimit(), this.counts.used(accountId, play.day())));
+		}
+		if (!this.counts.reserve(accountId, play.month(), count, play.monthlyLimit())) {
+			this.counts.release(accountId, play.day(), count);
+			return new SubmissionResult.Rejected(SubmissionResult.Reason.MONTHLY_LIMIT_REACHED, Map.of(),
+					remaining(play.monthlyLimit(), this.counts.used(accountId, play.month())));
+		}
+		Participation participation = new Participation(Participation.id(lottery.id(), accountId), lottery.id(),
+				accountId, game.id(), lottery.drawDate(), 0, now);
 		if (!this.slips.reserve(participation, count, limit)) {
+			releasePlay(play, accountId, count);
 			long used = this.slips.findParticipation(participation.id()).map(Participation::ballots).orElse(0L);
 			return new SubmissionResult.Rejected(SubmissionResult.Reason.LIMIT_REACHED, Map.of(),
 					Math.max(0, limit - used));
@@ -145,6 +170,7 @@ public class BallotSubmission {
 		Optional<Long> place = this.lotteries.allocateSlot(lottery.id(), count);
 		if (place.isEmpty()) {
 			this.slips.release(participation.id(), count);
+			releasePlay(play, accountId, count);
 			return SubmissionResult.Rejected.of(SubmissionResult.Reason.CLOSED);
 		}
 		long slipNumber = place.get();
@@ -156,6 +182,7 @@ public class BallotSubmission {
 		}
 		catch (DuplicateKeyException ex) {
 			this.slips.release(participation.id(), count);
+			releasePlay(play, accountId, count);
 			Optional<BallotSlip> same = this.slips.findBySubmissionKey(submissionKey);
 			if (same.isPresent()) {
 				// the same form, sent twice at once: the other request stored it
@@ -167,6 +194,16 @@ public class BallotSubmission {
 		}
 		this.statistics.accepted(count);
 		return new SubmissionResult.Accepted(slip, false);
+	}
+
+	/** Gives back the ballots counted against the participant's own limits. */
+	private void releasePlay(PlayStatus play, String accountId, int count) {
+		this.counts.release(accountId, play.month(), count);
+		this.counts.release(accountId, play.day(), count);
+	}
+
+	private static long remaining(Integer limit, long used) {
+		return Math.max(0, limit - used);
 	}
 
 	private static List<Boolean> flags(List<Boolean> quickPicks, List<List<Integer>> lines, int count) {

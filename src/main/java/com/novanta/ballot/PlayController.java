@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 import com.novanta.account.CurrentAccount;
+import com.novanta.account.PlayRestrictions;
+import com.novanta.account.PlayStatus;
 import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
 import com.novanta.game.QuickPick;
@@ -51,9 +53,12 @@ class PlayController {
 
 	private final java.time.Clock clock;
 
+	private final PlayRestrictions restrictions;
+
 	PlayController(Lotteries lotteries, GameCatalog games, BallotSubmission submission, RandomGenerator random,
-			java.time.Clock clock) {
+			java.time.Clock clock, PlayRestrictions restrictions) {
 		this.clock = clock;
+		this.restrictions = restrictions;
 		this.lotteries = lotteries;
 		this.games = games;
 		this.submission = submission;
@@ -61,24 +66,28 @@ class PlayController {
 	}
 
 	@GetMapping("/play")
-	String choose(Model model) {
+	String choose(@AuthenticationPrincipal CurrentAccount me, Model model) {
 		model.addAttribute("open", this.lotteries.open());
+		addExclusion(me, model);
 		return "ballot/choose";
 	}
 
 	@GetMapping("/play/{lotteryId}")
-	String form(@PathVariable String lotteryId, Model model) {
+	String form(@PathVariable String lotteryId, @AuthenticationPrincipal CurrentAccount me, Model model) {
 		Lottery lottery = lottery(lotteryId);
 		model.addAttribute("form", PlayForm.fresh());
+		addExclusion(me, model);
 		return page(lottery, model);
 	}
 
 	/** A button of the form, without JavaScript: the whole page comes back. */
 	@PostMapping("/play/{lotteryId}/edit")
 	String edit(@PathVariable String lotteryId, @ModelAttribute("form") PlayForm form, BindingResult binding,
-			@RequestParam(name = "action", defaultValue = "refresh") List<String> action, Model model) {
+			@RequestParam(name = "action", defaultValue = "refresh") List<String> action,
+			@AuthenticationPrincipal CurrentAccount me, Model model) {
 		Lottery lottery = lottery(lotteryId);
 		apply(form, action.get(0), game(lottery));
+		addExclusion(me, model);
 		return page(lottery, model);
 	}
 
@@ -124,6 +133,7 @@ class PlayController {
 			return "redirect:/my/ballots/" + accepted.slip().id() + (accepted.repeated() ? "?repeated" : "?accepted");
 		}
 		SubmissionResult.Rejected rejected = (SubmissionResult.Rejected) result;
+		addExclusion(me, model);
 		model.addAttribute("rejection", rejected.reason().messageKey());
 		model.addAttribute("remaining", rejected.remaining());
 		model.addAttribute("lineProblems", rejected.lineProblems());
@@ -189,6 +199,16 @@ class PlayController {
 			model.addAttribute("lineProblems", Map.of());
 		}
 		return PLAY_VIEW;
+	}
+
+	/** Whether the participant excluded themselves from play, and until when. */
+	private void addExclusion(CurrentAccount me, Model model) {
+		if (me != null) {
+			PlayStatus play = this.restrictions.status(me.id());
+			if (play.excluded()) {
+				model.addAttribute("excludedUntil", play.excludedUntil());
+			}
+		}
 	}
 
 	private Lottery lottery(String lotteryId) {

@@ -21,8 +21,8 @@ public sealed interface SubmissionResult {
 	 * @param reason why
 	 * @param lineProblems for {@link Reason#INVALID_LINES}: the problem of each bad line,
 	 * by line index
-	 * @param remaining for {@link Reason#LIMIT_REACHED}: how many more ballots the
-	 * participant may add
+	 * @param remaining for {@link Reason#LIMIT_REACHED} and the daily and monthly limits:
+	 * how many more ballots the participant may add
 	 */
 	record Rejected(Reason reason, Map<Integer, String> lineProblems, long remaining) implements SubmissionResult {
 
@@ -35,7 +35,16 @@ public sealed interface SubmissionResult {
 	/** Why a submission was refused. */
 	enum Reason {
 
-		NOT_VERIFIED, UNKNOWN_LOTTERY, CLOSED, NO_LINES, TOO_MANY_LINES, INVALID_LINES, LIMIT_REACHED, MISSING_KEY;
+		NOT_VERIFIED, UNKNOWN_LOTTERY, CLOSED, NO_LINES, TOO_MANY_LINES, INVALID_LINES, LIMIT_REACHED, MISSING_KEY,
+
+		/** The participant excluded themselves from play. */
+		EXCLUDED,
+
+		/** The ballots would go over the participant's own limit for the day. */
+		DAILY_LIMIT_REACHED,
+
+		/** The ballots would go over the participant's own limit for the month. */
+		MONTHLY_LIMIT_REACHED;
 
 		public String messageKey() {
 			return "play.rejected." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

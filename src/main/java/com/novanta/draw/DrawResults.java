@@ -1,5 +1,7 @@
 package com.novanta.draw;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -26,7 +28,9 @@ import org.springframework.stereotype.Component;
  * SETTLED → NOTIFIED: writes one result email per participant of the lottery (not one per
  * ballot) and one alert per admin when someone won. Each email's key is the lottery and
  * the recipient, so running the step again writes nothing twice. Participants are
- * streamed in batches, never all in memory.
+ * streamed in batches, never all in memory. "No win" emails are promotional: none goes to
+ * a participant who turned them off or excluded themselves from play; win emails always
+ * go.
  */
 @Component
 class DrawResults implements DrawPipeline.ResultsStep {
@@ -47,8 +51,11 @@ class DrawResults implements DrawPipeline.ResultsStep {
 
 	private final LotterySteps steps;
 
+	private final Clock clock;
+
 	DrawResults(BallotLedger ledger, Winners winners, Accounts accounts, EmailPreferences preferences, Outbox outbox,
-			LotterySteps steps) {
+			LotterySteps steps, Clock clock) {
+		this.clock = clock;
 		this.ledger = ledger;
 		this.winners = winners;
 		this.accounts = accounts;
@@ -95,13 +102,15 @@ class DrawResults implements DrawPipeline.ResultsStep {
 
 	private List<Email> emails(Lottery lottery, List<String> accountIds, Map<String, Long> prizes) {
 		List<Email> emails = new ArrayList<>(accountIds.size());
+		Instant now = this.clock.instant();
 		for (Account account : this.accounts.findAll(accountIds)) {
 			if (!account.isActive()) {
 				continue;
 			}
 			boolean won = prizes.containsKey(account.id());
-			if (!won && !account.noWinEmails()) {
-				// they asked not to hear when they did not win
+			if (!won && (!account.noWinEmails() || account.responsiblePlay().isExcludedAt(now))) {
+				// they asked not to hear when they did not win, or not to be drawn to
+				// play
 				continue;
 			}
 			Email.Builder email = Email

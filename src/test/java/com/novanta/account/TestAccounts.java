@@ -57,7 +57,7 @@ final class TestAccounts {
 		Instant now = Instant.now();
 		return this.accounts.insert(new Account(new ObjectId().toHexString(), EmailAddresses.normalize(email), verified,
 				hash, "Ada Lovelace", "Turin", AccountRepository.participant(), "Europe/Rome", "en", true,
-				AccountStatus.ACTIVE, 0, now, verified ? now : null, null));
+				AccountStatus.ACTIVE, 0, now, verified ? now : null, null, ResponsiblePlay.NONE));
 	}
 
 	/** An address no other test uses. */

@@ -67,8 +67,9 @@ public final class TestParticipants {
 		Instant now = Instant.now();
 		String email = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "") + "-"
 				+ UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-		return this.accounts.insert(new Account(new ObjectId().toHexString(), email, verified, hash(), name, city,
-				roles, "Europe/Rome", "en", true, AccountStatus.ACTIVE, 0, now, verified ? now : null, null));
+		return this.accounts
+			.insert(new Account(new ObjectId().toHexString(), email, verified, hash(), name, city, roles, "Europe/Rome",
+					"en", true, AccountStatus.ACTIVE, 0, now, verified ? now : null, null, ResponsiblePlay.NONE));
 	}
 
 }

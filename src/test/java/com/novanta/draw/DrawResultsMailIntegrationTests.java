@@ -154,7 +154,7 @@ class DrawResultsMailIntegrationTests {
 		new DrawResults(this.context.getBean(com.novanta.ballot.BallotLedger.class),
 				this.context.getBean(com.novanta.winner.Winners.class), this.accounts,
 				this.context.getBean(com.novanta.account.EmailPreferences.class),
-				this.context.getBean(com.novanta.notification.Outbox.class), this.steps)
+				this.context.getBean(com.novanta.notification.Outbox.class), this.steps, this.clock)
 			.apply(this.steps.find(this.lottery.id()).orElseThrow(), () -> {
 			});
 

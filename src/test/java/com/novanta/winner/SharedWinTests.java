@@ -7,6 +7,7 @@ import java.util.Set;
 
 import com.novanta.account.Account;
 import com.novanta.account.AccountStatus;
+import com.novanta.account.ResponsiblePlay;
 import com.novanta.account.Role;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +64,8 @@ class SharedWinTests {
 
 	private static Account account(String name, String city) {
 		return new Account("account-1", "ada@example.com", true, null, name, city, Set.of(Role.PARTICIPANT),
-				"Europe/Rome", "en", true, AccountStatus.ACTIVE, 0, Instant.EPOCH, Instant.EPOCH, null);
+				"Europe/Rome", "en", true, AccountStatus.ACTIVE, 0, Instant.EPOCH, Instant.EPOCH, null,
+				ResponsiblePlay.NONE);
 	}
 
 }

@@ -1,0 +1,40 @@
+package com.novanta.account;
+
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * The responsible play limits form: whole numbers from 1 to 10,000, or empty for no
+ * limit.
+ *
+ * @param dailyLimit the most ballots per day, or empty
+ * @param monthlyLimit the most ballots per month, or empty
+ */
+record PlayLimitsForm(@Pattern(regexp = LIMIT, message = "{limits.invalid}") String dailyLimit,
+		@Pattern(regexp = LIMIT, message = "{limits.invalid}") String monthlyLimit) {
+
+	static final int MAX = 10_000;
+
+	/** Empty, or 1 to 10,000 without a sign or leading zeros, spaces around allowed. */
+	static final String LIMIT = "\\s*([1-9][0-9]{0,3}|10000)?\\s*";
+
+	static PlayLimitsForm of(PlayStatus status) {
+		return new PlayLimitsForm(text(status.dailyLimit()), text(status.monthlyLimit()));
+	}
+
+	Integer daily() {
+		return parse(this.dailyLimit);
+	}
+
+	Integer monthly() {
+		return parse(this.monthlyLimit);
+	}
+
+	private static Integer parse(String text) {
+		return (text == null || text.isBlank()) ? null : Integer.valueOf(text.trim());
+	}
+
+	private static String text(Integer limit) {
+		return (limit != null) ? limit.toString() : "";
+	}
+
+}

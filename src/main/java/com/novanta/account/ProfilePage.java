@@ -1,0 +1,47 @@
+package com.novanta.account;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * The account page's model, shared by the controllers of its forms, so that any of them
+ * can show the page again with its errors.
+ */
+@Component
+class ProfilePage {
+
+	static final String VIEW = "account/profile";
+
+	private final Profiles profiles;
+
+	private final SocialProviders providers;
+
+	private final PlayRestrictions restrictions;
+
+	ProfilePage(Profiles profiles, SocialProviders providers, PlayRestrictions restrictions) {
+		this.profiles = profiles;
+		this.providers = providers;
+		this.restrictions = restrictions;
+	}
+
+	/** The page for the account, keeping any form already in the model. */
+	String render(Account account, Model model) {
+		PlayStatus play = this.restrictions.status(account);
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", ProfileForm.of(account));
+		}
+		if (!model.containsAttribute("limits")) {
+			model.addAttribute("limits", PlayLimitsForm.of(play));
+		}
+		model.addAttribute("account", account);
+		model.addAttribute("identities", this.profiles.identities(account.id()));
+		model.addAttribute("providers", this.providers.all());
+		model.addAttribute("timeZones", TimeZones.CHOICES);
+		model.addAttribute("play", play);
+		model.addAttribute("exclusionPeriods", List.of(ExclusionPeriod.values()));
+		return VIEW;
+	}
+
+}

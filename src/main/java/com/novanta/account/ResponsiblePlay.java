@@ -1,0 +1,86 @@
+package com.novanta.account;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a participant chose to keep their play in bounds: a daily and a monthly limit of
+ * ballots, and a self-exclusion. Plain rules: limits follow {@link PlayLimit}; an
+ * exclusion lasts at least six months and can only be extended, never shortened or
+ * lifted.
+ *
+ * @param daily the limit of ballots per day (in the site's time zone)
+ * @param monthly the limit of ballots per calendar month (in the site's time zone)
+ * @param excludedAt when the current or last self-exclusion began, or {@code null}
+ * @param excludedUntil when it ends, or {@code null} if the participant never excluded
+ * themselves
+ * @param revision bumped by every change, so that two changes at once never overwrite
+ * each other
+ */
+public record ResponsiblePlay(PlayLimit daily, PlayLimit monthly, Instant excludedAt, Instant excludedUntil,
+		long revision) {
+
+	/** How long a higher limit, or removing one, waits before it applies. */
+	public static final Duration RAISE_DELAY = Duration.ofHours(24);
+
+	/** Nothing chosen. */
+	public static final ResponsiblePlay NONE = new ResponsiblePlay(PlayLimit.NONE, PlayLimit.NONE, null, null, 0);
+
+	public ResponsiblePlay {
+		daily = (daily != null) ? daily : PlayLimit.NONE;
+		monthly = (monthly != null) ? monthly : PlayLimit.NONE;
+	}
+
+	/** Whether the participant excluded themselves from play at this instant. */
+	public boolean isExcludedAt(Instant instant) {
+		return this.excludedUntil != null && instant.isBefore(this.excludedUntil);
+	}
+
+	/** The limits and exclusion in force at an instant, with the site's time zone. */
+	public PlayStatus statusAt(Instant instant, ZoneId zone) {
+		boolean excluded = isExcludedAt(instant);
+		return new PlayStatus(instant, zone, this.daily.settledAt(instant), this.monthly.settledAt(instant),
+				excluded ? this.excludedAt : null, excluded ? this.excludedUntil : null);
+	}
+
+	/** The choices after asking for these limits ({@code null}: none) at {@code now}. */
+	ResponsiblePlay withLimits(Integer wantedDaily, Integer wantedMonthly, Instant now) {
+		return new ResponsiblePlay(this.daily.change(wantedDaily, now, RAISE_DELAY),
+				this.monthly.change(wantedMonthly, now, RAISE_DELAY), this.excludedAt, this.excludedUntil,
+				this.revision + 1);
+	}
+
+	/**
+	 * The choices after excluding oneself for a period from {@code now}, unless that
+	 * would end no later than an exclusion already in force: it can be extended, never
+	 * shortened.
+	 */
+	Optional<ResponsiblePlay> excludedFor(ExclusionPeriod period, Instant now, ZoneId zone) {
+		Instant until = now.atZone(zone).plus(period.period()).toInstant();
+		boolean excluded = isExcludedAt(now);
+		if (excluded && !until.isAfter(this.excludedUntil)) {
+			return Optional.empty();
+		}
+		return Optional.of(new ResponsiblePlay(this.daily, this.monthly, excluded ? this.excludedAt : now, until,
+				this.revision + 1));
+	}
+
+	/** The values the audit log keeps, before and after a change. */
+	Map<String, Object> describe() {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("dailyLimit", this.daily.value());
+		values.put("dailyPending", this.daily.pending());
+		values.put("dailyPendingFrom", this.daily.pendingFrom());
+		values.put("monthlyLimit", this.monthly.value());
+		values.put("monthlyPending", this.monthly.pending());
+		values.put("monthlyPendingFrom", this.monthly.pendingFrom());
+		values.put("excludedAt", this.excludedAt);
+		values.put("excludedUntil", this.excludedUntil);
+		return values;
+	}
+
+}

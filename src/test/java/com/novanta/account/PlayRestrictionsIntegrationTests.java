@@ -1,0 +1,167 @@
+package com.novanta.account;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.novanta.audit.AuditEvent;
+import com.novanta.audit.AuditLog;
+import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Limits and self-exclusion as stored on the account, and their audit trail. */
+@IntegrationTest
+class PlayRestrictionsIntegrationTests {
+
+	@Autowired
+	PlayRestrictions restrictions;
+
+	@Autowired
+	AccountRepository accounts;
+
+	@Autowired
+	AuditLog audit;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	MongoOperations mongo;
+
+	@Autowired
+	ApplicationContext context;
+
+	CurrentAccount participant;
+
+	@BeforeEach
+	void setUp() {
+		this.clock.reset();
+		this.participant = new TestParticipants(this.context).verified("Rita Levi");
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	@Test
+	void aLowerLimitAppliesAtOnceAndAHigherOneAfterTwentyFourHours() {
+		this.clock.freezeAt(Instant.parse("2031-03-10T09:00:00Z"));
+		this.restrictions.setLimits(this.participant, 10, 200, "10.9.0.1");
+		assertThat(this.restrictions.status(this.participant.id()).dailyLimit()).isEqualTo(10);
+
+		PlayStatus raised = this.restrictions.setLimits(this.participant, 30, 100, null);
+		assertThat(raised.dailyLimit()).isEqualTo(10);
+		assertThat(raised.daily().pending()).isEqualTo(30);
+		assertThat(raised.daily().pendingFrom()).isEqualTo(Instant.parse("2031-03-11T09:00:00Z"));
+		assertThat(raised.monthlyLimit()).isEqualTo(100);
+
+		this.clock.advance(Duration.ofHours(24).minusSeconds(1));
+		assertThat(this.restrictions.status(this.participant.id()).dailyLimit()).isEqualTo(10);
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(this.restrictions.status(this.participant.id()).dailyLimit()).isEqualTo(30);
+	}
+
+	@Test
+	void everyChangeIsAuditedWithBeforeAndAfter() {
+		this.restrictions.setLimits(this.participant, 10, null, "10.9.0.2");
+		this.restrictions.setLimits(this.participant, 4, null, "10.9.0.2");
+
+		AuditEvent lowered = lastEvent("PLAY_LIMITS_CHANGED");
+		assertThat(lowered.actorId()).isEqualTo(this.participant.id());
+		assertThat(lowered.clientAddress()).isEqualTo("10.9.0.2");
+		assertThat(lowered.before()).containsEntry("dailyLimit", 10);
+		assertThat(lowered.after()).containsEntry("dailyLimit", 4).containsEntry("monthlyLimit", null);
+
+		Instant until = this.restrictions.exclude(this.participant, ExclusionPeriod.ONE_YEAR, null).orElseThrow();
+		AuditEvent excluded = lastEvent("SELF_EXCLUDED");
+		assertThat(excluded.before()).containsEntry("excludedUntil", null);
+		assertThat(excluded.after().get("excludedUntil")).isNotNull();
+		assertThat(this.accounts.findById(this.participant.id()).orElseThrow().responsiblePlay().excludedUntil())
+			.isEqualTo(until);
+	}
+
+	@Test
+	void askingForTheSameLimitsAgainChangesNothing() {
+		this.restrictions.setLimits(this.participant, 10, null, null);
+		long revision = revision();
+
+		this.restrictions.setLimits(this.participant, 10, null, null);
+
+		assertThat(revision()).isEqualTo(revision);
+		assertThat(this.audit.find(new AuditLog.AuditFilter(this.participant.id(), "PLAY_LIMITS_CHANGED"), 0, 10))
+			.hasSize(1);
+	}
+
+	@Test
+	void anExclusionCannotBeShortened() {
+		Instant until = this.restrictions.exclude(this.participant, ExclusionPeriod.TWO_YEARS, null).orElseThrow();
+
+		assertThat(this.restrictions.exclude(this.participant, ExclusionPeriod.ONE_YEAR, null)).isEmpty();
+		assertThat(this.restrictions.status(this.participant.id()).excludedUntil()).isEqualTo(until);
+		Instant longer = this.restrictions.exclude(this.participant, ExclusionPeriod.FIVE_YEARS, null).orElseThrow();
+		assertThat(longer).isAfter(until);
+	}
+
+	@Test
+	void anAccountStoredBeforeResponsiblePlayExistedCanSetLimits() {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(this.participant.id())),
+				new Update().unset("responsiblePlay"), Account.class);
+		assertThat(this.restrictions.status(this.participant.id()).hasLimits()).isFalse();
+
+		this.restrictions.setLimits(this.participant, 7, null, null);
+
+		assertThat(this.restrictions.status(this.participant.id()).dailyLimit()).isEqualTo(7);
+	}
+
+	@Test
+	void changesAtOnceNeverLoseALowering() throws Exception {
+		this.restrictions.setLimits(this.participant, 50, null, null);
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<PlayStatus>> results = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				int limit = (i % 2 == 0) ? 100 + i : 5;
+				Callable<PlayStatus> change = () -> this.restrictions.setLimits(this.participant, limit, null, null);
+				results.add(pool.submit(change));
+			}
+			for (Future<PlayStatus> result : results) {
+				result.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		// whatever the order, a lowering to 5 applied and no raise is in force yet
+		assertThat(this.restrictions.status(this.participant.id()).dailyLimit()).isEqualTo(5);
+		// and every change that was written was audited once
+		assertThat(revision()).isEqualTo(
+				this.audit.find(new AuditLog.AuditFilter(this.participant.id(), "PLAY_LIMITS_CHANGED"), 0, 100).size());
+	}
+
+	private long revision() {
+		return this.accounts.findById(this.participant.id()).orElseThrow().responsiblePlay().revision();
+	}
+
+	private AuditEvent lastEvent(String action) {
+		return this.audit.find(new AuditLog.AuditFilter(this.participant.id(), action), 0, 1).get(0);
+	}
+
+}

@@ -1,0 +1,89 @@
+package com.novanta.account;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Self-exclusion and the days and months limits are counted in. */
+class ResponsiblePlayTests {
+
+	static final ZoneId ROME = ZoneId.of("Europe/Rome");
+
+	static final Instant NOW = ZonedDateTime.of(2031, 1, 15, 10, 0, 0, 0, ROME).toInstant();
+
+	@Test
+	void anExclusionLastsTheChosenPeriodInTheSitesCalendar() {
+		ResponsiblePlay excluded = ResponsiblePlay.NONE.excludedFor(ExclusionPeriod.SIX_MONTHS, NOW, ROME)
+			.orElseThrow();
+
+		// from winter to summer time: still 10:00 in Rome, six months later
+		Instant until = ZonedDateTime.of(2031, 7, 15, 10, 0, 0, 0, ROME).toInstant();
+		assertThat(excluded.excludedAt()).isEqualTo(NOW);
+		assertThat(excluded.excludedUntil()).isEqualTo(until);
+		assertThat(excluded.isExcludedAt(NOW)).isTrue();
+		assertThat(excluded.isExcludedAt(until.minusMillis(1))).isTrue();
+		assertThat(excluded.isExcludedAt(until)).isFalse();
+	}
+
+	@Test
+	void anExclusionCanBeExtendedButNeverShortened() {
+		ResponsiblePlay twoYears = ResponsiblePlay.NONE.excludedFor(ExclusionPeriod.TWO_YEARS, NOW, ROME).orElseThrow();
+		Instant later = NOW.plusSeconds(86_400 * 30);
+
+		assertThat(twoYears.excludedFor(ExclusionPeriod.SIX_MONTHS, later, ROME)).isEmpty();
+		assertThat(twoYears.excludedFor(ExclusionPeriod.ONE_YEAR, later, ROME)).isEmpty();
+		ResponsiblePlay fiveYears = twoYears.excludedFor(ExclusionPeriod.FIVE_YEARS, later, ROME).orElseThrow();
+		assertThat(fiveYears.excludedAt()).isEqualTo(NOW);
+		assertThat(fiveYears.excludedUntil()).isEqualTo(later.atZone(ROME).plusYears(5).toInstant());
+		assertThat(fiveYears.revision()).isEqualTo(twoYears.revision() + 1);
+	}
+
+	@Test
+	void anEndedExclusionIsNotInForceAndANewOneStartsAfresh() {
+		ResponsiblePlay ended = ResponsiblePlay.NONE.excludedFor(ExclusionPeriod.SIX_MONTHS, NOW, ROME).orElseThrow();
+		Instant afterwards = ended.excludedUntil().plusSeconds(60);
+
+		PlayStatus status = ended.statusAt(afterwards, ROME);
+		assertThat(status.excluded()).isFalse();
+		assertThat(status.excludedUntil()).isNull();
+		ResponsiblePlay again = ended.excludedFor(ExclusionPeriod.SIX_MONTHS, afterwards, ROME).orElseThrow();
+		assertThat(again.excludedAt()).isEqualTo(afterwards);
+	}
+
+	@Test
+	void limitsAndExclusionAreIndependent() {
+		ResponsiblePlay limited = ResponsiblePlay.NONE.withLimits(10, 100, NOW);
+		ResponsiblePlay excluded = limited.excludedFor(ExclusionPeriod.ONE_YEAR, NOW, ROME).orElseThrow();
+
+		PlayStatus status = excluded.withLimits(5, null, NOW).statusAt(NOW, ROME);
+		assertThat(status.excluded()).isTrue();
+		assertThat(status.dailyLimit()).isEqualTo(5);
+		assertThat(status.monthlyLimit()).isEqualTo(100);
+		assertThat(status.monthly().pending()).isNull();
+		assertThat(status.monthly().hasPendingAt(NOW)).isTrue();
+	}
+
+	@Test
+	void daysAndMonthsAreTheSitesNotUtc() {
+		// 23:30 on 31 May in UTC is already 1 June in Rome
+		PlayStatus status = ResponsiblePlay.NONE.statusAt(Instant.parse("2031-05-31T23:30:00Z"), ROME);
+
+		assertThat(status.day()).isEqualTo(LocalDate.of(2031, 6, 1));
+		assertThat(status.month()).isEqualTo(YearMonth.of(2031, 6));
+	}
+
+	@Test
+	void anAccountWithoutChoicesHasNone() {
+		ResponsiblePlay stored = new ResponsiblePlay(null, null, null, null, 0);
+
+		assertThat(stored).isEqualTo(ResponsiblePlay.NONE);
+		assertThat(stored.statusAt(NOW, ROME).hasLimits()).isFalse();
+	}
+
+}

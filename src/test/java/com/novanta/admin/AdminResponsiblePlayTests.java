@@ -1,0 +1,95 @@
+package com.novanta.admin;
+
+import java.time.Instant;
+
+import com.novanta.account.CurrentAccount;
+import com.novanta.account.ExclusionPeriod;
+import com.novanta.account.TestParticipants;
+import com.novanta.account.TestPlayRestrictions;
+import com.novanta.testing.Html;
+import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.MutableClock;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static com.novanta.account.TestParticipants.signedIn;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Admins see the limits and self-exclusion a participant chose; nobody else does. */
+@IntegrationTest
+class AdminResponsiblePlayTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	ApplicationContext context;
+
+	CurrentAccount admin;
+
+	CurrentAccount participant;
+
+	@BeforeEach
+	void setUp() {
+		this.clock.reset();
+		TestParticipants participants = new TestParticipants(this.context);
+		this.admin = participants.admin("Anna Admin");
+		this.participant = participants.verified("Paolo Limited");
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	@Test
+	void theParticipantPageShowsNoLimitAndNoExclusionByDefault() throws Exception {
+		Document page = participantPage(this.admin);
+
+		assertThat(page.select("#daily-limit").text()).isEqualTo("No limit");
+		assertThat(page.select("#monthly-limit").text()).isEqualTo("No limit");
+		assertThat(page.select("dd#exclusion").text()).isEqualTo("Not excluded");
+	}
+
+	@Test
+	void theParticipantPageShowsLimitsARaiseThatWaitsAndTheExclusion() throws Exception {
+		this.clock.freezeAt(Instant.parse("2031-03-10T09:00:00Z"));
+		TestPlayRestrictions restrictions = new TestPlayRestrictions(this.context);
+		restrictions.limit(this.participant, 10, 100);
+		restrictions.limit(this.participant, 10, 300);
+		restrictions.exclude(this.participant, ExclusionPeriod.ONE_YEAR);
+
+		Document page = participantPage(this.admin);
+
+		assertThat(page.select("#daily-limit").text()).isEqualTo("10 ballots");
+		assertThat(page.select("#monthly-limit").text())
+			.startsWith("100 ballots — Raising to 300 ballots: takes effect on Mar 11, 2031, 10:00");
+		assertThat(page.select("dd#exclusion").text()).startsWith("Excluded since Mar 10, 2031, 10:00")
+			.contains("until Mar 10, 2032, 10:00");
+	}
+
+	@Test
+	void onlyAdminsSeeIt() throws Exception {
+		this.mvc.perform(get("/admin/participants/{id}", this.participant.id()).with(signedIn(this.participant)))
+			.andExpect(status().isForbidden());
+	}
+
+	private Document participantPage(CurrentAccount viewer) throws Exception {
+		return Html
+			.parse(this.mvc.perform(get("/admin/participants/{id}", this.participant.id()).with(signedIn(viewer)))
+				.andExpect(status().isOk())
+				.andReturn());
+	}
+
+}

@@ -1,0 +1,139 @@
+package com.novanta.draw;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+import com.novanta.account.CurrentAccount;
+import com.novanta.account.ExclusionPeriod;
+import com.novanta.account.TestParticipants;
+import com.novanta.account.TestPlayRestrictions;
+import com.novanta.ballot.BallotSubmission;
+import com.novanta.ballot.SubmissionResult;
+import com.novanta.game.NumberSet;
+import com.novanta.game.QuickPick;
+import com.novanta.lottery.Fairness;
+import com.novanta.lottery.Lottery;
+import com.novanta.lottery.LotteryStatus;
+import com.novanta.lottery.LotterySteps;
+import com.novanta.lottery.TestLotteries;
+import com.novanta.notification.CaughtMail;
+import com.novanta.notification.DevMailbox;
+import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Participants who excluded themselves after submitting ballots: the "no win" email is
+ * promotional and does not go, the win email does.
+ */
+@IntegrationTest
+class SelfExclusionMailIntegrationTests {
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	DrawPipeline pipeline;
+
+	@Autowired
+	BallotSubmission submission;
+
+	@Autowired
+	LotterySteps steps;
+
+	@Autowired
+	DevMailbox mailbox;
+
+	@Autowired
+	MutableClock clock;
+
+	Lottery lottery;
+
+	int[] winningBallot;
+
+	int[] losingBallot;
+
+	@BeforeEach
+	void setUp() {
+		this.clock.reset();
+		this.lottery = new TestLotteries(this.context).open("daily");
+		chooseBallots();
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	@Test
+	void anExcludedWinnerIsToldOfTheWinButAnExcludedLoserGetsNoEmail() {
+		TestParticipants participants = new TestParticipants(this.context);
+		CurrentAccount winner = participants.verified("Wilma Excluded");
+		CurrentAccount loser = participants.verified("Lorenzo Excluded");
+		CurrentAccount playing = participants.verified("Paola Playing");
+		this.clock.freezeAt(this.lottery.closesAt().minusSeconds(3600));
+		submit(winner, this.winningBallot);
+		submit(loser, this.losingBallot);
+		submit(playing, this.losingBallot);
+		TestPlayRestrictions restrictions = new TestPlayRestrictions(this.context);
+		restrictions.exclude(winner, ExclusionPeriod.SIX_MONTHS);
+		restrictions.exclude(loser, ExclusionPeriod.ONE_YEAR);
+
+		this.clock.freezeAt(this.lottery.closesAt());
+		assertThat(this.pipeline.advance(this.lottery.id())).isEqualTo(LotteryStatus.NOTIFIED);
+
+		assertThat(mailTo(winner)).singleElement()
+			.satisfies((mail) -> assertThat(mail.text()).contains("Congratulations! You won €25.00."));
+		assertThat(mailTo(loser)).isEmpty();
+		assertThat(mailTo(playing)).singleElement()
+			.satisfies((mail) -> assertThat(mail.text()).contains("No win this time."));
+	}
+
+	private List<CaughtMail> mailTo(CurrentAccount participant) {
+		return this.mailbox.messages().stream().filter((mail) -> mail.to().equals(participant.email())).toList();
+	}
+
+	/**
+	 * Ballots such that, with the three slips in the draw, the first wins three numbers
+	 * and the others none.
+	 */
+	private void chooseBallots() {
+		String seed = this.steps.seed(this.lottery.id());
+		SplittableRandom random = new SplittableRandom(11);
+		while (true) {
+			int[] candidate = QuickPick.pick(6, 90, random);
+			int[] other = QuickPick.pick(6, 90, random);
+			Fairness.BallotDigest digest = new Fairness.BallotDigest(this.lottery.id());
+			digest.add(1, 0, candidate);
+			digest.add(2, 0, other);
+			digest.add(3, 0, other);
+			int[] drawn = Fairness.winningNumbers(Fairness.draw(seed, digest.finish(), 6, 90));
+			if (NumberSet.of(candidate).matches(NumberSet.of(drawn)) == 3
+					&& NumberSet.of(other).matches(NumberSet.of(drawn)) < 2) {
+				this.winningBallot = candidate;
+				this.losingBallot = other;
+				return;
+			}
+		}
+	}
+
+	private void submit(CurrentAccount player, int[] numbers) {
+		List<Integer> line = new ArrayList<>();
+		for (int n : numbers) {
+			line.add(n);
+		}
+		assertThat(this.submission.submit(new BallotSubmission.Player(player.id(), true), this.lottery.id(),
+				List.of(line), List.of(false), UUID.randomUUID().toString()))
+			.isInstanceOf(SubmissionResult.Accepted.class);
+	}
+
+}
