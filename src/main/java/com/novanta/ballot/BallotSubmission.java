@@ -150,56 +150,61 @@ public class BallotSubmission {
 			return new SubmissionResult.Rejected(SubmissionResult.Reason.LIMIT_REACHED, Map.of(), limit);
 		}
 		String accountId = player.accountId();
-		if (!this.counts.reserve(accountId, play.day(), count, play.dailyLimit())) {
+		if (!this.counts.reserve(accountId, play.day(), submissionKey, count, play.dailyLimit())) {
 			return new SubmissionResult.Rejected(SubmissionResult.Reason.DAILY_LIMIT_REACHED, Map.of(),
 					remaining(play.dailyLimit(), this.counts.used(accountId, play.day())));
 		}
-		if (!this.counts.reserve(accountId, play.month(), count, play.monthlyLimit())) {
-			this.counts.release(accountId, play.day(), count);
+		if (!this.counts.reserve(accountId, play.month(), submissionKey, count, play.monthlyLimit())) {
+			this.counts.release(accountId, play.day(), submissionKey, count);
 			return new SubmissionResult.Rejected(SubmissionResult.Reason.MONTHLY_LIMIT_REACHED, Map.of(),
 					remaining(play.monthlyLimit(), this.counts.used(accountId, play.month())));
 		}
 		Participation participation = new Participation(Participation.id(lottery.id(), accountId), lottery.id(),
 				accountId, game.id(), lottery.drawDate(), 0, now);
-		if (!this.slips.reserve(participation, count, limit)) {
-			releasePlay(play, accountId, count);
+		if (!this.slips.reserve(participation, submissionKey, count, limit)) {
+			releasePlay(play, accountId, submissionKey, count);
 			long used = this.slips.findParticipation(participation.id()).map(Participation::ballots).orElse(0L);
 			return new SubmissionResult.Rejected(SubmissionResult.Reason.LIMIT_REACHED, Map.of(),
 					Math.max(0, limit - used));
 		}
 		Optional<Long> place = this.lotteries.allocateSlot(lottery.id(), count);
 		if (place.isEmpty()) {
-			this.slips.release(participation.id(), count);
-			releasePlay(play, accountId, count);
+			this.slips.release(participation.id(), submissionKey, count);
+			releasePlay(play, accountId, submissionKey, count);
 			return SubmissionResult.Rejected.of(SubmissionResult.Reason.CLOSED);
 		}
 		long slipNumber = place.get();
 		BallotSlip slip = new BallotSlip(BallotSlip.id(lottery.id(), slipNumber), lottery.id(), game.id(),
 				lottery.drawDate(), slipNumber, player.accountId(), now, lines, quickPicks,
 				BallotSlip.receipt(game.code(), lottery.drawDate(), slipNumber), submissionKey, null);
+		// If the database goes away now, the slip may or may not have been stored: the
+		// counters keep this submission's key either way, so that the participant's retry
+		// of the same form finds the slip, or stores it counted once.
 		try {
 			this.slips.insert(slip);
 		}
 		catch (DuplicateKeyException ex) {
-			this.slips.release(participation.id(), count);
-			releasePlay(play, accountId, count);
 			Optional<BallotSlip> same = this.slips.findBySubmissionKey(submissionKey);
 			if (same.isPresent()) {
-				// the same form, sent twice at once: the other request stored it
+				// the same form, sent twice at once: the other request stored it, and the
+				// counters hold its key once
 				return new SubmissionResult.Accepted(same.get(), true);
 			}
 			// the draw sealed this place: the lottery closed before the slip could be
 			// stored
+			this.slips.release(participation.id(), submissionKey, count);
+			releasePlay(play, accountId, submissionKey, count);
 			return SubmissionResult.Rejected.of(SubmissionResult.Reason.CLOSED);
 		}
+
 		this.statistics.accepted(count);
 		return new SubmissionResult.Accepted(slip, false);
 	}
 
 	/** Gives back the ballots counted against the participant's own limits. */
-	private void releasePlay(PlayStatus play, String accountId, int count) {
-		this.counts.release(accountId, play.month(), count);
-		this.counts.release(accountId, play.day(), count);
+	private void releasePlay(PlayStatus play, String accountId, String submissionKey, int count) {
+		this.counts.release(accountId, play.month(), submissionKey, count);
+		this.counts.release(accountId, play.day(), submissionKey, count);
 	}
 
 	private static long remaining(Integer limit, long used) {

@@ -27,15 +27,16 @@ class PlayCounts {
 	 * @param limit the most ballots in the period, or {@code null} for no limit
 	 * @return whether they fit under the limit
 	 */
-	boolean reserve(String accountId, Object period, int ballots, Integer limit) {
+	boolean reserve(String accountId, Object period, String submissionKey, int ballots, Integer limit) {
 		if (limit != null && ballots > limit) {
 			return false;
 		}
-		Criteria criteria = Criteria.where("_id").is(PlayCount.id(accountId, period));
+		String id = PlayCount.id(accountId, period);
+		Criteria criteria = Criteria.where("_id").is(id).and(Reservations.FIELD).ne(submissionKey);
 		if (limit != null) {
 			criteria = criteria.and("ballots").lte((long) limit - ballots);
 		}
-		Update update = new Update().inc("ballots", (long) ballots)
+		Update update = Reservations.add(new Update().inc("ballots", (long) ballots), submissionKey)
 			.setOnInsert("accountId", accountId)
 			.setOnInsert("period", period.toString());
 		try {
@@ -43,15 +44,19 @@ class PlayCounts {
 					FindAndModifyOptions.options().upsert(true).returnNew(true), PlayCount.class) != null;
 		}
 		catch (DuplicateKeyException ex) {
-			// the counter exists and the ballots do not fit
-			return false;
+			// the counter exists: either this submission was counted by an attempt that
+			// failed half-way, or the ballots do not fit
+			return Reservations.holds(this.mongo, id, submissionKey, PlayCount.class);
 		}
 	}
 
-	/** Gives back ballots counted by {@link #reserve} for a submission that failed. */
-	void release(String accountId, Object period, int ballots) {
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(PlayCount.id(accountId, period))),
-				new Update().inc("ballots", -(long) ballots), PlayCount.class);
+	/**
+	 * Gives back ballots counted by {@link #reserve} for a submission that failed (once,
+	 * however often it is called).
+	 */
+	void release(String accountId, Object period, String submissionKey, int ballots) {
+		this.mongo.updateFirst(Reservations.heldBy(PlayCount.id(accountId, period), submissionKey),
+				Reservations.remove(new Update().inc("ballots", -(long) ballots), submissionKey), PlayCount.class);
 	}
 
 	/** How many ballots are counted for the participant in the period. */

@@ -141,9 +141,14 @@ class SlipRepository {
 	 * atomically.
 	 * @return whether they fit under {@code limit}
 	 */
-	boolean reserve(Participation participation, int ballots, int limit) {
-		Query query = Query.query(Criteria.where("_id").is(participation.id()).and("ballots").lte(limit - ballots));
-		Update update = new Update().inc("ballots", (long) ballots)
+	boolean reserve(Participation participation, String submissionKey, int ballots, int limit) {
+		Query query = Query.query(Criteria.where("_id")
+			.is(participation.id())
+			.and("ballots")
+			.lte(limit - ballots)
+			.and(Reservations.FIELD)
+			.ne(submissionKey));
+		Update update = Reservations.add(new Update().inc("ballots", (long) ballots), submissionKey)
 			.setOnInsert("lotteryId", participation.lotteryId())
 			.setOnInsert("accountId", participation.accountId())
 			.setOnInsert("gameId", participation.gameId())
@@ -154,18 +159,19 @@ class SlipRepository {
 					Participation.class) != null;
 		}
 		catch (DuplicateKeyException ex) {
-			// the participation exists and the ballots do not fit
-			return false;
+			// the participation exists: either this submission was counted by an attempt
+			// that failed half-way, or the ballots do not fit
+			return Reservations.holds(this.mongo, participation.id(), submissionKey, Participation.class);
 		}
 	}
 
 	/**
 	 * Gives back ballots counted by {@link #reserve} for a submission that did not go
-	 * through.
+	 * through (once, however often it is called).
 	 */
-	void release(String participationId, int ballots) {
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(participationId)),
-				new Update().inc("ballots", -(long) ballots), Participation.class);
+	void release(String participationId, String submissionKey, int ballots) {
+		this.mongo.updateFirst(Reservations.heldBy(participationId, submissionKey),
+				Reservations.remove(new Update().inc("ballots", -(long) ballots), submissionKey), Participation.class);
 	}
 
 	Optional<Participation> findParticipation(String id) {
