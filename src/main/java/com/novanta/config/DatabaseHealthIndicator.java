@@ -19,16 +19,28 @@ class DatabaseHealthIndicator extends AbstractHealthIndicator {
 
 	private final DatabaseDescription description;
 
-	DatabaseHealthIndicator(MongoOperations mongo, DatabaseDescription description) {
+	private final DatabaseIndexes indexes;
+
+	DatabaseHealthIndicator(MongoOperations mongo, DatabaseDescription description, DatabaseIndexes indexes) {
 		super("Database health check failed");
 		this.mongo = mongo;
 		this.description = description;
+		this.indexes = indexes;
 	}
 
+	/**
+	 * Up when the database answers and has every index (the unique ones keep data right):
+	 * an instance that started without its database creates them on its first healthy
+	 * check, and a load balancer sends it no traffic until then.
+	 */
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		Document answer = this.mongo.executeCommand(new Document("ping", 1));
 		boolean ok = answer.get("ok") instanceof Number number && number.doubleValue() == 1.0;
+		if (ok && !this.indexes.complete()) {
+			this.indexes.retry();
+			ok = this.indexes.complete();
+		}
 		(ok ? builder.up() : builder.down()).withDetail("database", this.description.summary());
 	}
 

@@ -38,18 +38,25 @@ public class DatabaseIndexes {
 	/** Creates an index on a collection, now or later. */
 	public void ensure(String collection, IndexDefinition index) {
 		Pending definition = new Pending(collection, index);
-		if (!create(definition)) {
+		// once the database has not answered, the rest wait too rather than each waiting
+		// for its own timeout
+		if (!this.pending.isEmpty() || !create(definition)) {
 			this.pending.add(definition);
 		}
 	}
 
 	@Scheduled(fixedDelayString = "30s", initialDelayString = "30s")
-	void retry() {
-		for (Pending definition : this.pending) {
-			if (create(definition)) {
-				this.pending.remove(definition);
-			}
+	synchronized void retry() {
+		if (this.pending.isEmpty()) {
+			return;
 		}
+		for (Pending definition : this.pending) {
+			if (!create(definition)) {
+				return;
+			}
+			this.pending.remove(definition);
+		}
+		log.info("The database is back: every index is in place");
 	}
 
 	/** Whether every index is in place. */
@@ -63,7 +70,12 @@ public class DatabaseIndexes {
 			return true;
 		}
 		catch (RuntimeException ex) {
-			log.warn("Cannot create an index on {} now ({}); will try again", definition.collection(), ex.getMessage());
+			if (this.pending.isEmpty()) {
+				log.warn(
+						"The database cannot be reached ({}). Starting anyway: pages answer 503 and "
+								+ "/actuator/health reports DOWN until it is back; its indexes are created then.",
+						ex.getMessage());
+			}
 			return false;
 		}
 	}

@@ -36,11 +36,11 @@ public class SharedWins {
 
 	private final Accounts accounts;
 
-	SharedWins(MongoOperations mongo, Accounts accounts) {
+	SharedWins(MongoOperations mongo, Accounts accounts, com.novanta.config.DatabaseIndexes indexes) {
 		this.mongo = mongo;
 		this.accounts = accounts;
-		mongo.indexOps(Winner.class)
-			.createIndex(new Index().on(SHARED_IN, Sort.Direction.ASC).on("tier", Sort.Direction.DESC).sparse());
+		indexes.ensure(Winner.class,
+				new Index().on(SHARED_IN, Sort.Direction.ASC).on("tier", Sort.Direction.DESC).sparse());
 	}
 
 	/** The shared wins of a lottery, best tier first (at most {@link #LIMIT}). */

@@ -62,6 +62,11 @@ public final class WebVisitor {
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).GET());
 	}
 
+	/** A GET as htmx sends it. */
+	public Page htmxGet(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).header("HX-Request", "true").GET());
+	}
+
 	/**
 	 * Posts a form, with the CSRF token of the last page read. Values are lists, so that
 	 * a field can repeat (the numbers of a line).
@@ -83,7 +88,9 @@ public final class WebVisitor {
 	}
 
 	private Page send(HttpRequest.Builder request) {
-		request.timeout(Duration.ofSeconds(30)).header("Accept", "text/html").header("Accept-Language", "en");
+		request.timeout(Duration.ofSeconds(30))
+			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+			.header("Accept-Language", "en");
 		String cookieHeader = cookieHeader();
 		if (!cookieHeader.isEmpty()) {
 			request.header("Cookie", cookieHeader);
@@ -96,7 +103,8 @@ public final class WebVisitor {
 			if (token.find() && !token.group(1).isEmpty()) {
 				this.csrfToken = token.group(1);
 			}
-			return new Page(response.statusCode(), body, response.headers().firstValue("Location").orElse(""));
+			return new Page(response.statusCode(), body, response.headers().firstValue("Location").orElse(""),
+					response.headers());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -140,8 +148,14 @@ public final class WebVisitor {
 	 * @param status the HTTP status
 	 * @param body the body
 	 * @param location the {@code Location} header, or empty
+	 * @param headers every header
 	 */
-	public record Page(int status, String body, String location) {
+	public record Page(int status, String body, String location, java.net.http.HttpHeaders headers) {
+
+		public String header(String name) {
+			return this.headers.firstValue(name).orElse(null);
+		}
+
 	}
 
 }
