@@ -32,6 +32,13 @@ final class HostileRequest {
 	private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile("@(\\w+)(.*)",
 			java.util.regex.Pattern.DOTALL);
 
+	/** The CSRF token a form carries. */
+	enum Csrf {
+
+		VALID, MISSING, INVALID
+
+	}
+
 	private final String what;
 
 	private final HttpMethod method;
@@ -46,7 +53,7 @@ final class HostileRequest {
 
 	private Who who = Who.ANONYMOUS;
 
-	private boolean csrf = true;
+	private Csrf csrf = Csrf.VALID;
 
 	private int status = 200;
 
@@ -61,6 +68,21 @@ final class HostileRequest {
 		this.method = method;
 		this.path = path;
 		this.pathVariables = List.of(pathVariables);
+	}
+
+	/** Another request like this one, to change without changing this one. */
+	HostileRequest copy() {
+		HostileRequest copy = new HostileRequest(this.what, this.method, this.path,
+				this.pathVariables.toArray(String[]::new));
+		copy.params.addAll(this.params);
+		copy.headers.putAll(this.headers);
+		copy.who = this.who;
+		copy.csrf = this.csrf;
+		copy.status = this.status;
+		copy.text = this.text;
+		copy.location = this.location;
+		copy.flash = this.flash;
+		return copy;
 	}
 
 	static HostileRequest get(String what, String path, String... pathVariables) {
@@ -95,7 +117,11 @@ final class HostileRequest {
 	}
 
 	HostileRequest withoutCsrfToken() {
-		this.csrf = false;
+		return csrfToken(Csrf.MISSING);
+	}
+
+	HostileRequest csrfToken(Csrf csrf) {
+		this.csrf = csrf;
 		return this;
 	}
 
@@ -173,8 +199,13 @@ final class HostileRequest {
 			}
 		}
 		this.headers.forEach(builder::header);
-		if (this.csrf && this.method != HttpMethod.GET) {
-			builder.with(csrf());
+		if (this.method != HttpMethod.GET) {
+			switch (this.csrf) {
+				case VALID -> builder.with(csrf());
+				case INVALID -> builder.with(csrf().useInvalidToken());
+				case MISSING -> {
+				}
+			}
 		}
 		return builder;
 	}
@@ -201,8 +232,10 @@ final class HostileRequest {
 
 	@Override
 	public String toString() {
-		return this.method + " " + this.path + " (" + this.who.name().toLowerCase(java.util.Locale.ROOT) + "): "
-				+ this.what + " → " + this.status;
+		return this.method + " " + this.path + " (" + this.who.name().toLowerCase(java.util.Locale.ROOT)
+				+ ((this.csrf != Csrf.VALID && this.method != HttpMethod.GET)
+						? ", CSRF token " + this.csrf.name().toLowerCase(java.util.Locale.ROOT) : "")
+				+ "): " + this.what + " → " + this.status;
 	}
 
 }

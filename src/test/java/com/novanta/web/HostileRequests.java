@@ -30,13 +30,50 @@ final class HostileRequests {
 		this.fixture = fixture;
 	}
 
+	/** Sends the request; nothing but bookkeeping may change. */
 	MvcResult perform(HostileRequest hostile) throws Exception {
+		return perform(hostile, false);
+	}
+
+	/**
+	 * Sends the request, which must not even reach the application: nothing at all may
+	 * change, bookkeeping included.
+	 */
+	MvcResult performRefusedAtTheDoor(HostileRequest hostile) throws Exception {
+		return perform(hostile, true);
+	}
+
+	private MvcResult perform(HostileRequest hostile, boolean bookkeepingToo) throws Exception {
+		String client = clientAddress();
 		DatabaseSnapshot before = this.fixture.snapshot();
-		MvcResult result = this.mvc.perform(hostile.build(this.fixture::reference).with(this.fixture.as(hostile.who())))
+		MvcResult result = this.mvc
+			.perform(hostile.build(this.fixture::reference).with(this.fixture.as(hostile.who())).with((request) -> {
+				request.setRemoteAddr(client);
+				return request;
+			}))
 			.andReturn();
-		before.assertUnchanged();
+		if (bookkeepingToo) {
+			before.assertNothingChanged();
+		}
+		else {
+			before.assertUnchanged();
+		}
 		check(hostile, result.getResponse());
+		if (hostile.flash() != null) {
+			assertThat((java.util.Map<String, Object>) result.getFlashMap()).as(hostile.toString())
+				.containsKey(hostile.flash());
+		}
 		return result;
+	}
+
+	/**
+	 * A client address of its own for each request, so that the sign-up and sign-in
+	 * limits per client, shared with the other tests, never answer instead of the
+	 * validation.
+	 */
+	static String clientAddress() {
+		int n = clients.incrementAndGet();
+		return "10.66." + (n / 250) + "." + (1 + n % 250);
 	}
 
 	static void check(HostileRequest hostile, MockHttpServletResponse response) throws Exception {
