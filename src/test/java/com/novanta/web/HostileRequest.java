@@ -63,6 +63,8 @@ final class HostileRequest {
 
 	private String flash;
 
+	private boolean refusedByTomcat;
+
 	private HostileRequest(String what, HttpMethod method, String path, String... pathVariables) {
 		this.what = what;
 		this.method = method;
@@ -82,6 +84,7 @@ final class HostileRequest {
 		copy.text = this.text;
 		copy.location = this.location;
 		copy.flash = this.flash;
+		copy.refusedByTomcat = this.refusedByTomcat;
 		return copy;
 	}
 
@@ -150,6 +153,19 @@ final class HostileRequest {
 		redirectsTo(location);
 		this.flash = flash;
 		return this;
+	}
+
+	/**
+	 * Over real HTTP, Tomcat refuses it before the application sees it (with its own bare
+	 * page, which names no version).
+	 */
+	HostileRequest refusedByTomcat() {
+		this.refusedByTomcat = true;
+		return this;
+	}
+
+	boolean isRefusedByTomcat() {
+		return this.refusedByTomcat;
 	}
 
 	String flash() {
