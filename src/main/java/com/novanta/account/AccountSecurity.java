@@ -28,6 +28,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
@@ -185,6 +186,37 @@ class AccountSecurity {
 			this.contexts = contexts;
 			this.localeResolver = localeResolver;
 			setDefaultTargetUrl("/");
+			DefaultRedirectStrategy redirects = new DefaultRedirectStrategy();
+			setRedirectStrategy(
+					(request, response, url) -> redirects.sendRedirect(request, response, withinSite(request, url)));
+		}
+
+		/**
+		 * The page the visitor was heading for, on this site only: a saved request keeps
+		 * the host its request named (the Host header, which a proxy may pass on from
+		 * anyone), so another host's address is reduced to its path.
+		 */
+		static String withinSite(HttpServletRequest request, String url) {
+			java.net.URI target;
+			try {
+				target = java.net.URI.create(url);
+			}
+			catch (IllegalArgumentException ex) {
+				return "/";
+			}
+			if (target.getScheme() == null && target.getRawAuthority() == null) {
+				return url;
+			}
+			int port = (target.getPort() != -1) ? target.getPort() : ("https".equals(target.getScheme()) ? 443 : 80);
+			if (request.getServerName().equalsIgnoreCase(target.getHost()) && request.getServerPort() == port
+					&& request.getScheme().equals(target.getScheme())) {
+				return url;
+			}
+			String path = target.getRawPath();
+			if (path == null || !path.startsWith("/") || path.startsWith("//")) {
+				return "/";
+			}
+			return (target.getRawQuery() != null) ? path + "?" + target.getRawQuery() : path;
 		}
 
 		@Override

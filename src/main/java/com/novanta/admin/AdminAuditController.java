@@ -32,7 +32,8 @@ class AdminAuditController {
 			@RequestParam(defaultValue = "1") int page, Model model) {
 		AuditLog.AuditFilter filter = new AuditLog.AuditFilter(actor.isBlank() ? null : actor.trim(),
 				action.isBlank() ? null : action.trim());
-		int current = Math.max(1, page);
+		// Bounded, so that the offset of the page cannot overflow.
+		int current = Math.max(1, Math.min(page, Integer.MAX_VALUE / PAGE_SIZE));
 		long total = this.audit.count(filter);
 		List<AuditEvent> events = this.audit.find(filter, (current - 1) * PAGE_SIZE, PAGE_SIZE);
 		model.addAttribute("events", events);

@@ -63,7 +63,8 @@ class AdminLotteriesController {
 	@GetMapping("/admin/lotteries")
 	String list(@RequestParam(required = false) String game, @RequestParam(defaultValue = "1") int page, Model model) {
 		String gameId = (game != null && this.games.find(game).isPresent()) ? game : null;
-		int current = Math.max(1, page);
+		// Bounded, so that the offset of the page cannot overflow.
+		int current = Math.max(1, Math.min(page, Integer.MAX_VALUE / PAGE_SIZE));
 		long total = this.lotteries.count(gameId, null);
 		model.addAttribute("lotteries", this.lotteries.page(gameId, null, (current - 1) * PAGE_SIZE, PAGE_SIZE));
 		model.addAttribute("games", this.games.all());

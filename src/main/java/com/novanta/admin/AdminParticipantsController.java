@@ -56,7 +56,8 @@ class AdminParticipantsController {
 
 	@GetMapping("/admin/participants")
 	String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page, Model model) {
-		int current = Math.max(1, page);
+		// Bounded, so that the offset of the page cannot overflow.
+		int current = Math.max(1, Math.min(page, Integer.MAX_VALUE / PAGE_SIZE));
 		List<Account> found = this.administration.search(q.length() > 100 ? q.substring(0, 100) : q,
 				(current - 1) * PAGE_SIZE, PAGE_SIZE + 1);
 		model.addAttribute("participants", found.subList(0, Math.min(PAGE_SIZE, found.size())));

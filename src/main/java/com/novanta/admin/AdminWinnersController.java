@@ -62,7 +62,8 @@ class AdminWinnersController {
 	@GetMapping("/admin/winners")
 	String list(WinnerSearch search, @RequestParam(defaultValue = "1") int page, Model model) {
 		Resolved resolved = resolve(search);
-		int current = Math.max(1, page);
+		// Bounded, so that the offset of the page cannot overflow.
+		int current = Math.max(1, Math.min(page, Integer.MAX_VALUE / PAGE_SIZE));
 		long total = resolved.filter().map(this.winners::count).orElse(0L);
 		model.addAttribute("winners",
 				resolved.filter()
@@ -172,12 +173,17 @@ class AdminWinnersController {
 			return null;
 		}
 		try {
-			return LocalDate.parse(value.trim());
+			LocalDate parsed = LocalDate.parse(value.trim());
+			// Far outside these years a date cannot even be stored or queried.
+			if (parsed.getYear() >= 1 && parsed.getYear() <= 9999) {
+				return parsed;
+			}
 		}
 		catch (DateTimeParseException ex) {
-			problems.add(problem);
-			return null;
+			// not a date: the same problem
 		}
+		problems.add(problem);
+		return null;
 	}
 
 	private static String joined(java.util.List<Integer> numbers) {

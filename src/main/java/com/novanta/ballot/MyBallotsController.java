@@ -86,7 +86,9 @@ class MyBallotsController {
 			return null;
 		}
 		try {
-			return LocalDate.parse(date.trim());
+			LocalDate parsed = LocalDate.parse(date.trim());
+			// Far outside these years a date cannot even be stored or queried.
+			return (parsed.getYear() >= 1 && parsed.getYear() <= 9999) ? parsed : null;
 		}
 		catch (DateTimeParseException ex) {
 			return null;

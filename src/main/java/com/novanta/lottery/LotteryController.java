@@ -59,7 +59,8 @@ class LotteryController {
 				return "redirect:/lotteries/" + chosen.lotteryId(drawDate);
 			}
 		}
-		int current = Math.max(1, page);
+		// Bounded, so that the offset of the page cannot overflow.
+		int current = Math.max(1, Math.min(page, Integer.MAX_VALUE / PAGE_SIZE));
 		long total = this.lotteries.count(gameId, drawDate);
 		List<Lottery> found = this.lotteries.page(gameId, drawDate, (current - 1) * PAGE_SIZE, PAGE_SIZE);
 		model.addAttribute("lotteries", found);
@@ -106,7 +107,9 @@ class LotteryController {
 			return null;
 		}
 		try {
-			return LocalDate.parse(date.trim());
+			LocalDate parsed = LocalDate.parse(date.trim());
+			// Far outside these years a date cannot even be stored or queried.
+			return (parsed.getYear() >= 1 && parsed.getYear() <= 9999) ? parsed : null;
 		}
 		catch (DateTimeParseException ex) {
 			return null;

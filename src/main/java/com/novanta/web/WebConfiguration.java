@@ -7,11 +7,13 @@ import java.util.Locale;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -39,6 +41,17 @@ class WebConfiguration implements WebMvcConfigurer {
 				new DatabaseOutageFilter(messages));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
+		return registration;
+	}
+
+	/** Right after it: a form larger than any of ours is refused before it is read. */
+	@Bean
+	FilterRegistrationBean<FormSizeLimitFilter> formSizeLimitFilter(
+			@Value("${lottery.web.max-form-size:64KB}") DataSize limit) {
+		FilterRegistrationBean<FormSizeLimitFilter> registration = new FilterRegistrationBean<>(
+				new FormSizeLimitFilter(limit));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;
 	}
 

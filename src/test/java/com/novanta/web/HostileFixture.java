@@ -1,0 +1,120 @@
+package com.novanta.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.novanta.account.CurrentAccount;
+import com.novanta.account.TestParticipants;
+import com.novanta.ballot.BallotSubmission;
+import com.novanta.ballot.SubmissionResult;
+import com.novanta.lottery.Lottery;
+import com.novanta.lottery.TestLotteries;
+import com.novanta.testing.DatabaseSnapshot;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the hostile-input tables aim at: a participant with a slip, another participant
+ * with a slip of their own, an unverified participant, an admin, and an open lottery of
+ * their own. Made once per application.
+ */
+final class HostileFixture {
+
+	private static volatile HostileFixture fixture;
+
+	final CurrentAccount participant;
+
+	final CurrentAccount unverified;
+
+	final CurrentAccount other;
+
+	final CurrentAccount admin;
+
+	final Lottery lottery;
+
+	final String mySlip;
+
+	final String otherSlip;
+
+	private final ApplicationContext context;
+
+	private HostileFixture(ApplicationContext context) {
+		this.context = context;
+		TestParticipants participants = new TestParticipants(context);
+		this.participant = participants.verified("Hostile Player");
+		this.unverified = participants.unverified("Hostile Unverified");
+		this.other = participants.verified("Hostile Other");
+		this.admin = participants.admin("Hostile Admin");
+		this.lottery = new TestLotteries(context).open("daily");
+		BallotSubmission submission = context.getBean(BallotSubmission.class);
+		this.mySlip = slip(submission, this.participant, List.of(1, 2, 3, 4, 5, 6));
+		this.otherSlip = slip(submission, this.other, List.of(7, 8, 9, 10, 11, 12));
+	}
+
+	static HostileFixture of(ApplicationContext context) {
+		HostileFixture made = fixture;
+		if (made == null || made.context != context) {
+			synchronized (HostileFixture.class) {
+				made = fixture;
+				if (made == null || made.context != context) {
+					made = new HostileFixture(context);
+					fixture = made;
+				}
+			}
+		}
+		return made;
+	}
+
+	private String slip(BallotSubmission submission, CurrentAccount player, List<Integer> numbers) {
+		SubmissionResult result = submission.submit(new BallotSubmission.Player(player.id(), true), this.lottery.id(),
+				List.of(numbers), List.of(false), UUID.randomUUID().toString());
+		assertThat(result).isInstanceOf(SubmissionResult.Accepted.class);
+		return ((SubmissionResult.Accepted) result).slip().id();
+	}
+
+	/** What {@code @name} in a table stands for. */
+	String reference(String name) {
+		return switch (name) {
+			case "lottery" -> this.lottery.id();
+			case "mySlip" -> this.mySlip;
+			case "otherSlip" -> this.otherSlip;
+			case "participant" -> this.participant.id();
+			case "other" -> this.other.id();
+			case "admin" -> this.admin.id();
+			case "otherEmail" -> this.other.email();
+			default -> throw new IllegalArgumentException("No @" + name + " in the fixture");
+		};
+	}
+
+	/** Signed in as whom the request says, or not at all. */
+	RequestPostProcessor as(HostileRequest.Who who) {
+		return switch (who) {
+			case ANONYMOUS -> (request) -> request;
+			case PARTICIPANT -> TestParticipants.signedIn(this.participant);
+			case UNVERIFIED -> TestParticipants.signedIn(this.unverified);
+			case ADMIN -> TestParticipants.signedIn(this.admin);
+		};
+	}
+
+	/**
+	 * A snapshot of the database, with the fixture's accounts, lottery, slips and
+	 * participations in full.
+	 */
+	DatabaseSnapshot snapshot() {
+		MongoOperations mongo = this.context.getBean(MongoOperations.class);
+		List<String> accounts = List.of(this.participant.id(), this.unverified.id(), this.other.id(), this.admin.id());
+		return DatabaseSnapshot.take(mongo,
+				DatabaseSnapshot.documents("accounts", Query.query(Criteria.where("_id").in(accounts))),
+				DatabaseSnapshot.document("lotteries", this.lottery.id()),
+				DatabaseSnapshot.documents("ballots", Query.query(Criteria.where("lotteryId").is(this.lottery.id()))),
+				DatabaseSnapshot.documents("participations",
+						Query.query(Criteria.where("lotteryId").is(this.lottery.id()))));
+	}
+
+}

@@ -1,0 +1,274 @@
+package com.novanta.web;
+
+import java.util.stream.Stream;
+
+import com.novanta.testing.IntegrationTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static com.novanta.web.HostileRequest.Who.ADMIN;
+import static com.novanta.web.HostileRequest.Who.PARTICIPANT;
+import static com.novanta.web.HostileRequest.Who.UNVERIFIED;
+import static com.novanta.web.HostileRequest.post;
+
+/**
+ * Every form of the application, posted with its CSRF token but filled in as no page of
+ * ours fills it: fields missing or repeated, words for numbers, negative, huge, repeated
+ * numbers, too many or too few, values too long, header injection in emails, unknown and
+ * other people's ids. Each gets a clear 4xx or its page with a message, never a 500, and
+ * changes nothing.
+ */
+@IntegrationTest
+class HostileFormTests {
+
+	static final String MARKUP = "<img src=x onerror=alert(1)>";
+
+	static final String HUGE = "99999999999999999999";
+
+	static final String INJECTED_EMAIL = "victim@example.com\r\nBcc: thief@evil.example";
+
+	static final String PASSWORD = "a long hostile passphrase";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ApplicationContext context;
+
+	static Stream<HostileRequest> everyForm() {
+		return Stream.of(
+				// signing up
+				post("nothing at all", "/signup").expect(400),
+				signUp("no name").param("name", "").expect(200, "Enter your name."),
+				signUp("a name too long").param("name", "n".repeat(101)).expect(200, "Use at most 100 characters."),
+				signUp("a city too long").param("city", "c".repeat(101)).expect(200, "Use at most 100 characters."),
+				signUp("no email").param("email", "").expect(200, "Enter your email address."),
+				signUp("not an email").param("email", MARKUP).expect(200, "Enter a valid email address"),
+				signUp("two emails").param("email", "one@example.com", "two@example.com")
+					.expect(200, "Enter a valid email address"),
+				signUp("an email with a header after it").param("email", INJECTED_EMAIL)
+					.expect(200, "Enter a valid email address"),
+				signUp("an email with a line feed before it").param("email", "\nBcc: thief@evil.example")
+					.expect(200, "Enter a valid email address"),
+				signUp("an email too long").param("email", "a".repeat(250) + "@example.com")
+					.expect(200, "Enter a valid email address"),
+				signUp("no password").param("password", "").expect(200, "Enter a password."),
+				signUp("a password too long").param("password", "p".repeat(129))
+					.expect(200, "Use at most 128 characters."),
+				signUp("not an adult").param("adult", "false").expect(200, "You must be 18 or older to play."),
+				signUp("adult is a word").param("adult", "maybe").expect(400),
+				// repeated, the first value counts (as for every parameter)
+				signUp("adult is repeated").param("adult", "false", "true")
+					.expect(200, "You must be 18 or older to play."),
+				signUp("terms are a word").param("terms", "yes please").expect(400),
+				// signing in
+				post("nothing at all", "/signin").redirectsTo("/signin?error"),
+				post("an email far too long", "/signin").param("email", "a".repeat(10_000) + "@example.com")
+					.param("password", PASSWORD)
+					.redirectsTo("/signin?error"),
+				post("an email with a header after it", "/signin").param("email", INJECTED_EMAIL)
+					.param("password", PASSWORD)
+					.redirectsTo("/signin?error"),
+				post("someone else's email, twice", "/signin").param("email", "@otherEmail", "@otherEmail")
+					.param("password", "not their password")
+					.param("remember", "maybe")
+					.redirectsTo("/signin?error"),
+				post("no pending sign-in to link", "/signin/link").param("password", PASSWORD).redirectsTo("/signin"),
+				post("no pending sign-in to link by email", "/signin/link/email").redirectsTo("/signin"),
+				// forgotten passwords
+				post("no email", "/password/forgot").expect(200, "Enter a valid email address"),
+				post("an email too long", "/password/forgot").param("email", "a".repeat(300) + "@example.com")
+					.expect(200, "Enter a valid email address"),
+				post("an email with a header after it", "/password/forgot").param("email", INJECTED_EMAIL)
+					.expect(200, "If an account uses that address, we sent it a link"),
+				post("someone's email with a header after it", "/password/forgot")
+					.param("email", "@otherEmail\r\nBcc: thief@evil.example")
+					.expect(200, "If an account uses that address, we sent it a link"),
+				post("no token", "/password/reset").param("password", PASSWORD)
+					.param("confirmation", PASSWORD)
+					.expect(200, "That link does not work any more"),
+				post("a made-up token, repeated", "/password/reset").param("token", "forged", "forged")
+					.param("password", PASSWORD)
+					.param("confirmation", PASSWORD)
+					.expect(200, "That link does not work any more"),
+				// the account page
+				post("nothing at all", "/account").as(PARTICIPANT).expect(400),
+				profile("no name").param("name", " ").expect(200, "Enter your name."),
+				profile("a name too long").param("name", "n".repeat(101)).expect(200, "Use at most 100 characters."),
+				profile("a city too long").param("city", "c".repeat(101)).expect(200, "Use at most 100 characters."),
+				profile("an unknown time zone").param("timeZone", "Mars/Olympus_Mons")
+					.expect(200, "Choose a time zone from the list."),
+				profile("a time zone that is markup").param("timeZone", MARKUP)
+					.expect(200, "Choose a time zone from the list."),
+				profile("an unknown language").param("language", "xx").expect(200, "Choose English or Italian."),
+				profile("no-win emails is a word").param("noWinEmails", "perhaps").expect(400),
+				post("no passwords", "/account/password").as(PARTICIPANT).expect(200, "Enter a password."),
+				post("a new password too long", "/account/password").as(PARTICIPANT)
+					.param("currentPassword", PASSWORD)
+					.param("password", "p".repeat(129))
+					.param("confirmation", "p".repeat(129))
+					.expect(200, "Use at most 128 characters."),
+				post("the wrong current password", "/account/password").as(PARTICIPANT)
+					.param("currentPassword", "not my password")
+					.param("password", PASSWORD)
+					.param("confirmation", PASSWORD)
+					.expect(200, "Your current password is not right."),
+				post("a wrong confirmation", "/account/delete").as(PARTICIPANT)
+					.param("confirmation", "@otherEmail")
+					.redirectsTo("/account", "deleteRefused"),
+				post("no confirmation", "/account/delete").as(PARTICIPANT).redirectsTo("/account", "deleteRefused"),
+				post("an unknown provider to link", "/account/identities/{provider}/link", MARKUP).as(PARTICIPANT)
+					.redirectsTo("/account"),
+				post("an unknown provider to unlink", "/account/identities/{provider}/unlink", "myspace")
+					.as(PARTICIPANT)
+					.redirectsTo("/account", "unlinkRefused"),
+				post("the only way in, to unlink", "/account/identities/{provider}/unlink", "password").as(PARTICIPANT)
+					.redirectsTo("/account", "unlinkRefused"),
+				// playing
+				play("a word for a number").param("lines[0].numbers", "1", "2", "3", "4", "5", "seven")
+					.expect(422, "Numbers must be whole numbers."),
+				play("a huge number").param("lines[0].numbers", "1", "2", "3", "4", "5", HUGE)
+					.expect(422, "Numbers must be whole numbers."),
+				play("a decimal number").param("lines[0].numbers", "1", "2", "3", "4", "5", "6.5")
+					.expect(422, "Numbers must be whole numbers."),
+				play("a negative number").param("lines[0].numbers", "1", "2", "3", "4", "5", "-6")
+					.expect(422, "Numbers go from 1 to 90."),
+				play("zero").param("lines[0].numbers", "0", "2", "3", "4", "5", "6")
+					.expect(422, "Numbers go from 1 to 90."),
+				play("a number past the last").param("lines[0].numbers", "1", "2", "3", "4", "5", "91")
+					.expect(422, "Numbers go from 1 to 90."),
+				play("the largest int").param("lines[0].numbers", "1", "2", "3", "4", "5", "2147483647")
+					.expect(422, "Numbers go from 1 to 90."),
+				play("an empty number").param("lines[0].numbers", "1", "2", "3", "4", "5", "")
+					.expect(422, "Numbers go from 1 to 90."),
+				play("a repeated number").param("lines[0].numbers", "1", "2", "3", "4", "5", "5")
+					.expect(422, "Each number can only be chosen once."),
+				play("too few numbers").param("lines[0].numbers", "1", "2", "3", "4", "5")
+					.expect(422, "Choose exactly 6 numbers: this line has fewer."),
+				play("too many numbers").param("lines[0].numbers", "1", "2", "3", "4", "5", "6", "7")
+					.expect(422, "Choose exactly 6 numbers: this line has more."),
+				play("ninety numbers").param("lines[0].numbers", numbers(1, 90))
+					.expect(422, "Choose exactly 6 numbers: this line has more."),
+				play("no numbers").expect(422, "Choose the numbers of at least one line."),
+				play("eleven lines").param("lines[0].numbers", "1", "2", "3", "4", "5", "6")
+					.param("lines[1].numbers", "1", "2", "3", "4", "5", "6")
+					.param("lines[2].numbers", "1", "2", "3", "4", "5", "6")
+					.param("lines[3].numbers", "1", "2", "3", "4", "5", "6")
+					.param("lines[4].numbers", "1", "2", "3", "4", "5", "6")
+					.param("lines[5].numbers", "1", "2", "3", "4", "5", "6")
+					.param("lines[6].numbers", "1", "2", "3", "4", "5", "6")
+					.param("lines[7].numbers", "1", "2", "3", "4", "5", "6")
+					.param("lines[8].numbers", "1", "2", "3", "4", "5", "6")
+					.param("lines[9].numbers", "1", "2", "3", "4", "5", "6")
+					.param("lines[10].numbers", "1", "2", "3", "4", "5", "6")
+					.expect(422, "At most 10 lines can be sent at once."),
+				play("a line far down").param("lines[200].numbers", "1", "2", "3", "4", "5", "6")
+					.param("lines[0].numbers", "1", "2", "3")
+					.expect(422, "Nothing was stored"),
+				play("a line past every limit").param("lines[5000].numbers", "1", "2", "3", "4", "5", "6").expect(400),
+				play("a negative line").param("lines[-1].numbers", "1", "2", "3", "4", "5", "6").expect(400),
+				play("a line that is a word").param("lines[first].numbers", "1", "2", "3", "4", "5", "6").expect(400),
+				play("no key").param("key", "")
+					.param("lines[0].numbers", "1", "2", "3", "4", "5", "6")
+					.expect(422, "The form expired."),
+				play("a key too long").param("key", "k".repeat(65))
+					.param("lines[0].numbers", "1", "2", "3", "4", "5", "6")
+					.expect(422, "The form expired."),
+				post("an unknown lottery", "/play/{id}", "daily-1999-01-01").as(PARTICIPANT)
+					.param("key", "hostile")
+					.param("lines[0].numbers", "1", "2", "3", "4", "5", "6")
+					.expect(404),
+				post("an unverified participant", "/play/{id}", "@lottery").as(UNVERIFIED)
+					.param("key", "hostile")
+					.param("lines[0].numbers", "1", "2", "3", "4", "5", "6")
+					.expect(422, "Confirm your email address before you play"),
+				edit("quick pick of a line that is not there").param("action", "quickPick:99").expect(200),
+				edit("quick pick of a negative line").param("action", "quickPick:-1").expect(200),
+				edit("removing a line that is a word").param("action", "removeLine:first").expect(200),
+				edit("an unknown action").param("action", MARKUP).expect(200),
+				edit("actions repeated").param("action", "addLine", "quickPick:0").expect(200),
+				edit("markup in the quick pick record").param("lines[0].quickPickNumbers", MARKUP)
+					.param("lines[0].numbers", "1", "2")
+					.expect(200),
+				edit("a word for a number").param("lines[0].numbers", "seven").htmx().expect(200),
+				edit("a line past every limit").param("lines[5000].numbers", "1").expect(400),
+				edit("a number at an index past every limit").param("lines[0].numbers[5000]", "1").expect(400),
+				edit("a line past every limit, htmx").param("lines[300].numbers", "1").htmx().expect(400),
+				post("no line index", "/play/{id}/status", "@lottery").as(PARTICIPANT).htmx().expect(400),
+				status("a line index that is a word").param("index", "first").expect(400),
+				status("a negative line index").param("index", "-1").expect(200),
+				status("a line index past the last").param("index", "2147483647").expect(200),
+				status("a line index that overflows an int").param("index", HUGE).expect(400),
+				status("a huge number").param("index", "0").param("lines[0].numbers", HUGE).expect(200),
+				// unsubscribing, as mail clients do (no CSRF token: the link is signed)
+				post("a forged token", "/unsubscribe/no-win").withoutCsrfToken()
+					.param("account", "@other")
+					.param("token", "forged")
+					.expect(400, "That link is not valid"),
+				post("nothing at all", "/unsubscribe/no-win").withoutCsrfToken().expect(400, "That link is not valid"),
+				// the admin area
+				post("an unknown lottery to draw", "/admin/lotteries/{id}/draw", "nope").as(ADMIN).expect(404),
+				post("a lottery still open to draw", "/admin/lotteries/{id}/draw", "@lottery").as(ADMIN)
+					.redirectsTo("/admin/lotteries/", "notice"),
+				post("an unknown participant to make admin", "/admin/participants/{id}/grant-admin", "nope").as(ADMIN)
+					.expect(404),
+				post("an unknown participant to disable", "/admin/participants/{id}/disable", MARKUP).as(ADMIN)
+					.expect(404),
+				post("oneself to disable", "/admin/participants/{id}/disable", "@admin").as(ADMIN)
+					.redirectsTo("/admin/participants/", "outcome"),
+				post("oneself to demote", "/admin/participants/{id}/revoke-admin", "@admin").as(ADMIN)
+					.redirectsTo("/admin/participants/", "outcome"),
+				post("an unknown mail to send again", "/admin/outbox/{id}/retry", "nope").as(ADMIN)
+					.redirectsTo("/admin/outbox", "notice"),
+				post("another participant, by a participant", "/admin/participants/{id}/grant-admin", "@other")
+					.as(PARTICIPANT)
+					.expect(403));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("everyForm")
+	void getsAClearAnswerAndChangesNothing(HostileRequest hostile) throws Exception {
+		new HostileRequests(this.mvc, HostileFixture.of(this.context)).perform(hostile);
+	}
+
+	/** A sign-up that would be accepted, but for what the case changes. */
+	private static HostileRequest signUp(String what) {
+		return post(what, "/signup").param("name", "Mallory")
+			.param("email", "mallory-" + java.util.UUID.randomUUID() + "@example.com")
+			.param("password", PASSWORD)
+			.param("city", "Turin")
+			.param("adult", "true")
+			.param("terms", "true");
+	}
+
+	/** The account page's form as the page fills it, but for what the case changes. */
+	private static HostileRequest profile(String what) {
+		return post(what, "/account").as(PARTICIPANT)
+			.param("name", "Hostile Player")
+			.param("city", "Turin")
+			.param("timeZone", "Europe/Rome")
+			.param("language", "en")
+			.param("noWinEmails", "true");
+	}
+
+	private static HostileRequest play(String what) {
+		return post(what, "/play/{id}", "@lottery").as(PARTICIPANT).param("key", "hostile-key");
+	}
+
+	private static HostileRequest edit(String what) {
+		return post(what, "/play/{id}/edit", "@lottery").as(PARTICIPANT).param("key", "hostile-key");
+	}
+
+	private static HostileRequest status(String what) {
+		return post(what, "/play/{id}/status", "@lottery").as(PARTICIPANT).htmx();
+	}
+
+	private static String[] numbers(int from, int to) {
+		return java.util.stream.IntStream.rangeClosed(from, to).mapToObj(String::valueOf).toArray(String[]::new);
+	}
+
+}

@@ -1,0 +1,311 @@
+package com.novanta.web;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.novanta.account.CurrentAccount;
+import com.novanta.account.TestParticipants;
+import com.novanta.draw.DrawPipeline;
+import com.novanta.game.NumberSet;
+import com.novanta.game.QuickPick;
+import com.novanta.lottery.Fairness;
+import com.novanta.lottery.Lottery;
+import com.novanta.lottery.LotteryStatus;
+import com.novanta.lottery.LotterySteps;
+import com.novanta.lottery.TestLotteries;
+import com.novanta.notification.CaughtMail;
+import com.novanta.notification.DevMailbox;
+import com.novanta.testing.Html;
+import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.MutableClock;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Script and markup in names and cities, and spreadsheet formulas, typed into the sign-up
+ * and account forms by people who then play and win: they are kept as typed, and shown as
+ * text everywhere — the account page, every admin page, the dev mailbox, every email —
+ * and the CSV export quotes them and defuses the formulas.
+ */
+@IntegrationTest
+class MarkupEscapingIntegrationTests {
+
+	static final String NAME = "Eve <script>alert(\"name\")</script> & \"Co\" 'x'";
+
+	static final String CITY = "<img src=x onerror=alert('city')>";
+
+	static final String FORMULA_NAME = "=HYPERLINK(\"http://evil.example\",\"click\")";
+
+	static final String FORMULA_CITY = "-2+3";
+
+	static final String ADMIN_NAME = "Root <svg onload=alert('admin')>";
+
+	/** What a page, an email or a file must never contain: our markup, unescaped. */
+	static final List<String> RAW = List.of("<script>alert", "<img src=x", "<svg onload");
+
+	private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/\\S+)");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	MongoOperations mongo;
+
+	@Autowired
+	DevMailbox mailbox;
+
+	@Autowired
+	DrawPipeline pipeline;
+
+	@Autowired
+	LotterySteps steps;
+
+	@Autowired
+	MutableClock clock;
+
+	Lottery lottery;
+
+	CurrentAccount admin;
+
+	@BeforeEach
+	void setUp() {
+		this.clock.reset();
+		this.lottery = new TestLotteries(this.context).open("daily");
+		this.admin = new TestParticipants(this.context).admin(ADMIN_NAME);
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	@Test
+	void namesAndCitiesAreTextEverywhere() throws Exception {
+		Player eve = signUpAndVerify(NAME, CITY);
+		Player formula = signUpAndVerify("Someone", "Somewhere");
+		this.mvc
+			.perform(post("/account").param("name", FORMULA_NAME)
+				.param("city", FORMULA_CITY)
+				.param("timeZone", "Europe/Rome")
+				.param("language", "en")
+				.param("noWinEmails", "true")
+				.session(formula.session())
+				.with(csrf()))
+			.andExpect(redirectedUrl("/account"));
+		assertThat(account(eve).getString("name")).isEqualTo(NAME);
+		assertThat(account(eve).getString("city")).isEqualTo(CITY);
+		assertThat(account(formula).getString("name")).isEqualTo(FORMULA_NAME);
+
+		int[] numbers = winningBallotForTwo();
+		play(eve, numbers);
+		play(formula, numbers);
+		this.clock.freezeAt(this.lottery.closesAt());
+		assertThat(this.pipeline.advance(this.lottery.id())).isEqualTo(LotteryStatus.NOTIFIED);
+		this.clock.reset();
+
+		// the participant's own pages
+		String profile = page(get("/account").session(eve.session()));
+		assertShowsAsText(profile);
+		assertThat(Html.parse(profile).select("#name").val()).isEqualTo(NAME);
+		assertThat(Html.parse(profile).select("#city").val()).isEqualTo(CITY);
+		assertShowsAsText(page(get("/my/ballots").session(eve.session())));
+		// every admin page that shows them
+		String eveId = eve.id(this);
+		assertShowsAsText(asAdmin("/admin/participants?q=" + eve.email()), NAME);
+		assertShowsAsText(asAdmin("/admin/participants/" + eveId), NAME, CITY);
+		assertShowsAsText(asAdmin("/admin/winners?email=" + eve.email()), NAME);
+		assertShowsAsText(page(get("/admin/winners/{id}", winnerOf(eveId)).with(TestParticipants.signedIn(this.admin))),
+				NAME, CITY);
+		assertShowsAsText(asAdmin("/admin/winners?email=" + formula.email()), FORMULA_NAME);
+		assertShowsAsText(asAdmin("/admin/audit?actor=" + eve.email()), NAME);
+		assertShowsAsText(asAdmin("/admin/audit?actor=" + formula.email()), FORMULA_NAME);
+		assertShowsAsText(asAdmin("/admin"));
+		assertShowsAsText(asAdmin("/admin/outbox"));
+		// every email they got, and the dev mailbox that shows them
+		for (Player player : List.of(eve, formula)) {
+			List<CaughtMail> mails = mailsTo(player.email());
+			assertThat(mails).extracting(CaughtMail::subject)
+				.contains("Confirm your email address",
+						"Your results: Novanta 6/90, draw of " + this.lottery.drawDate());
+			for (CaughtMail mail : mails) {
+				// mail is rendered when sent: the second player was "Someone" at first
+				String name = (player == eve) ? NAME
+						: mail.subject().startsWith("Your results") ? FORMULA_NAME : "Someone";
+				assertShowsAsText(mail.html(), name);
+				assertThat(mail.text()).contains(name);
+				assertShowsAsText(page(get("/dev/mailbox/{id}", mail.id())), name);
+				assertThat(page(get("/dev/mailbox/{id}/html", mail.id()))).doesNotContain(RAW);
+			}
+		}
+		CaughtMail alert = mailsTo(this.admin.email()).stream()
+			.filter((mail) -> mail.subject().startsWith("Winners in"))
+			.filter((mail) -> mail.subject().endsWith(this.lottery.drawDate().toString()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(alert.html()).doesNotContain(RAW).contains("&lt;svg onload=");
+		assertShowsAsText(page(get("/dev/mailbox")));
+	}
+
+	@Test
+	void theCsvExportQuotesNamesAndDefusesFormulas() throws Exception {
+		Player eve = signUpAndVerify(NAME, CITY);
+		Player formula = signUpAndVerify(FORMULA_NAME, FORMULA_CITY);
+		int[] numbers = winningBallotForTwo();
+		play(eve, numbers);
+		play(formula, numbers);
+		this.clock.freezeAt(this.lottery.closesAt());
+		this.pipeline.advance(this.lottery.id());
+		this.clock.reset();
+
+		MockHttpServletResponse csv = this.mvc
+			.perform(get("/admin/winners.csv").param("date", this.lottery.drawDate().toString())
+				.param("game", "daily")
+				.with(TestParticipants.signedIn(this.admin)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse();
+
+		assertThat(csv.getContentType()).startsWith("text/csv");
+		assertThat(csv.getHeader("Content-Disposition")).startsWith("attachment");
+		assertThat(csv.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+		List<String> rows = csv.getContentAsString().lines().toList();
+		assertThat(rows).hasSize(3);
+		assertThat(rows).anySatisfy(
+				(row) -> assertThat(row).endsWith(",\"Eve <script>alert(\"\"name\"\")</script> & \"\"Co\"\" 'x'\",\""
+						+ eve.email() + "\",\"<img src=x onerror=alert('city')>\""));
+		assertThat(rows).anySatisfy((row) -> assertThat(row).endsWith(
+				",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",\"" + formula.email() + "\",\"'-2+3\""));
+	}
+
+	/** A page shows the values as text, and none of their markup as markup. */
+	private static void assertShowsAsText(String page, String... values) {
+		assertThat(page).doesNotContain(RAW);
+		HostileRequests.assertAnswerIsClean(page);
+		String text = Html.parse(page).text();
+		for (String value : values) {
+			assertThat(text).contains(value);
+		}
+	}
+
+	private String page(MockHttpServletRequestBuilder request) throws Exception {
+		return this.mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	private String asAdmin(String url) throws Exception {
+		return page(get(url).with(TestParticipants.signedIn(this.admin)));
+	}
+
+	/** Signs up through the form, follows the emailed link and signs in. */
+	private Player signUpAndVerify(String name, String city) throws Exception {
+		String email = "markup-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+		String client = HostileRequests.clientAddress();
+		this.mvc.perform(post("/signup").param("name", name)
+			.param("email", email)
+			.param("password", TestParticipants.PASSWORD)
+			.param("city", city)
+			.param("adult", "true")
+			.param("terms", "true")
+			.with(csrf())
+			.with((request) -> {
+				request.setRemoteAddr(client);
+				return request;
+			})).andExpect(redirectedUrl("/signup/check-email"));
+		CaughtMail verification = mailsTo(email).get(0);
+		Matcher link = LINK.matcher(verification.text());
+		assertThat(link.find()).isTrue();
+		assertThat(page(get(link.group(1)))).contains("Your email address is confirmed");
+		MockHttpSession session = new MockHttpSession();
+		this.mvc.perform(post("/signin").param("email", email)
+			.param("password", TestParticipants.PASSWORD)
+			.session(session)
+			.with(csrf())
+			.with((request) -> {
+				request.setRemoteAddr(client);
+				return request;
+			})).andExpect(redirectedUrl("/"));
+		return new Player(email, session);
+	}
+
+	private void play(Player player, int[] numbers) throws Exception {
+		MockHttpServletRequestBuilder submit = post("/play/{id}", this.lottery.id()).param("key", player.email())
+			.session(player.session())
+			.with(csrf());
+		for (int n : numbers) {
+			submit.param("lines[0].numbers", String.valueOf(n));
+		}
+		this.mvc.perform(submit).andExpect(redirectedUrlPattern("/my/ballots/*?accepted"));
+	}
+
+	/**
+	 * Numbers that win at least two matches when two slips (the first and second of the
+	 * lottery) both play them.
+	 */
+	private int[] winningBallotForTwo() {
+		String seed = this.steps.seed(this.lottery.id());
+		SplittableRandom random = new SplittableRandom(90);
+		while (true) {
+			int[] candidate = QuickPick.pick(6, 90, random);
+			Fairness.BallotDigest digest = new Fairness.BallotDigest(this.lottery.id());
+			digest.add(1, 0, candidate);
+			digest.add(2, 0, candidate);
+			int[] drawn = Fairness.winningNumbers(Fairness.draw(seed, digest.finish(), 6, 90));
+			if (NumberSet.of(candidate).matches(NumberSet.of(drawn)) >= 2) {
+				Arrays.sort(candidate);
+				return candidate;
+			}
+		}
+	}
+
+	private List<CaughtMail> mailsTo(String email) {
+		List<CaughtMail> oldestFirst = new ArrayList<>(this.mailbox.messages());
+		java.util.Collections.reverse(oldestFirst);
+		return oldestFirst.stream().filter((mail) -> mail.to().equals(email)).toList();
+	}
+
+	private Document account(Player player) {
+		return this.mongo.findOne(Query.query(Criteria.where("email").is(player.email())), Document.class, "accounts");
+	}
+
+	private String winnerOf(String accountId) {
+		return this.mongo.findOne(Query.query(Criteria.where("accountId").is(accountId)), Document.class, "winners")
+			.get("_id")
+			.toString();
+	}
+
+	/** A participant signed in with a session, as a browser is. */
+	record Player(String email, MockHttpSession session) {
+
+		String id(MarkupEscapingIntegrationTests test) {
+			return test.account(this).get("_id").toString();
+		}
+
+	}
+
+}

@@ -1,0 +1,107 @@
+package com.novanta.web;
+
+import java.util.stream.Stream;
+
+import com.novanta.account.TestParticipants;
+import com.novanta.notification.DevMailbox;
+import com.novanta.testing.IntegrationTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static com.novanta.web.HostileRequest.Who.ADMIN;
+import static com.novanta.web.HostileRequest.Who.ANONYMOUS;
+import static com.novanta.web.HostileRequest.Who.PARTICIPANT;
+import static com.novanta.web.HostileRequest.Who.UNVERIFIED;
+import static com.novanta.web.HostileRequest.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every form, filled in so that it would be accepted, but posted without its CSRF token
+ * or with a forged one, as another site would: a 403, and nothing changes at all — not
+ * even the audit log or a rate limit, since the request never reaches the application.
+ * (The one-click unsubscribe form has no token on purpose: mail clients post it, and its
+ * link is signed; see {@code HostileFormTests}.)
+ */
+@IntegrationTest
+class MissingCsrfTokenTests {
+
+	static final String PASSWORD = "a long hostile passphrase";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	DevMailbox mailbox;
+
+	static Stream<HostileRequest> everyForm() {
+		return Stream.of(
+				post("sign up", "/signup").param("name", "Mallory")
+					.param("email", "csrf-" + java.util.UUID.randomUUID() + "@example.com")
+					.param("password", PASSWORD)
+					.param("adult", "true")
+					.param("terms", "true"),
+				post("sign in", "/signin").param("email", "@otherEmail").param("password", TestParticipants.PASSWORD),
+				post("sign out", "/signout").as(PARTICIPANT),
+				post("link a pending sign-in", "/signin/link").param("password", PASSWORD),
+				post("link a pending sign-in by email", "/signin/link/email"),
+				post("ask for a reset link", "/password/forgot").param("email", "@otherEmail"),
+				post("reset a password", "/password/reset").param("token", "any")
+					.param("password", PASSWORD)
+					.param("confirmation", PASSWORD),
+				post("feel lucky", "/lucky-numbers"), post("feel lucky, htmx", "/lucky-numbers").htmx(),
+				post("change one's details", "/account").as(PARTICIPANT)
+					.param("name", "Changed by another site")
+					.param("city", "Elsewhere")
+					.param("timeZone", "UTC")
+					.param("language", "it")
+					.param("noWinEmails", "false"),
+				post("change one's password", "/account/password").as(PARTICIPANT)
+					.param("currentPassword", TestParticipants.PASSWORD)
+					.param("password", PASSWORD)
+					.param("confirmation", PASSWORD),
+				post("delete one's account", "/account/delete").as(PARTICIPANT)
+					.param("confirmation", TestParticipants.PASSWORD),
+				post("link a provider", "/account/identities/{provider}/link", "google").as(PARTICIPANT),
+				post("unlink a provider", "/account/identities/{provider}/unlink", "google").as(PARTICIPANT),
+				post("resend the verification link", "/account/verify/resend").as(UNVERIFIED),
+				post("play", "/play/{id}", "@lottery").as(PARTICIPANT)
+					.param("key", "csrf-key")
+					.param("lines[0].numbers", "1", "2", "3", "4", "5", "6"),
+				post("play, htmx", "/play/{id}", "@lottery").as(PARTICIPANT)
+					.htmx()
+					.param("key", "csrf-key")
+					.param("lines[0].numbers", "1", "2", "3", "4", "5", "6"),
+				post("quick pick", "/play/{id}/edit", "@lottery").as(PARTICIPANT).param("action", "quickPick:0"),
+				post("count a line", "/play/{id}/status", "@lottery").as(PARTICIPANT).htmx().param("index", "0"),
+				post("clear the dev mailbox", "/dev/mailbox/clear"),
+				post("draw now", "/admin/lotteries/{id}/draw", "@lottery").as(ADMIN),
+				post("make a participant admin", "/admin/participants/{id}/grant-admin", "@other").as(ADMIN),
+				post("demote an admin", "/admin/participants/{id}/revoke-admin", "@admin").as(ADMIN),
+				post("disable a participant", "/admin/participants/{id}/disable", "@other").as(ADMIN),
+				post("enable a participant", "/admin/participants/{id}/enable", "@other").as(ADMIN),
+				post("send a mail again", "/admin/outbox/{id}/retry", "any").as(ADMIN),
+				post("change details, anonymously", "/account").as(ANONYMOUS).param("name", "Nobody"));
+	}
+
+	static Stream<Arguments> everyFormWithoutAGoodToken() {
+		return everyForm().flatMap((form) -> Stream.of(HostileRequest.Csrf.MISSING, HostileRequest.Csrf.INVALID)
+			.map((csrf) -> Arguments.of(form.copy().csrfToken(csrf).expect(403))));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("everyFormWithoutAGoodToken")
+	void isRefusedAndChangesNothingAtAll(HostileRequest hostile) throws Exception {
+		int mails = this.mailbox.messages().size();
+		new HostileRequests(this.mvc, HostileFixture.of(this.context)).performRefusedAtTheDoor(hostile);
+		assertThat(this.mailbox.messages()).hasSize(mails);
+	}
+
+}
