@@ -9,6 +9,12 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -70,8 +76,39 @@ final class IndexedBackends {
 
 	static final class IndexedH2Database extends H2Database {
 
+		private final MVStore store;
+
 		IndexedH2Database(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
 			super(databaseName, store, cursorRegistry);
+			this.store = store;
+		}
+
+		/**
+		 * Every command reads the store's version it started on to the end: H2 must not
+		 * drop that version's chunks under it (without this a scan running while the
+		 * store writes and compacts fails with "Chunk N not found", seen under load).
+		 */
+		@Override
+		public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+				Oplog oplog) {
+			MVStore.TxCounter usage = this.store.registerVersionUsage();
+			try {
+				return super.handleCommand(channel, command, query, resolver, oplog);
+			}
+			finally {
+				this.store.deregisterVersionUsage(usage);
+			}
+		}
+
+		@Override
+		public QueryResult handleQuery(MongoQuery query) {
+			MVStore.TxCounter usage = this.store.registerVersionUsage();
+			try {
+				return super.handleQuery(query);
+			}
+			finally {
+				this.store.deregisterVersionUsage(usage);
+			}
 		}
 
 		@Override
