@@ -1,6 +1,9 @@
 package com.novanta.web;
 
 import java.io.IOException;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +30,43 @@ class MessageBundleTests {
 			assertThat(messages.stringPropertyNames())
 				.allSatisfy((key) -> assertThat(messages.getProperty(key)).as(bundle + " " + key).isNotBlank());
 		}
+	}
+
+	/**
+	 * A message with arguments goes through {@link MessageFormat}, where a single
+	 * apostrophe starts a quotation (Italian "l'accesso con {0}" would print "{0}" and
+	 * lose the apostrophe): there every apostrophe must be doubled, and nowhere else.
+	 */
+	@Test
+	void apostrophesSurviveFormatting() throws IOException {
+		Pattern argument = Pattern.compile("\\{\\d");
+		for (String bundle : new String[] { "/messages.properties", "/messages_it.properties" }) {
+			Properties messages = load(bundle);
+			for (String key : messages.stringPropertyNames()) {
+				String message = messages.getProperty(key);
+				if (argument.matcher(message).find()) {
+					String formatted = new MessageFormat(message, Locale.ROOT).format(new Object[] { 1, 2, 3, 4, 5 });
+					assertThat(formatted).as(bundle + " " + key).doesNotContainPattern("\\{\\d");
+					if (message.contains(",choice,")) {
+						// one branch is chosen: "nell''ultima" must come out as
+						// "nell'ultima"
+						String none = new MessageFormat(message, Locale.ROOT).format(new Object[] { 0, 0, 0 });
+						assertThat(none).as(bundle + " " + key).doesNotContain("''");
+					}
+					else {
+						assertThat(count(formatted, '\'')).as(bundle + " " + key)
+							.isEqualTo(count(message.replace("''", "'"), '\''));
+					}
+				}
+				else {
+					assertThat(message).as(bundle + " " + key).doesNotContain("''");
+				}
+			}
+		}
+	}
+
+	private static long count(String text, char c) {
+		return text.chars().filter((ch) -> ch == c).count();
 	}
 
 	private static Properties load(String name) throws IOException {
