@@ -81,7 +81,8 @@ class WebConfiguration implements WebMvcConfigurer {
 		while (locales.hasMoreElements()) {
 			Locale locale = locales.nextElement();
 			if (isSupported(locale)) {
-				return Locale.forLanguageTag(locale.getLanguage());
+				// the region stays: a British visitor reads English with British dates
+				return new Locale(locale.getLanguage(), locale.getCountry());
 			}
 		}
 		return SUPPORTED_LOCALES.get(0);
