@@ -1,6 +1,8 @@
 package com.novanta.benchmark;
 
-/** Runs one benchmark by name: {@code settlement}. */
+/**
+ * Runs one benchmark by name: {@code settlement}, {@code notification} or {@code load}.
+ */
 public final class Benchmark {
 
 	private Benchmark() {
@@ -11,7 +13,9 @@ public final class Benchmark {
 		switch (name) {
 			case "settlement" -> SettlementBenchmark.main(args);
 			case "notification" -> NotificationBenchmark.main(args);
-			default -> throw new IllegalArgumentException("Unknown benchmark " + name + ": settlement, notification");
+			case "load" -> LoadBenchmark.main(args);
+			default ->
+				throw new IllegalArgumentException("Unknown benchmark " + name + ": settlement, notification, load");
 		}
 	}
 
