@@ -16,6 +16,7 @@ import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
@@ -52,6 +53,20 @@ class WebConfiguration implements WebMvcConfigurer {
 				new FormSizeLimitFilter(limit));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
+	}
+
+	/**
+	 * Links are written as they are. With a WebJars locator on the class path Spring Boot
+	 * would pass every link of every page through the resource chain, which looks for a
+	 * static file of that name each time (most of a page's rendering time, measured); the
+	 * version-less WebJars paths are resolved when requested instead.
+	 */
+	@Bean
+	FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+		FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(
+				new ResourceUrlEncodingFilter());
+		registration.setEnabled(false);
 		return registration;
 	}
 
