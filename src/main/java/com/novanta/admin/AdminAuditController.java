@@ -2,6 +2,7 @@ package com.novanta.admin;
 
 import java.util.List;
 
+import com.novanta.config.RequestParameters;
 import com.novanta.audit.AuditEvent;
 import com.novanta.audit.AuditLog;
 
@@ -32,8 +33,7 @@ class AdminAuditController {
 			@RequestParam(defaultValue = "1") int page, Model model) {
 		AuditLog.AuditFilter filter = new AuditLog.AuditFilter(actor.isBlank() ? null : actor.trim(),
 				action.isBlank() ? null : action.trim());
-		// Bounded, so that the offset of the page cannot overflow.
-		int current = Math.max(1, Math.min(page, Integer.MAX_VALUE / PAGE_SIZE));
+		int current = RequestParameters.page(page, PAGE_SIZE);
 		long total = this.audit.count(filter);
 		List<AuditEvent> events = this.audit.find(filter, (current - 1) * PAGE_SIZE, PAGE_SIZE);
 		model.addAttribute("events", events);

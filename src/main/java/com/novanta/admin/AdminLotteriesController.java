@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
+import com.novanta.config.RequestParameters;
 import com.novanta.account.CurrentAccount;
 import com.novanta.audit.AuditLog;
 import com.novanta.draw.DrawPipeline;
@@ -63,8 +64,7 @@ class AdminLotteriesController {
 	@GetMapping("/admin/lotteries")
 	String list(@RequestParam(required = false) String game, @RequestParam(defaultValue = "1") int page, Model model) {
 		String gameId = (game != null && this.games.find(game).isPresent()) ? game : null;
-		// Bounded, so that the offset of the page cannot overflow.
-		int current = Math.max(1, Math.min(page, Integer.MAX_VALUE / PAGE_SIZE));
+		int current = RequestParameters.page(page, PAGE_SIZE);
 		long total = this.lotteries.count(gameId, null);
 		model.addAttribute("lotteries", this.lotteries.page(gameId, null, (current - 1) * PAGE_SIZE, PAGE_SIZE));
 		model.addAttribute("games", this.games.all());

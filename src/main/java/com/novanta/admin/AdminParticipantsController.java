@@ -2,6 +2,7 @@ package com.novanta.admin;
 
 import java.util.List;
 
+import com.novanta.config.RequestParameters;
 import com.novanta.account.Account;
 import com.novanta.account.AccountAdministration;
 import com.novanta.account.CurrentAccount;
@@ -56,8 +57,7 @@ class AdminParticipantsController {
 
 	@GetMapping("/admin/participants")
 	String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page, Model model) {
-		// Bounded, so that the offset of the page cannot overflow.
-		int current = Math.max(1, Math.min(page, Integer.MAX_VALUE / PAGE_SIZE));
+		int current = RequestParameters.page(page, PAGE_SIZE);
 		List<Account> found = this.administration.search(q.length() > 100 ? q.substring(0, 100) : q,
 				(current - 1) * PAGE_SIZE, PAGE_SIZE + 1);
 		model.addAttribute("participants", found.subList(0, Math.min(PAGE_SIZE, found.size())));

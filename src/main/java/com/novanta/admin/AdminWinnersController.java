@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import com.novanta.config.RequestParameters;
 import com.novanta.account.Account;
 import com.novanta.account.AccountAdministration;
 import com.novanta.account.Accounts;
@@ -62,8 +62,7 @@ class AdminWinnersController {
 	@GetMapping("/admin/winners")
 	String list(WinnerSearch search, @RequestParam(defaultValue = "1") int page, Model model) {
 		Resolved resolved = resolve(search);
-		// Bounded, so that the offset of the page cannot overflow.
-		int current = Math.max(1, Math.min(page, Integer.MAX_VALUE / PAGE_SIZE));
+		int current = RequestParameters.page(page, PAGE_SIZE);
 		long total = resolved.filter().map(this.winners::count).orElse(0L);
 		model.addAttribute("winners",
 				resolved.filter()
@@ -169,21 +168,11 @@ class AdminWinnersController {
 	}
 
 	private static LocalDate date(String value, String problem, java.util.List<String> problems) {
-		if (value == null || value.isBlank()) {
-			return null;
+		LocalDate date = RequestParameters.date(value);
+		if (date == null && value != null && !value.isBlank()) {
+			problems.add(problem);
 		}
-		try {
-			LocalDate parsed = LocalDate.parse(value.trim());
-			// Far outside these years a date cannot even be stored or queried.
-			if (parsed.getYear() >= 1 && parsed.getYear() <= 9999) {
-				return parsed;
-			}
-		}
-		catch (DateTimeParseException ex) {
-			// not a date: the same problem
-		}
-		problems.add(problem);
-		return null;
+		return date;
 	}
 
 	private static String joined(java.util.List<Integer> numbers) {

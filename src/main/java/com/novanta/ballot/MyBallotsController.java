@@ -1,8 +1,8 @@
 package com.novanta.ballot;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
+import com.novanta.config.RequestParameters;
 import com.novanta.account.CurrentAccount;
 import com.novanta.game.GameCatalog;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
@@ -68,7 +68,7 @@ class MyBallotsController {
 
 	private void fill(CurrentAccount me, String game, String date, String result, int cursor, Model model) {
 		String gameId = (game != null && this.games.find(game).isPresent()) ? game : null;
-		LocalDate drawDate = parseDate(date);
+		LocalDate drawDate = RequestParameters.date(date);
 		BallotView.Result only = BallotView.Result.parse(result);
 		MyBallots.Page page = this.myBallots.page(me.id(), new MyBallots.Filter(gameId, drawDate, only),
 				Math.max(0, cursor), PAGE_SIZE);
@@ -79,20 +79,6 @@ class MyBallotsController {
 		model.addAttribute("result", (only != null) ? only.param() : null);
 		model.addAttribute("cursor", cursor);
 		model.addAttribute("dateInvalid", date != null && !date.isBlank() && drawDate == null);
-	}
-
-	private static LocalDate parseDate(String date) {
-		if (date == null || date.isBlank()) {
-			return null;
-		}
-		try {
-			LocalDate parsed = LocalDate.parse(date.trim());
-			// Far outside these years a date cannot even be stored or queried.
-			return (parsed.getYear() >= 1 && parsed.getYear() <= 9999) ? parsed : null;
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
 	}
 
 }

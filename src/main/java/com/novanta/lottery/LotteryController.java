@@ -2,9 +2,9 @@ package com.novanta.lottery;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import com.novanta.config.RequestParameters;
 import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
 import com.novanta.winner.SharedWins;
@@ -52,15 +52,14 @@ class LotteryController {
 	String list(@RequestParam(required = false) String game, @RequestParam(required = false) String date,
 			@RequestParam(defaultValue = "1") int page, Model model) {
 		String gameId = (game != null && this.games.find(game).isPresent()) ? game : null;
-		LocalDate drawDate = parseDate(date);
+		LocalDate drawDate = RequestParameters.date(date);
 		if (drawDate != null && gameId != null) {
 			Game chosen = this.games.get(gameId);
 			if (this.lotteries.find(chosen.lotteryId(drawDate)).isPresent()) {
 				return "redirect:/lotteries/" + chosen.lotteryId(drawDate);
 			}
 		}
-		// Bounded, so that the offset of the page cannot overflow.
-		int current = Math.max(1, Math.min(page, Integer.MAX_VALUE / PAGE_SIZE));
+		int current = RequestParameters.page(page, PAGE_SIZE);
 		long total = this.lotteries.count(gameId, drawDate);
 		List<Lottery> found = this.lotteries.page(gameId, drawDate, (current - 1) * PAGE_SIZE, PAGE_SIZE);
 		model.addAttribute("lotteries", found);
@@ -100,20 +99,6 @@ class LotteryController {
 		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("open", lottery.isOpenAt(this.clock.instant()));
 		return lottery;
-	}
-
-	private static LocalDate parseDate(String date) {
-		if (date == null || date.isBlank()) {
-			return null;
-		}
-		try {
-			LocalDate parsed = LocalDate.parse(date.trim());
-			// Far outside these years a date cannot even be stored or queried.
-			return (parsed.getYear() >= 1 && parsed.getYear() <= 9999) ? parsed : null;
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
 	}
 
 }
