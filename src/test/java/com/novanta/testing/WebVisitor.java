@@ -80,6 +80,21 @@ public final class WebVisitor {
 			.POST(HttpRequest.BodyPublishers.ofString(body.toString())));
 	}
 
+	/**
+	 * Posts a body exactly as given (no token added): for requests no page of ours would
+	 * send.
+	 */
+	public Page postRaw(String path, String contentType, String body) {
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/** The address of a path on the instance. */
+	public URI uri(String path) {
+		return URI.create(this.baseUrl + path);
+	}
+
 	/** Signs in through the form; {@code true} when the site let the visitor in. */
 	public boolean signIn(String email, String password) {
 		get("/signin");
@@ -87,9 +102,12 @@ public final class WebVisitor {
 		return answer.status() == 302 && !answer.location().contains("error");
 	}
 
-	private Page send(HttpRequest.Builder request) {
+	/** Sends a request of one's own making, with this visitor's cookies. */
+	public Page send(HttpRequest.Builder request) {
+		// what a browser asks for a page, and what htmx asks for a fragment
+		boolean htmx = request.copy().build().headers().firstValue("HX-Request").isPresent();
 		request.timeout(Duration.ofSeconds(30))
-			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+			.header("Accept", htmx ? "*/*" : "text/html,application/xhtml+xml,*/*;q=0.8")
 			.header("Accept-Language", "en");
 		String cookieHeader = cookieHeader();
 		if (!cookieHeader.isEmpty()) {

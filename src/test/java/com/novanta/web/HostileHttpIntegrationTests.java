@@ -4,21 +4,20 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.CookieManager;
+import java.io.UncheckedIOException;
 import java.net.Socket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import com.novanta.account.TestParticipants;
 import com.novanta.testing.DatabaseSnapshot;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.WebVisitor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,24 +64,21 @@ class HostileHttpIntegrationTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("anonymousUrls")
 	void everyRefusalRendersItsPageWithoutDetails(HostileRequest hostile) throws Exception {
-		Browser browser = new Browser();
-		HttpRequest.Builder request = HttpRequest.newBuilder(browser.uri(hostile.url(this.fixture::reference)));
+		WebVisitor visitor = visitor();
+		HttpRequest.Builder request = HttpRequest.newBuilder(visitor.uri(hostile.url(this.fixture::reference)));
 		hostile.headers().forEach(request::header);
 		DatabaseSnapshot before = DatabaseSnapshot.take(this.mongo);
-		if (!hostile.headers().containsKey("HX-Request")) {
-			request.header("Accept", "text/html");
-		}
-		HttpResponse<String> response = browser.send(request.GET());
+		WebVisitor.Page response = visitor.send(request.GET());
 		before.assertUnchanged();
 
-		assertThat(response.statusCode()).as(hostile.toString()).isEqualTo(hostile.status());
+		assertThat(response.status()).as(hostile.toString()).isEqualTo(hostile.status());
 		HostileRequests.assertAnswerIsClean(response.body());
 		String text = Html.parse(response.body()).text();
 		if (hostile.text() != null) {
 			assertThat(text).contains(hostile.text());
 		}
 		if (hostile.status() >= 400 && hostile.headers().containsKey("HX-Request")) {
-			assertThat(response.headers().firstValue("HX-Retarget")).hasValue("#alerts");
+			assertThat(response.header("HX-Retarget")).isEqualTo("#alerts");
 			assertThat(response.body()).doesNotContain("<html").contains("role=\"alert\"");
 		}
 		else if (hostile.isRefusedByTomcat()) {
@@ -95,16 +91,16 @@ class HostileHttpIntegrationTests {
 
 	@Test
 	void aFormTooLargeGetsTheTooLargePageAndChangesNothing() throws Exception {
-		Browser browser = new Browser();
-		String token = browser.csrfToken("/signup");
-		String body = form("_csrf", token, "name", "n".repeat(200_000), "email", "big@example.com", "password",
-				"a long passphrase", "adult", "true", "terms", "true");
+		WebVisitor visitor = visitor();
+		visitor.get("/signup");
 
 		DatabaseSnapshot before = DatabaseSnapshot.take(this.mongo);
-		HttpResponse<String> response = browser.post("/signup", body);
+		WebVisitor.Page response = visitor.post("/signup",
+				Map.of("name", List.of("n".repeat(200_000)), "email", List.of("big@example.com"), "password",
+						List.of("a long passphrase"), "adult", List.of("true"), "terms", List.of("true")));
 		before.assertNothingChanged();
 
-		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.status()).isEqualTo(413);
 		HostileRequests.assertAnswerIsClean(response.body());
 		assertThat(Html.parse(response.body()).text()).contains("Error 413")
 			.contains("The form was larger than any of our pages sends.");
@@ -112,16 +108,15 @@ class HostileHttpIntegrationTests {
 
 	@Test
 	void aBodyFarTooLargeIsNotReadAndChangesNothing() throws Exception {
-		Browser browser = new Browser();
-		String token = browser.csrfToken("/signup");
-		String body = form("_csrf", token, "name", "n".repeat(20_000_000));
+		WebVisitor visitor = visitor();
+		visitor.get("/signup");
 
 		DatabaseSnapshot before = DatabaseSnapshot.take(this.mongo);
 		int status;
 		try {
-			status = browser.post("/signup", body).statusCode();
+			status = visitor.post("/signup", Map.of("name", List.of("n".repeat(20_000_000)))).status();
 		}
-		catch (IOException ex) {
+		catch (UncheckedIOException ex) {
 			// the server answered and closed the connection before reading it all
 			status = 413;
 		}
@@ -131,25 +126,26 @@ class HostileHttpIntegrationTests {
 
 	@Test
 	void tooManyParametersAreABadRequest() throws Exception {
-		Browser browser = new Browser();
-		String token = browser.csrfToken("/signup");
-		StringBuilder body = new StringBuilder(form("_csrf", token));
+		WebVisitor visitor = visitor();
+		visitor.get("/signup");
+		Map<String, List<String>> form = new LinkedHashMap<>();
 		for (int i = 0; i < 5000; i++) {
-			body.append("&p").append(i).append("=x");
+			form.put("p" + i, List.of("x"));
 		}
 
 		DatabaseSnapshot before = DatabaseSnapshot.take(this.mongo);
-		HttpResponse<String> response = browser.post("/signup", body.toString());
+		WebVisitor.Page response = visitor.post("/signup", form);
 		before.assertNothingChanged();
 
-		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.status()).isEqualTo(400);
 		HostileRequests.assertAnswerIsClean(response.body());
 	}
 
 	@Test
 	void aMultipartBodyIsNotAFormOfOurs() throws Exception {
-		Browser browser = new Browser();
-		String token = browser.csrfToken("/signup");
+		WebVisitor visitor = visitor();
+		visitor.get("/signup");
+		String token = visitor.csrfToken();
 		String boundary = "hostile-boundary";
 		String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n--"
 				+ boundary + "\r\nContent-Disposition: form-data; name=\"name\"; filename=\"big.bin\"\r\n"
@@ -157,28 +153,25 @@ class HostileHttpIntegrationTests {
 				+ "--\r\n";
 
 		DatabaseSnapshot before = DatabaseSnapshot.take(this.mongo);
-		HttpResponse<String> response = browser.send(HttpRequest.newBuilder(browser.uri("/signup"))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.header("Accept", "text/html")
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
+		WebVisitor.Page response = visitor.postRaw("/signup", "multipart/form-data; boundary=" + boundary, body);
 		before.assertNothingChanged();
 
-		assertThat(response.statusCode()).isBetween(400, 499);
+		assertThat(response.status()).isBetween(400, 499);
 		HostileRequests.assertAnswerIsClean(response.body());
 	}
 
 	@Test
 	void aLineOfABallotFormThatCannotExistGetsTheBadRequestPage() throws Exception {
-		Browser browser = new Browser();
-		browser.signIn(this.fixture.participant.email(), TestParticipants.PASSWORD);
-		String token = browser.csrfToken("/play/" + this.fixture.lottery.id());
+		WebVisitor visitor = visitor();
+		assertThat(visitor.signIn(this.fixture.participant.email(), TestParticipants.PASSWORD)).isTrue();
+		visitor.get("/play/" + this.fixture.lottery.id());
 
 		DatabaseSnapshot before = this.fixture.snapshot();
-		HttpResponse<String> response = browser.post("/play/" + this.fixture.lottery.id(),
-				form("_csrf", token, "key", "http-hostile", "lines[5000].numbers", "1"));
+		WebVisitor.Page response = visitor.post("/play/" + this.fixture.lottery.id(),
+				Map.of("key", List.of("http-hostile"), "lines[5000].numbers", List.of("1")));
 		before.assertUnchanged();
 
-		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.status()).isEqualTo(400);
 		HostileRequests.assertAnswerIsClean(response.body());
 		assertThat(Html.parse(response.body()).text()).contains("Error 400")
 			.contains("We could not understand that request");
@@ -236,60 +229,8 @@ class HostileHttpIntegrationTests {
 		return Integer.parseInt(this.environment.getRequiredProperty("local.server.port"));
 	}
 
-	private static String form(String... namesAndValues) {
-		StringBuilder form = new StringBuilder();
-		for (int i = 0; i < namesAndValues.length; i += 2) {
-			if (!form.isEmpty()) {
-				form.append('&');
-			}
-			form.append(URLEncoder.encode(namesAndValues[i], StandardCharsets.UTF_8))
-				.append('=')
-				.append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
-		}
-		return form.toString();
-	}
-
-	/**
-	 * A client that keeps its cookies, as a browser does, and never follows redirects.
-	 */
-	final class Browser {
-
-		private final HttpClient client = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(Duration.ofSeconds(10))
-			.build();
-
-		URI uri(String path) {
-			return URI.create("http://localhost:" + port() + path);
-		}
-
-		HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-			return this.client.send(request.timeout(Duration.ofSeconds(30)).build(),
-					HttpResponse.BodyHandlers.ofString());
-		}
-
-		HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
-			return send(HttpRequest.newBuilder(uri(path))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.header("Accept", "text/html")
-				.POST(HttpRequest.BodyPublishers.ofString(form)));
-		}
-
-		/** The CSRF token of the page's form (and its cookie, kept). */
-		String csrfToken(String path) throws IOException, InterruptedException {
-			HttpResponse<String> page = send(HttpRequest.newBuilder(uri(path)).GET());
-			assertThat(page.statusCode()).as(path).isEqualTo(200);
-			return Html.parse(page.body()).select("input[name=_csrf]").first().val();
-		}
-
-		void signIn(String email, String password) throws IOException, InterruptedException {
-			String token = csrfToken("/signin");
-			HttpResponse<String> signedIn = post("/signin", form("_csrf", token, "email", email, "password", password));
-			assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(
-					(location) -> assertThat(location).doesNotContain("error").doesNotContain("locked"));
-		}
-
+	private WebVisitor visitor() {
+		return new WebVisitor("http://localhost:" + port());
 	}
 
 }
