@@ -2,7 +2,6 @@ package com.novanta.draw;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.UUID;
 
 import com.novanta.account.CurrentAccount;
@@ -11,9 +10,6 @@ import com.novanta.account.TestParticipants;
 import com.novanta.account.TestPlayRestrictions;
 import com.novanta.ballot.BallotSubmission;
 import com.novanta.ballot.SubmissionResult;
-import com.novanta.game.NumberSet;
-import com.novanta.game.QuickPick;
-import com.novanta.lottery.Fairness;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.LotterySteps;
@@ -102,28 +98,11 @@ class SelfExclusionMailIntegrationTests {
 		return this.mailbox.messages().stream().filter((mail) -> mail.to().equals(participant.email())).toList();
 	}
 
-	/**
-	 * Ballots such that, with the three slips in the draw, the first wins three numbers
-	 * and the others none.
-	 */
 	private void chooseBallots() {
-		String seed = this.steps.seed(this.lottery.id());
-		SplittableRandom random = new SplittableRandom(11);
-		while (true) {
-			int[] candidate = QuickPick.pick(6, 90, random);
-			int[] other = QuickPick.pick(6, 90, random);
-			Fairness.BallotDigest digest = new Fairness.BallotDigest(this.lottery.id());
-			digest.add(1, 0, candidate);
-			digest.add(2, 0, other);
-			digest.add(3, 0, other);
-			int[] drawn = Fairness.winningNumbers(Fairness.draw(seed, digest.finish(), 6, 90));
-			if (NumberSet.of(candidate).matches(NumberSet.of(drawn)) == 3
-					&& NumberSet.of(other).matches(NumberSet.of(drawn)) < 2) {
-				this.winningBallot = candidate;
-				this.losingBallot = other;
-				return;
-			}
-		}
+		TestPipelines.ThreeSlips slips = TestPipelines.threeSlipsOneWinningThree(this.lottery.id(),
+				this.steps.seed(this.lottery.id()), 11);
+		this.winningBallot = slips.winning();
+		this.losingBallot = slips.losing();
 	}
 
 	private void submit(CurrentAccount player, int[] numbers) {
