@@ -48,6 +48,13 @@ final class IndexedBackends {
 		}
 
 		@Override
+		public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+				Oplog oplog) {
+			Document count = IndexedCounts.answer(this, command, query);
+			return (count != null) ? count : super.handleCommand(channel, command, query, resolver, oplog);
+		}
+
+		@Override
 		protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
 				boolean sparse) {
 			return primary(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), keys);
@@ -93,7 +100,8 @@ final class IndexedBackends {
 				Oplog oplog) {
 			MVStore.TxCounter usage = this.store.registerVersionUsage();
 			try {
-				return super.handleCommand(channel, command, query, resolver, oplog);
+				Document count = IndexedCounts.answer(this, command, query);
+				return (count != null) ? count : super.handleCommand(channel, command, query, resolver, oplog);
 			}
 			finally {
 				this.store.deregisterVersionUsage(usage);

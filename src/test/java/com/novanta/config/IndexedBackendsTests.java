@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -13,6 +15,8 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,6 +136,87 @@ class IndexedBackendsTests {
 		assertThat(index.canHandle(new Document("at", 3))).isFalse();
 		assertThat(index.canHandle(new Document("owner", new Document("$regex", "a.*")))).isFalse();
 		assertThat(index.canHandle(new Document("owner", null))).isFalse();
+	}
+
+	@ParameterizedTest
+	@MethodSource("servers")
+	void countsWithAFilterThroughTheQueryAndSayTheSameAsAScan(String backend) {
+		EmbeddedMongoServer server = start(backend);
+		List<org.bson.Document> aggregations = new ArrayList<>();
+		CommandListener listener = new CommandListener() {
+			@Override
+			public void commandStarted(CommandStartedEvent event) {
+				if (event.getCommandName().equals("aggregate")) {
+					aggregations.add(org.bson.Document.parse(event.getCommand().toJson()));
+				}
+			}
+		};
+		MongoClientSettings settings = MongoClientSettings.builder()
+			.applyConnectionString(new ConnectionString(server.connectionString()))
+			.addCommandListener(listener)
+			.build();
+		try (MongoClient client = MongoClients.create(settings)) {
+			MongoCollection<org.bson.Document> wins = client.getDatabase("t").getCollection("wins_" + backend);
+			wins.createIndex(Indexes.compoundIndex(Indexes.ascending("sharedIn"), Indexes.descending("tier")),
+					new IndexOptions().sparse(true));
+			for (int i = 0; i < 300; i++) {
+				org.bson.Document win = new org.bson.Document("_id", "i" + i).append("tier", i % 4)
+					.append("shareCity", i % 2 == 0)
+					.append("sharePrize", i % 3 == 0);
+				if (i % 5 == 0) {
+					win.append("sharedIn", "lottery-" + (i % 10));
+				}
+				wins.insertOne(win);
+			}
+
+			assertThat(wins.countDocuments(Filters.and(Filters.eq("sharedIn", "lottery-0"),
+					Filters.or(Filters.eq("shareCity", true), Filters.eq("sharePrize", true)))))
+				.isEqualTo(expected(300, (i) -> i % 10 == 0 && (i % 2 == 0 || i % 3 == 0)).size());
+			assertThat(wins.countDocuments(Filters.eq("tier", 3))).isEqualTo(75);
+			assertThat(wins.countDocuments(Filters.eq("sharedIn", "lottery-5"),
+					new com.mongodb.client.model.CountOptions().skip(10).limit(5)))
+				.isEqualTo(5);
+			assertThat(wins.countDocuments(Filters.eq("sharedIn", "lottery-5"),
+					new com.mongodb.client.model.CountOptions().skip(25)))
+				.isEqualTo(5);
+			assertThat(wins.countDocuments(Filters.eq("sharedIn", "nowhere"))).isZero();
+			assertThat(client.getDatabase("t").getCollection("missing_" + backend).countDocuments(Filters.eq("a", 1)))
+				.isZero();
+			assertThat(wins.countDocuments()).isEqualTo(300);
+
+			// each of them was the driver's count, and the server answered it as one
+			assertThat(aggregations).hasSize(7)
+				.allSatisfy(
+						(command) -> assertThat(IndexedCounts.recognise("aggregate", serverSide(command))).isNotNull());
+			// an aggregation that is not a count is left to the server
+			assertThat(
+					wins.aggregate(List.of(com.mongodb.client.model.Aggregates.match(Filters.eq("tier", 1)),
+							com.mongodb.client.model.Aggregates.group("$sharePrize",
+									com.mongodb.client.model.Accumulators.sum("n", 1))))
+						.into(new ArrayList<>()))
+				.hasSize(2);
+			assertThat(IndexedCounts.recognise("aggregate", serverSide(aggregations.get(7)))).isNull();
+		}
+		finally {
+			server.stop();
+		}
+	}
+
+	/** A command as the embedded server receives it. */
+	private static Document serverSide(org.bson.Document command) {
+		Document converted = new Document();
+		command.forEach((key, value) -> converted.put(key, serverSideValue(value)));
+		return converted;
+	}
+
+	private static Object serverSideValue(Object value) {
+		if (value instanceof org.bson.Document document) {
+			return serverSide(document);
+		}
+		if (value instanceof List<?> list) {
+			return list.stream().map(IndexedBackendsTests::serverSideValue).toList();
+		}
+		return value;
 	}
 
 	private static EmbeddedMongoServer start(String backend) {
