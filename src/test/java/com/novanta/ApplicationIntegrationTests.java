@@ -33,11 +33,6 @@ class ApplicationIntegrationTests {
 	}
 
 	@Test
-	void reportsBuildInfo() {
-		assertThat(this.http.getForObject("/actuator/info", String.class)).contains("\"artifact\":\"novanta\"");
-	}
-
-	@Test
 	void servesHtmxFromItsWebjar() {
 		ResponseEntity<String> htmx = this.http.getForEntity("/webjars/htmx.org/dist/htmx.min.js", String.class);
 		assertThat(htmx.getStatusCode()).isEqualTo(HttpStatus.OK);

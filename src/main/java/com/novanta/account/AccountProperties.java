@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ({@code LOTTERY_TIME_ZONE})
  * @param verificationValidity how long an email verification link works
  * @param resetValidity how long a password reset link works
- * @param demoAdmin whether to create a demo admin on the embedded database
+ * @param demoAdmin whether to create a demo admin on the embedded database in dev mode
  */
 @ConfigurationProperties("lottery.accounts")
 record AccountProperties(@DefaultValue List<String> adminEmails, @DefaultValue("Europe/Rome") String timeZone,

@@ -7,10 +7,12 @@ import java.util.Set;
 import com.novanta.audit.AuditLog;
 import com.novanta.audit.AuditLog.Actor;
 import com.novanta.config.DatabaseDescription;
+import com.novanta.config.DevMode;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -18,11 +20,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * On the embedded database, a demo admin is created at first start and its sign-in
- * printed once, so a newcomer can look at the admin area at once. Never on an external
- * database.
+ * In dev mode on the embedded database, a demo admin is created at first start and its
+ * sign-in printed once, so a newcomer can look at the admin area at once. Never outside
+ * dev mode (there is no such bean), never on an external database.
  */
 @Component
+@ConditionalOnBooleanProperty(DevMode.PROPERTY)
 class DemoAdmin {
 
 	static final String EMAIL = "admin@novanta.local";

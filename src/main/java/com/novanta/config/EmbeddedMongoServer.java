@@ -36,9 +36,12 @@ final class EmbeddedMongoServer {
 
 	private final String description;
 
-	private EmbeddedMongoServer(MongoBackend backend, String description) {
+	private final Path file;
+
+	private EmbeddedMongoServer(MongoBackend backend, String description, Path file) {
 		this.backend = backend;
 		this.description = description;
+		this.file = file;
 		this.server = new MongoServer(backend);
 		this.server.bind("127.0.0.1", 0);
 		this.address = this.server.getLocalAddress();
@@ -72,12 +75,12 @@ final class EmbeddedMongoServer {
 		}
 		// Write changes to disk at most 100 ms after they happen (H2's default is 1 s).
 		store.setAutoCommitDelay(100);
-		return new EmbeddedMongoServer(new IndexedBackends.H2(store), "embedded (H2 file " + file + ")");
+		return new EmbeddedMongoServer(new IndexedBackends.H2(store), "embedded (H2 file " + file + ")", file);
 	}
 
 	/** Starts a server that keeps everything in memory: for tests and benchmarks. */
 	static EmbeddedMongoServer startInMemory() {
-		return new EmbeddedMongoServer(new IndexedBackends.Memory(), "embedded (in memory)");
+		return new EmbeddedMongoServer(new IndexedBackends.Memory(), "embedded (in memory)", null);
 	}
 
 	String connectionString() {
@@ -86,6 +89,11 @@ final class EmbeddedMongoServer {
 
 	String description() {
 		return this.description;
+	}
+
+	/** The file it keeps its data in, or {@code null} in memory. */
+	Path file() {
+		return this.file;
 	}
 
 	void stop() {

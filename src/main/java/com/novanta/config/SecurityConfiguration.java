@@ -7,10 +7,13 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -29,28 +32,44 @@ class SecurityConfiguration {
 
 	/** Pages anyone may see (GET). */
 	static final String[] PUBLIC_PAGES = { "/", "/terms", "/signin/**", "/signup/**", "/password/**", "/account/verify",
-			"/lotteries", "/lotteries/**", "/results/**", "/statistics/**", "/unsubscribe/**", "/dev/mailbox/**",
-			"/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/actuator/health/**",
-			"/actuator/info" };
+			"/lotteries", "/lotteries/**", "/results/**", "/statistics/**", "/unsubscribe/**", "/error", "/css/**",
+			"/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/actuator/health/**" };
 
 	/** Forms anyone may post (with a CSRF token). */
-	static final String[] PUBLIC_FORMS = { "/lucky-numbers", "/signin/**", "/signup", "/password/**", "/unsubscribe/**",
-			"/dev/mailbox/**" };
+	static final String[] PUBLIC_FORMS = { "/lucky-numbers", "/signin/**", "/signup", "/password/**",
+			"/unsubscribe/**" };
+
+	/**
+	 * The dev mailbox: open in dev mode only, where it answers this machine alone
+	 * (notification's own filter); anywhere else it does not exist.
+	 */
+	static final String DEV_MAILBOX = "/dev/mailbox/**";
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, List<HttpSecurityCustomizer> customizers)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, List<HttpSecurityCustomizer> customizers,
+			Environment environment) throws Exception {
 		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
 		csrfTokens.setCookieName("NOVANTA-XSRF");
 		csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Lax"));
+		RequestMatcher devMailbox = DevMode.isOn(environment)
+				? PathPatternRequestMatcher.withDefaults().matcher(DEV_MAILBOX) : (request) -> false;
 		http.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
 			.permitAll()
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
-			.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+			// Metrics and build information are the operators': an admin's session, or
+			// the
+			// management port when one is set (MANAGEMENT_SERVER_PORT), which the
+			// operator
+			// keeps off the public network. Health stays public, for load balancers.
+			.requestMatchers(new ManagementPort(environment))
+			.permitAll()
+			.requestMatchers("/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/actuator/**")
 			.hasRole("ADMIN")
+			.requestMatchers(devMailbox)
+			.permitAll()
 			.requestMatchers(HttpMethod.GET, PUBLIC_PAGES)
 			.permitAll()
 			.requestMatchers(HttpMethod.HEAD, PUBLIC_PAGES)

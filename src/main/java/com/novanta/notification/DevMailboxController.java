@@ -16,7 +16,8 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 
 /**
  * The dev mailbox: every message the application sent, caught by the embedded SMTP
- * server. It exists only when no real SMTP server is configured.
+ * server. It exists only in dev mode with no real SMTP server configured, and answers
+ * this machine only ({@link DevMailboxLocalOnlyFilter}).
  */
 @Controller
 @RequestMapping("/dev/mailbox")

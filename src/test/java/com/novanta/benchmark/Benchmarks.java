@@ -27,10 +27,12 @@ final class Benchmarks {
 	 */
 	static ConfigurableApplicationContext start(String backend, String... extra) throws Exception {
 		Path dataDir = Files.createTempDirectory("novanta-benchmark");
-		List<String> args = new ArrayList<>(List.of("--lottery.database.embedded-backend=" + backend,
-				"--lottery.database.data-dir=" + dataDir, "--lottery.scheduling.enabled=false",
-				"--lottery.accounts.demo-admin=false", "--logging.level.root=WARN", "--logging.level.com.novanta=WARN",
-				"--logging.level.com.novanta.draw=INFO"));
+		// dev mode: the embedded mail catcher takes the mail
+		List<String> args = new ArrayList<>(
+				List.of("--lottery.dev.enabled=true", "--lottery.database.embedded-backend=" + backend,
+						"--lottery.database.data-dir=" + dataDir, "--lottery.scheduling.enabled=false",
+						"--lottery.accounts.demo-admin=false", "--logging.level.root=WARN",
+						"--logging.level.com.novanta=WARN", "--logging.level.com.novanta.draw=INFO"));
 		args.addAll(List.of(extra));
 		return new SpringApplicationBuilder(NovantaApplication.class, TestClockConfiguration.class)
 			.web(WebApplicationType.NONE)

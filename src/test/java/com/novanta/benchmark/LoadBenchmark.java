@@ -60,11 +60,13 @@ public final class LoadBenchmark {
 		String backend = System.getProperty("backend", "h2");
 		Path dataDir = Files.createTempDirectory("novanta-load");
 		List<String> arguments = new ArrayList<>(
-				List.of("--server.port=0", "--lottery.database.embedded-backend=" + backend,
-						"--lottery.database.data-dir=" + dataDir, "--lottery.scheduling.enabled=false",
-						"--lottery.accounts.demo-admin=false", "--lottery.ballots.limit-per-lottery=1000000",
-						"--logging.level.root=WARN", "--logging.level.com.novanta=WARN",
-						"--spring.main.banner-mode=off", "--server.tomcat.threads.max=" + Math.max(200, WORKERS + 50)));
+				// dev mode (the embedded mail catcher), on this machine only
+				List.of("--lottery.dev.enabled=true", "--server.address=127.0.0.1", "--server.port=0",
+						"--lottery.database.embedded-backend=" + backend, "--lottery.database.data-dir=" + dataDir,
+						"--lottery.scheduling.enabled=false", "--lottery.accounts.demo-admin=false",
+						"--lottery.ballots.limit-per-lottery=1000000", "--logging.level.root=WARN",
+						"--logging.level.com.novanta=WARN", "--spring.main.banner-mode=off",
+						"--server.tomcat.threads.max=" + Math.max(200, WORKERS + 50)));
 		// more settings to try, e.g.
 		// -Dbenchmark.settings="--lottery.sessions.store=container"
 		for (String setting : System.getProperty("settings", "").split(" ")) {

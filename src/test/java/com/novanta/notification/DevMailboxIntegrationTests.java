@@ -1,5 +1,7 @@
 package com.novanta.notification;
 
+import java.util.List;
+
 import com.novanta.testing.IntegrationTest;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,9 +11,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -78,6 +82,49 @@ class DevMailboxIntegrationTests {
 		send("carol@example.com", "Hi", "<p>Hi</p>", "Hi");
 		this.mvc.perform(post("/dev/mailbox/clear").with(csrf())).andExpect(status().is3xxRedirection());
 		assertThat(this.mailbox.messages()).isEmpty();
+	}
+
+	/**
+	 * Dev mode refuses to start where others can reach it; should it run there all the
+	 * same, the mailbox is not there for them.
+	 */
+	@Test
+	void isNotThereForAnotherMachine() throws Exception {
+		send("dan@example.com", "Reset your password", "<p>Reset</p>", "Reset");
+		int id = this.mailbox.messages().get(0).id();
+
+		for (String path : List.of("/dev/mailbox", "/dev/mailbox/" + id, "/dev/mailbox/" + id + "/html")) {
+			this.mvc.perform(get(path).with(from("203.0.113.7"))).andExpect(status().isNotFound());
+			this.mvc.perform(get(path).with(from("127.0.0.1"))).andExpect(status().isOk());
+			this.mvc.perform(get(path).with(from("::1"))).andExpect(status().isOk());
+		}
+		this.mvc.perform(post("/dev/mailbox/clear").with(csrf()).with(from("203.0.113.7")))
+			.andExpect(status().isNotFound());
+		assertThat(this.mailbox.messages()).hasSize(1);
+	}
+
+	/** A tunnel or proxy on this machine carries other people's requests. */
+	@Test
+	void isNotThereForARequestThatCameThroughAProxy() throws Exception {
+		this.mvc.perform(get("/dev/mailbox").with(from("127.0.0.1")).header("X-Forwarded-For", "203.0.113.7"))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/dev/mailbox").with(from("127.0.0.1")).header("Forwarded", "for=203.0.113.7"))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theFooterLinksToItForThisMachineOnly() throws Exception {
+		this.mvc.perform(get("/").with(from("127.0.0.1")))
+			.andExpect(content().string(containsString("href=\"/dev/mailbox\"")));
+		this.mvc.perform(get("/").with(from("203.0.113.7")))
+			.andExpect(content().string(not(containsString("/dev/mailbox"))));
+	}
+
+	private static RequestPostProcessor from(String address) {
+		return (request) -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
 	}
 
 	private void send(String to, String subject, String html, String text) throws Exception {

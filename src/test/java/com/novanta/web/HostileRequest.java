@@ -65,6 +65,8 @@ final class HostileRequest {
 
 	private boolean refusedByTomcat;
 
+	private boolean fromLoopback;
+
 	private HostileRequest(String what, HttpMethod method, String path, String... pathVariables) {
 		this.what = what;
 		this.method = method;
@@ -85,6 +87,7 @@ final class HostileRequest {
 		copy.location = this.location;
 		copy.flash = this.flash;
 		copy.refusedByTomcat = this.refusedByTomcat;
+		copy.fromLoopback = this.fromLoopback;
 		return copy;
 	}
 
@@ -162,6 +165,19 @@ final class HostileRequest {
 	HostileRequest refusedByTomcat() {
 		this.refusedByTomcat = true;
 		return this;
+	}
+
+	/**
+	 * Sent from this machine (the dev mailbox answers no other), instead of a client
+	 * address of its own.
+	 */
+	HostileRequest fromLoopback() {
+		this.fromLoopback = true;
+		return this;
+	}
+
+	boolean isFromLoopback() {
+		return this.fromLoopback;
 	}
 
 	boolean isRefusedByTomcat() {

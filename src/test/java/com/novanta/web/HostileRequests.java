@@ -44,7 +44,7 @@ final class HostileRequests {
 	}
 
 	private MvcResult perform(HostileRequest hostile, boolean bookkeepingToo) throws Exception {
-		String client = clientAddress();
+		String client = hostile.isFromLoopback() ? "127.0.0.1" : clientAddress();
 		DatabaseSnapshot before = this.fixture.snapshot();
 		MvcResult result = this.mvc
 			.perform(hostile.build(this.fixture::reference).with(this.fixture.as(hostile.who())).with((request) -> {

@@ -114,12 +114,16 @@ class HostileUrlParameterTests {
 					.expect(400, "That link is not valid"),
 				HostileRequest.get("unsubscribe without anything", "/unsubscribe/no-win")
 					.expect(400, "That link is not valid"),
-				// the dev mailbox
-				HostileRequest.get("mail id is a word", "/dev/mailbox/{id}", "first").expect(400),
-				HostileRequest.get("mail id is negative", "/dev/mailbox/{id}", "-1").expect(404),
-				HostileRequest.get("mail id is past the last", "/dev/mailbox/{id}", "2147483647").expect(404),
-				HostileRequest.get("mail id overflows an int", "/dev/mailbox/{id}", HUGE).expect(400),
-				HostileRequest.get("mail HTML id is negative", "/dev/mailbox/{id}/html", "-5").expect(404),
+				// the dev mailbox, which answers this machine only
+				HostileRequest.get("mail id is a word", "/dev/mailbox/{id}", "first").fromLoopback().expect(400),
+				HostileRequest.get("mail id is negative", "/dev/mailbox/{id}", "-1").fromLoopback().expect(404),
+				HostileRequest.get("mail id is past the last", "/dev/mailbox/{id}", "2147483647")
+					.fromLoopback()
+					.expect(404),
+				HostileRequest.get("mail id overflows an int", "/dev/mailbox/{id}", HUGE).fromLoopback().expect(400),
+				HostileRequest.get("mail HTML id is negative", "/dev/mailbox/{id}/html", "-5")
+					.fromLoopback()
+					.expect(404),
 				// playing
 				HostileRequest.get("play an unknown lottery", "/play/{id}", "daily-1999-01-01")
 					.as(PARTICIPANT)

@@ -81,7 +81,7 @@ class MissingCsrfTokenTests {
 					.param("lines[0].numbers", "1", "2", "3", "4", "5", "6"),
 				post("quick pick", "/play/{id}/edit", "@lottery").as(PARTICIPANT).param("action", "quickPick:0"),
 				post("count a line", "/play/{id}/status", "@lottery").as(PARTICIPANT).htmx().param("index", "0"),
-				post("clear the dev mailbox", "/dev/mailbox/clear"),
+				post("clear the dev mailbox", "/dev/mailbox/clear").fromLoopback(),
 				post("draw now", "/admin/lotteries/{id}/draw", "@lottery").as(ADMIN),
 				post("make a participant admin", "/admin/participants/{id}/grant-admin", "@other").as(ADMIN),
 				post("demote an admin", "/admin/participants/{id}/revoke-admin", "@admin").as(ADMIN),

@@ -1,0 +1,143 @@
+package com.novanta.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.mongodb.ConnectionString;
+
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * Refuses to start a deployment that would expose what only a developer's machine may
+ * have, or that could not send mail, before anything starts (no database, no web server):
+ * <ul>
+ * <li>outside dev mode, without an SMTP server: there would be no way to send a single
+ * email, and the embedded catcher is for dev mode only;</li>
+ * <li>in dev mode, where the deployment looks real: a database on another machine, a
+ * public address other than this machine, or a web server that listens beyond it. Dev
+ * mode shows every email in a page and makes a demo admin: nobody but the developer may
+ * reach it.</li>
+ * </ul>
+ */
+@Component
+class DeploymentCheck implements BeanFactoryPostProcessor, ApplicationContextAware {
+
+	// A bean factory post-processor is made before constructors can be autowired
+	private ApplicationContext context;
+
+	@Override
+	public void setApplicationContext(ApplicationContext context) {
+		this.context = context;
+	}
+
+	@Override
+	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+		verify(this.context.getEnvironment(), this.context instanceof WebServerApplicationContext);
+	}
+
+	/**
+	 * @param webServer whether the application listens for HTTP (then its address counts)
+	 * @throws UnsafeDeploymentException if the configuration must not start
+	 */
+	static void verify(Environment environment, boolean webServer) {
+		if (!DevMode.isOn(environment)) {
+			if (!environment.containsProperty("spring.mail.host")) {
+				throw new UnsafeDeploymentException("No SMTP server is configured, and this is not dev mode: "
+						+ "the application could not send a single email (verification, password reset, draw results).",
+						"Set SMTP_HOST (spring.mail.host), with SMTP_PORT, SMTP_USERNAME, SMTP_PASSWORD, SMTP_AUTH "
+								+ "and SMTP_STARTTLS as your server needs, for real mail; or run in dev mode with "
+								+ "./mvnw spring-boot:run, which catches every email in a mailbox on this machine.");
+			}
+			return;
+		}
+		List<String> reasons = reasonsItLooksReal(environment, webServer);
+		if (!reasons.isEmpty()) {
+			throw new UnsafeDeploymentException(
+					"Dev mode is on, but this looks like a real deployment: " + String.join("; ", reasons)
+							+ ". Dev mode shows every email in the dev mailbox and makes a "
+							+ "demo admin, so it may only run where nobody but the developer can reach it.",
+					"To deploy, run the packaged jar (java -jar target/novanta.jar) without the dev profile and "
+							+ "without " + DevMode.PROPERTY + ", with SMTP_HOST set (see the README). To develop, keep "
+							+ "everything on this machine: no MONGODB_URI (or one on localhost), no PUBLIC_URL (or one "
+							+ "on localhost), and server.address 127.0.0.1, as ./mvnw spring-boot:run has it.");
+		}
+	}
+
+	private static List<String> reasonsItLooksReal(Environment environment, boolean webServer) {
+		List<String> reasons = new ArrayList<>();
+		String uri = environment.getProperty("spring.mongodb.uri");
+		if (StringUtils.hasText(uri)) {
+			String elsewhere = hostElsewhere(uri);
+			if (elsewhere != null) {
+				reasons.add("MONGODB_URI (spring.mongodb.uri) names " + elsewhere + ", not this machine");
+			}
+		}
+		String mongoHost = environment.getProperty("spring.mongodb.host");
+		if (StringUtils.hasText(mongoHost) && !DevMode.isLoopback(mongoHost)) {
+			reasons.add("spring.mongodb.host is " + mongoHost + ", not this machine");
+		}
+		String publicUrl = environment.getProperty("lottery.public-url");
+		if (StringUtils.hasText(publicUrl) && !DevMode.isLoopback(host(publicUrl))) {
+			reasons.add("PUBLIC_URL (lottery.public-url) is " + publicUrl + ", not this machine");
+		}
+		if (webServer) {
+			String address = environment.getProperty("server.address");
+			if (!StringUtils.hasText(address)) {
+				reasons.add("server.address is not set, so the web server listens on every network interface");
+			}
+			else if (!DevMode.isLoopback(address)) {
+				reasons.add("server.address is " + address + ", so the web server listens beyond this machine");
+			}
+		}
+		return reasons;
+	}
+
+	/** The first host of a MongoDB connection string that is not this machine. */
+	private static String hostElsewhere(String uri) {
+		List<String> hosts;
+		try {
+			hosts = new ConnectionString(uri).getHosts();
+		}
+		catch (IllegalArgumentException ex) {
+			return "a host that cannot be read";
+		}
+		if (uri.startsWith("mongodb+srv:")) {
+			// a DNS seed list: its servers are wherever the name says
+			return hosts.get(0);
+		}
+		for (String hostAndPort : hosts) {
+			String host = withoutPort(hostAndPort);
+			if (!DevMode.isLoopback(host)) {
+				return host;
+			}
+		}
+		return null;
+	}
+
+	private static String withoutPort(String hostAndPort) {
+		if (hostAndPort.startsWith("[")) {
+			return hostAndPort.substring(0, hostAndPort.indexOf(']') + 1);
+		}
+		int colon = hostAndPort.lastIndexOf(':');
+		return (colon < 0) ? hostAndPort : hostAndPort.substring(0, colon);
+	}
+
+	private static String host(String url) {
+		try {
+			return new URI(url.strip()).getHost();
+		}
+		catch (URISyntaxException ex) {
+			return null;
+		}
+	}
+
+}
