@@ -38,11 +38,11 @@ class SecurityConfiguration {
 			"/dev/mailbox/**" };
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, List<HttpSecurityCustomizer> customizers)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, List<HttpSecurityCustomizer> customizers,
+			SiteCookies cookies) throws Exception {
 		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
-		csrfTokens.setCookieName("NOVANTA-XSRF");
-		csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Lax"));
+		csrfTokens.setCookieName(cookies.name("NOVANTA-XSRF"));
+		csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Lax").path("/").secure(cookies.secure()));
 		http.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
 			.permitAll()
 			.requestMatchers("/admin/**")
