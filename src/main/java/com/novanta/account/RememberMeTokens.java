@@ -86,12 +86,6 @@ class RememberMeTokens {
 		this.mongo.remove(Query.query(Criteria.where("accountId").is(accountId)), Token.class);
 	}
 
-	/** Deletes remembered browsers whose time is over. */
-	long deleteExpired() {
-		return this.mongo.remove(Query.query(Criteria.where("expiresAt").lt(this.clock.instant())), Token.class)
-			.getDeletedCount();
-	}
-
 	private String randomValue() {
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
