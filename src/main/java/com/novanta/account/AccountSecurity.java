@@ -1,18 +1,25 @@
 package com.novanta.account;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import com.novanta.audit.AuditLog;
 import com.novanta.config.HttpSecurityCustomizer;
-import com.novanta.config.SharedSecrets;
+import com.novanta.config.SiteCookies;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -34,10 +41,10 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -49,29 +56,45 @@ class AccountSecurity {
 
 	static final String SIGN_IN_PAGE = "/signin";
 
-	/** Argon2id for new hashes; bcrypt hashes still verify. */
+	static final int ARGON2_SALT_BYTES = 16;
+
+	static final int ARGON2_HASH_BYTES = 32;
+
+	static final int ARGON2_PARALLELISM = 1;
+
+	static final int ARGON2_MEMORY_KIB = 19 * 1024;
+
+	static final int ARGON2_ITERATIONS = 2;
+
+	/**
+	 * Argon2id for new hashes, with at least OWASP's minimum settings (19 MiB of memory,
+	 * two passes, one lane); a hash made with older, weaker settings, or a bcrypt hash,
+	 * still verifies and is replaced at the next successful sign-in.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		java.util.Map<String, PasswordEncoder> encoders = new java.util.HashMap<>();
-		encoders.put("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8());
+		Map<String, PasswordEncoder> encoders = new HashMap<>();
+		encoders.put("argon2", new Argon2PasswordEncoder(ARGON2_SALT_BYTES, ARGON2_HASH_BYTES, ARGON2_PARALLELISM,
+				ARGON2_MEMORY_KIB, ARGON2_ITERATIONS));
 		encoders.put("bcrypt", new BCryptPasswordEncoder());
 		return new DelegatingPasswordEncoder("argon2", encoders);
 	}
 
 	@Bean
+	RevocableRememberMe rememberMe(AccountRepository accounts, RememberMeTokens tokens, SiteCookies cookies) {
+		return new RevocableRememberMe(new AccountUserDetailsService(accounts), tokens, accounts, cookies);
+	}
+
+	@Bean
 	HttpSecurityCustomizer accountSignIn(PasswordEncoder passwordEncoder, SignInThrottle throttle,
-			AccountRepository accounts, AdminRoles adminRoles, AuditLog audit, Clock clock, SharedSecrets secrets,
-			SocialSignIn socialSignIn, LocaleResolver localeResolver,
-			ObjectProvider<ClientRegistrationRepository> clientRegistrations,
-			io.micrometer.core.instrument.MeterRegistry meters) {
+			AccountRepository accounts, AdminRoles adminRoles, AuditLog audit, Clock clock,
+			RevocableRememberMe rememberMe, KnownDevices devices, SiteCookies cookies, SocialSignIn socialSignIn,
+			LocaleResolver localeResolver, ObjectProvider<ClientRegistrationRepository> clientRegistrations,
+			MeterRegistry meters, @Value("${lottery.sessions.absolute-timeout:12h}") Duration sessionLifetime) {
 		AccountUserDetailsService userDetails = new AccountUserDetailsService(accounts);
 		return (http) -> {
 			SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
-			TokenBasedRememberMeServices rememberMe = new SignedRememberMe(userDetails, secrets);
-			rememberMe.setParameter("remember");
-			rememberMe.setCookieName("NOVANTA-REMEMBER");
-			rememberMe.setTokenValiditySeconds((int) Duration.ofDays(30).toSeconds());
-			SignedInHandler signedIn = new SignedInHandler(contexts, localeResolver);
+			SignedInHandler signedIn = new SignedInHandler(contexts, localeResolver, devices);
 			http.authenticationProvider(new ThrottledAuthenticationProvider(userDetails, passwordEncoder, throttle,
 					accounts, adminRoles, audit, clock, meters))
 				.securityContext((context) -> context.securityContextRepository(contexts))
@@ -79,20 +102,22 @@ class AccountSecurity {
 					.loginProcessingUrl(SIGN_IN_PAGE)
 					.usernameParameter("email")
 					.passwordParameter("password")
+					.authenticationDetailsSource((request) -> new ThrottledAuthenticationProvider.SignInDetails(request,
+							devices, cookies.read(request, KnownDevices.COOKIE)))
 					.successHandler(signedIn)
 					.failureHandler(AccountSecurity::signInFailed)
 					.permitAll())
-				.rememberMe((remember) -> remember.rememberMeServices(rememberMe).key(SignedRememberMe.KEY))
+				.rememberMe((remember) -> remember.rememberMeServices(rememberMe).key(RevocableRememberMe.KEY))
 				.logout((logout) -> logout.logoutUrl("/signout")
 					.logoutSuccessUrl("/?signedOut")
-					.deleteCookies("NOVANTA-REMEMBER")
 					.addLogoutHandler((request, response, authentication) -> {
 						if (authentication != null && authentication.getPrincipal() instanceof CurrentAccount me) {
 							audit.record(Actors.of(me, request.getRemoteAddr()), "SIGN_OUT", "account", me.id());
 						}
 					}))
 				.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint()))
-				.addFilterAfter(new AccountSessionFilter(accounts, contexts), AnonymousAuthenticationFilter.class);
+				.addFilterAfter(new AccountSessionFilter(accounts, contexts, clock, sessionLifetime),
+						AnonymousAuthenticationFilter.class);
 			if (clientRegistrations.getIfAvailable() != null) {
 				http.oauth2Login((oauth) -> oauth.loginPage(SIGN_IN_PAGE)
 					.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(SocialUsers.oidc(socialSignIn))
@@ -104,53 +129,18 @@ class AccountSecurity {
 	}
 
 	/**
-	 * Remember-me cookies signed with a secret shared by every instance, read from the
-	 * database when first needed (not while the application starts, so that it starts
-	 * even if the database is briefly unreachable).
-	 */
-	static final class SignedRememberMe extends TokenBasedRememberMeServices {
-
-		static final String KEY = "novanta-remember-me";
-
-		private final SharedSecrets secrets;
-
-		private volatile String secret;
-
-		SignedRememberMe(AccountUserDetailsService userDetails, SharedSecrets secrets) {
-			super(KEY, userDetails, RememberMeTokenAlgorithm.SHA256);
-			this.secrets = secrets;
-		}
-
-		@Override
-		protected String makeTokenSignature(long tokenExpiryTime, String username, String password,
-				RememberMeTokenAlgorithm algorithm) {
-			if (this.secret == null) {
-				this.secret = this.secrets.get("remember-me");
-			}
-			String data = username + ":" + tokenExpiryTime + ":" + password + ":" + this.secret;
-			try {
-				java.security.MessageDigest digest = java.security.MessageDigest
-					.getInstance(algorithm.getDigestAlgorithm());
-				return new String(org.springframework.security.crypto.codec.Hex
-					.encode(digest.digest(data.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
-			}
-			catch (java.security.NoSuchAlgorithmException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
-	}
-
-	/**
 	 * Unauthenticated: a page goes to sign-in; an htmx request refreshes the whole page
 	 * instead of swapping the sign-in form into a fragment.
 	 */
 	private static AuthenticationEntryPoint entryPoint() {
-		java.util.LinkedHashMap<org.springframework.security.web.util.matcher.RequestMatcher, AuthenticationEntryPoint> entryPoints = new java.util.LinkedHashMap<>();
+		LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> entryPoints = new LinkedHashMap<>();
 		entryPoints.put(new RequestHeaderRequestMatcher("HX-Request", "true"),
 				new HxRefreshHeaderAuthenticationEntryPoint());
 		DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(entryPoints);
-		entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint(SIGN_IN_PAGE));
+		LoginUrlAuthenticationEntryPoint signInPage = new LoginUrlAuthenticationEntryPoint(SIGN_IN_PAGE);
+		// "/signin", not an address built from the request's Host header
+		signInPage.setFavorRelativeUris(true);
+		entryPoint.setDefaultEntryPoint(signInPage);
 		return entryPoint;
 	}
 
@@ -174,7 +164,8 @@ class AccountSecurity {
 
 	/**
 	 * After any sign-in: keep only the account in the session (no provider tokens),
-	 * switch the site to the account's language, and go where the visitor was heading.
+	 * switch the site to the account's language, remember the browser as a known device
+	 * for the account, and go where the visitor was heading.
 	 */
 	static final class SignedInHandler extends SavedRequestAwareAuthenticationSuccessHandler {
 
@@ -182,38 +173,32 @@ class AccountSecurity {
 
 		private final LocaleResolver localeResolver;
 
-		SignedInHandler(SecurityContextRepository contexts, LocaleResolver localeResolver) {
+		private final KnownDevices devices;
+
+		SignedInHandler(SecurityContextRepository contexts, LocaleResolver localeResolver, KnownDevices devices) {
 			this.contexts = contexts;
 			this.localeResolver = localeResolver;
+			this.devices = devices;
 			setDefaultTargetUrl("/");
 			DefaultRedirectStrategy redirects = new DefaultRedirectStrategy();
-			setRedirectStrategy(
-					(request, response, url) -> redirects.sendRedirect(request, response, withinSite(request, url)));
+			setRedirectStrategy((request, response, url) -> redirects.sendRedirect(request, response, withinSite(url)));
 		}
 
 		/**
-		 * The page the visitor was heading for, on this site only: a saved request keeps
-		 * the host its request named (the Host header, which a proxy may pass on from
-		 * anyone), so another host's address is reduced to its path.
+		 * The page the visitor was heading for, as a path on this site: a saved request
+		 * keeps the host its request named (the Host header, which anyone can set), so
+		 * whatever host an address names, only its path and query are followed.
 		 */
-		static String withinSite(HttpServletRequest request, String url) {
-			java.net.URI target;
+		static String withinSite(String url) {
+			URI target;
 			try {
-				target = java.net.URI.create(url);
+				target = URI.create(url);
 			}
 			catch (IllegalArgumentException ex) {
 				return "/";
 			}
-			if (target.getScheme() == null && target.getRawAuthority() == null) {
-				return url;
-			}
-			int port = (target.getPort() != -1) ? target.getPort() : ("https".equals(target.getScheme()) ? 443 : 80);
-			if (request.getServerName().equalsIgnoreCase(target.getHost()) && request.getServerPort() == port
-					&& request.getScheme().equals(target.getScheme())) {
-				return url;
-			}
 			String path = target.getRawPath();
-			if (path == null || !path.startsWith("/") || path.startsWith("//")) {
+			if (path == null || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) {
 				return "/";
 			}
 			return (target.getRawQuery() != null) ? path + "?" + target.getRawQuery() : path;
@@ -221,7 +206,7 @@ class AccountSecurity {
 
 		@Override
 		public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-				Authentication authentication) throws IOException, jakarta.servlet.ServletException {
+				Authentication authentication) throws IOException, ServletException {
 			CurrentAccount account = null;
 			if (authentication.getPrincipal() instanceof SocialUsers.SignedIn signedIn) {
 				account = signedIn.account();
@@ -235,8 +220,11 @@ class AccountSecurity {
 			else if (authentication.getPrincipal() instanceof CurrentAccount current) {
 				account = current;
 			}
-			if (account != null && account.language() != null) {
-				this.localeResolver.setLocale(request, response, Locale.forLanguageTag(account.language()));
+			if (account != null) {
+				this.devices.remember(request, response, account.email());
+				if (account.language() != null) {
+					this.localeResolver.setLocale(request, response, Locale.forLanguageTag(account.language()));
+				}
 			}
 			super.onAuthenticationSuccess(request, response, authentication);
 		}

@@ -1,10 +1,15 @@
 package com.novanta.account;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -18,21 +23,32 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Checks every signed-in request against the account as it is now: a disabled or deleted
- * account, or one whose sessions were ended (password reset, password change elsewhere),
- * is signed out at once, on every instance; a change of roles or verification applies at
- * once.
+ * account, or one whose sessions were ended (password reset, password change elsewhere,
+ * "sign out everywhere"), is signed out at once, on every instance; a change of roles or
+ * verification applies at once. A session also ends when its absolute lifetime is over,
+ * however active it was: a stolen session cookie does not work forever.
  */
 class AccountSessionFilter extends OncePerRequestFilter {
+
+	/** When the session's sign-in was first seen, by the application's clock. */
+	static final String SIGNED_IN_AT = "novanta.signedInAt";
 
 	private final AccountRepository accounts;
 
 	private final SecurityContextRepository contexts;
 
+	private final Clock clock;
+
+	private final Duration lifetime;
+
 	private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
 
-	AccountSessionFilter(AccountRepository accounts, SecurityContextRepository contexts) {
+	AccountSessionFilter(AccountRepository accounts, SecurityContextRepository contexts, Clock clock,
+			Duration lifetime) {
 		this.accounts = accounts;
 		this.contexts = contexts;
+		this.clock = clock;
+		this.lifetime = lifetime;
 	}
 
 	@Override
@@ -41,7 +57,8 @@ class AccountSessionFilter extends OncePerRequestFilter {
 		Authentication authentication = this.holder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof CurrentAccount session) {
 			Account account = this.accounts.findById(session.id()).orElse(null);
-			if (account == null || !account.isActive() || account.sessionEpoch() != session.sessionEpoch()) {
+			if (account == null || !account.isActive() || account.sessionEpoch() != session.sessionEpoch()
+					|| lifetimeIsOver(request)) {
 				new SecurityContextLogoutHandler().logout(request, response, authentication);
 			}
 			else {
@@ -52,6 +69,24 @@ class AccountSessionFilter extends OncePerRequestFilter {
 			}
 		}
 		chain.doFilter(request, response);
+	}
+
+	/**
+	 * Whether the signed-in session is older than its lifetime; the first signed-in
+	 * request of a session starts it.
+	 */
+	private boolean lifetimeIsOver(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (session == null) {
+			// signed in by remember-me for this request only
+			return false;
+		}
+		Instant now = this.clock.instant();
+		if (!(session.getAttribute(SIGNED_IN_AT) instanceof Instant signedInAt)) {
+			session.setAttribute(SIGNED_IN_AT, now);
+			return false;
+		}
+		return !signedInAt.plus(this.lifetime).isAfter(now);
 	}
 
 	private void refresh(HttpServletRequest request, HttpServletResponse response, Authentication old,

@@ -5,7 +5,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
- * Loads the account behind an email address for password sign-in and remember-me.
+ * Loads the account behind an email address for password sign-in: an account without a
+ * password (signed up through a provider) is "not found", like an unknown address.
  * Deliberately not a bean: Spring Security would make a global username and password
  * provider of a {@code UserDetailsService} bean, and a sign-in refused by
  * {@link ThrottledAuthenticationProvider} (a locked address) would then be tried again by
@@ -22,7 +23,7 @@ class AccountUserDetailsService implements UserDetailsService {
 	@Override
 	public UserDetails loadUserByUsername(String email) {
 		return this.accounts.findByEmail(email)
-			.filter((account) -> account.status() != AccountStatus.DELETED)
+			.filter((account) -> account.status() != AccountStatus.DELETED && account.hasPassword())
 			.map(CurrentAccount::of)
 			.orElseThrow(() -> new UsernameNotFoundException("No account"));
 	}

@@ -100,7 +100,7 @@ class PasswordResets {
 					Criteria.where("status").is(AccountStatus.ACTIVE), update);
 			updated.ifPresent((account) -> {
 				this.tokens.revokeAll(Purpose.RESET_PASSWORD, account.id());
-				this.throttle.recordSuccess(account.email());
+				this.throttle.unlock(account.email());
 				this.audit.record(Actors.of(account, clientAddress), "PASSWORD_RESET", "account", account.id());
 				this.mail.passwordChanged(account, new ObjectId().toHexString());
 			});

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -41,8 +42,11 @@ class ProfileController {
 
 	private final ProfilePage page;
 
+	private final RevocableRememberMe rememberMe;
+
 	ProfileController(Profiles profiles, PasswordPolicy policy, SocialProviders providers,
-			LocaleResolver localeResolver, ProfilePage page) {
+			LocaleResolver localeResolver, ProfilePage page, RevocableRememberMe rememberMe) {
+		this.rememberMe = rememberMe;
 		this.profiles = profiles;
 		this.policy = policy;
 		this.providers = providers;
@@ -89,7 +93,14 @@ class ProfileController {
 			model.addAttribute("passwordProblem", problem);
 			return page(this.profiles.get(me.id()), model);
 		}
-		Account updated = this.profiles.changePassword(me, currentPassword, password, Actors.clientAddress(request));
+		Account updated;
+		try {
+			updated = this.profiles.changePassword(me, currentPassword, password, Actors.clientAddress(request));
+		}
+		catch (TooManyRequestsException ex) {
+			model.addAttribute("passwordProblem", "password.tooManyAttempts");
+			return page(this.profiles.get(me.id()), model);
+		}
 		if (updated == null) {
 			model.addAttribute("passwordProblem", "password.currentWrong");
 			return page(this.profiles.get(me.id()), model);
@@ -124,13 +135,33 @@ class ProfileController {
 	@PostMapping("/account/delete")
 	String delete(@AuthenticationPrincipal CurrentAccount me, @RequestParam(defaultValue = "") String confirmation,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-		if (!this.profiles.delete(me, confirmation, Actors.clientAddress(request))) {
-			redirect.addFlashAttribute("deleteRefused", true);
+		try {
+			if (!this.profiles.delete(me, confirmation, Actors.clientAddress(request))) {
+				redirect.addFlashAttribute("deleteRefused", true);
+				return "redirect:/account#delete";
+			}
+		}
+		catch (TooManyRequestsException ex) {
+			redirect.addFlashAttribute("deleteLocked", true);
 			return "redirect:/account#delete";
 		}
-		new SecurityContextLogoutHandler().logout(request, response,
-				SecurityContextHolder.getContext().getAuthentication());
+		signOut(request, response);
 		return "redirect:/?deleted";
+	}
+
+	@PostMapping("/account/signout-everywhere")
+	String signOutEverywhere(@AuthenticationPrincipal CurrentAccount me, HttpServletRequest request,
+			HttpServletResponse response) {
+		this.profiles.signOutEverywhere(me, Actors.clientAddress(request));
+		signOut(request, response);
+		return "redirect:/?signedOutEverywhere";
+	}
+
+	/** Ends this session and forgets this browser. */
+	private void signOut(HttpServletRequest request, HttpServletResponse response) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		this.rememberMe.logout(request, response, authentication);
+		new SecurityContextLogoutHandler().logout(request, response, authentication);
 	}
 
 	private String page(Account account, Model model) {

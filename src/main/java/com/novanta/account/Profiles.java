@@ -32,14 +32,20 @@ class Profiles {
 
 	private final Clock clock;
 
+	private final SignInThrottle throttle;
+
+	private final RememberMeTokens rememberMe;
+
 	Profiles(AccountRepository accounts, PasswordEncoder passwords, AccountTokens tokens, AccountMail mail,
-			AuditLog audit, Clock clock) {
+			AuditLog audit, Clock clock, SignInThrottle throttle, RememberMeTokens rememberMe) {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.tokens = tokens;
 		this.mail = mail;
 		this.audit = audit;
 		this.clock = clock;
+		this.throttle = throttle;
+		this.rememberMe = rememberMe;
 	}
 
 	Account get(String accountId) {
@@ -83,13 +89,14 @@ class Profiles {
 	}
 
 	/**
-	 * Changes the password after checking the current one; ends the account's other
-	 * sessions.
+	 * Changes the password after checking the current one (throttled like a sign-in);
+	 * ends the account's other sessions and remembered browsers.
 	 * @return the account, or {@code null} if the current password is wrong
+	 * @throws TooManyRequestsException when too many wrong passwords were tried
 	 */
 	Account changePassword(CurrentAccount me, String currentPassword, String newPassword, String clientAddress) {
 		Account account = get(me.id());
-		if (account.hasPassword() && !this.passwords.matches(currentPassword, account.passwordHash())) {
+		if (account.hasPassword() && !checkPassword(account, currentPassword, clientAddress)) {
 			this.audit.record(Actors.of(me, clientAddress), "PASSWORD_CHANGE_FAILED", "account", me.id());
 			return null;
 		}
@@ -98,10 +105,40 @@ class Profiles {
 					new Update().set("passwordHash", this.passwords.encode(newPassword)).inc("sessionEpoch", 1))
 			.orElseThrow();
 		this.tokens.revokeAll(Purpose.RESET_PASSWORD, me.id());
+		this.rememberMe.forgetAll(me.id());
 		this.audit.record(Actors.of(me, clientAddress), account.hasPassword() ? "PASSWORD_CHANGED" : "PASSWORD_SET",
 				"account", me.id());
 		this.mail.passwordChanged(updated, new ObjectId().toHexString());
 		return updated;
+	}
+
+	/**
+	 * Ends every session of the account and forgets every browser it asked to be
+	 * remembered on, on every instance.
+	 */
+	void signOutEverywhere(CurrentAccount me, String clientAddress) {
+		this.accounts.update(me.id(), new Update().inc("sessionEpoch", 1));
+		this.rememberMe.forgetAll(me.id());
+		this.audit.record(Actors.of(me, clientAddress), "SIGNED_OUT_EVERYWHERE", "account", me.id());
+	}
+
+	/**
+	 * Checks the account's password, under the same throttle as a sign-in.
+	 * @throws TooManyRequestsException when the address is locked
+	 */
+	private boolean checkPassword(Account account, String password, String clientAddress) {
+		SignInThrottle.Attempt attempt = this.throttle.reserve(account.email(), clientAddress, null);
+		if (!attempt.granted()) {
+			this.audit.record(Actors.of(account, clientAddress), "PASSWORD_CHECK_REFUSED_LOCKED", "account",
+					account.id());
+			throw new TooManyRequestsException("password checks");
+		}
+		if (this.passwords.matches(Objects.requireNonNullElse(password, ""), account.passwordHash())) {
+			this.throttle.succeeded(attempt);
+			return true;
+		}
+		this.throttle.failed(attempt);
+		return false;
 	}
 
 	/**
@@ -130,7 +167,7 @@ class Profiles {
 	 */
 	boolean delete(CurrentAccount me, String confirmation, String clientAddress) {
 		Account account = get(me.id());
-		boolean confirmed = account.hasPassword() ? this.passwords.matches(confirmation, account.passwordHash())
+		boolean confirmed = account.hasPassword() ? checkPassword(account, confirmation, clientAddress)
 				: account.email().equalsIgnoreCase(Objects.requireNonNullElse(confirmation, "").trim());
 		if (!confirmed) {
 			return false;
@@ -146,6 +183,7 @@ class Profiles {
 					.inc("sessionEpoch", 1)
 					.set("deletedAt", this.clock.instant()));
 		this.accounts.deleteIdentities(me.id());
+		this.rememberMe.forgetAll(me.id());
 		this.tokens.revokeAll(Purpose.VERIFY_EMAIL, me.id());
 		this.tokens.revokeAll(Purpose.RESET_PASSWORD, me.id());
 		this.audit.record(Actors.of(me, clientAddress), "ACCOUNT_DELETED", "account", me.id());

@@ -3,7 +3,10 @@ package com.novanta.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -14,21 +17,41 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing. After {@value #FAILURES_PER_EMAIL} failed sign-ins in a
- * row for one email address, that address is locked for {@link #LOCK}; after
- * {@value #FAILURES_PER_CLIENT} failures from one client address within {@link #LOCK},
- * that client is locked too. That allows at most 20 guesses an hour on one account.
- * Counters are kept by email address whether or not an account has it, so a lock says
- * nothing about whether the address is registered.
+ * Slows down password guessing: every check of a password (sign-in, linking a provider,
+ * changing the password, deleting the account) first reserves an attempt, with one
+ * conditional increment of a counter document, and only a reserved attempt is checked.
+ * However many requests arrive at once, on however many instances, no more than the
+ * allowed number of passwords are ever compared.
+ * <ul>
+ * <li>An email address allows {@value #ATTEMPTS_PER_EMAIL} attempts per {@link #WINDOW}
+ * (the window starts with the first attempt; a correct password starts the count again),
+ * so an account cannot take more than 20 guesses an hour, whether or not it exists: the
+ * counters say nothing about which addresses are registered.</li>
+ * <li>A client address allows {@value #ATTEMPTS_PER_CLIENT} failed attempts per window,
+ * whatever the email addresses tried.</li>
+ * <li>A browser where the account's owner signed in before (a {@linkplain KnownDevices
+ * known device}) is counted on its own, {@value #ATTEMPTS_PER_DEVICE} attempts per
+ * window, and is not held back by the address's or the client's count: someone who locks
+ * an address by guessing its password does not lock its owner out of their own devices.
+ * From a new device the owner can always get in with a password reset link, which ends
+ * the lock.</li>
+ * </ul>
  */
 @Component
 class SignInThrottle {
 
-	static final int FAILURES_PER_EMAIL = 5;
+	static final int ATTEMPTS_PER_EMAIL = 5;
 
-	static final int FAILURES_PER_CLIENT = 30;
+	static final int ATTEMPTS_PER_CLIENT = 30;
 
-	static final Duration LOCK = Duration.ofMinutes(15);
+	static final int ATTEMPTS_PER_DEVICE = 5;
+
+	static final Duration WINDOW = Duration.ofMinutes(15);
+
+	/**
+	 * Rounds of reading and reserving before giving up on a counter others keep changing.
+	 */
+	private static final int ROUNDS = 8;
 
 	private final MongoOperations mongo;
 
@@ -40,70 +63,159 @@ class SignInThrottle {
 	}
 
 	/**
-	 * Until when sign-ins for this email or from this client are refused, if they are
-	 * now.
+	 * Reserves one password check for this email address from this client, or from a
+	 * known device.
+	 * @param email the email address the password is for
+	 * @param clientAddress the client's address, or {@code null}
+	 * @param knownDevice the id of the known device it comes from, or {@code null}
+	 * @return the attempt: granted, or refused until an instant
 	 */
-	Instant lockedUntil(String email, String clientAddress) {
-		Instant now = this.clock.instant();
-		Instant until = null;
-		for (String key : new String[] { emailKey(email), clientKey(clientAddress) }) {
-			Counter counter = this.mongo.findById(key, Counter.class);
-			if (counter != null && counter.lockedUntil() != null && counter.lockedUntil().isAfter(now)
-					&& (until == null || counter.lockedUntil().isAfter(until))) {
-				until = counter.lockedUntil();
-			}
+	Attempt reserve(String email, String clientAddress, String knownDevice) {
+		List<String> keys = new ArrayList<>();
+		List<Integer> limits = new ArrayList<>();
+		if (knownDevice != null) {
+			keys.add(deviceKey(knownDevice));
+			limits.add(ATTEMPTS_PER_DEVICE);
 		}
-		return until;
+		else {
+			keys.add(clientKey(clientAddress));
+			limits.add(ATTEMPTS_PER_CLIENT);
+			keys.add(emailKey(email));
+			limits.add(ATTEMPTS_PER_EMAIL);
+		}
+		List<Slot> slots = new ArrayList<>();
+		for (int i = 0; i < keys.size(); i++) {
+			Slot slot = reserve(keys.get(i), limits.get(i));
+			if (slot.refusedUntil() != null) {
+				slots.forEach(this::giveBack);
+				return Attempt.refused(slot.refusedUntil());
+			}
+			slots.add(slot);
+		}
+		return new Attempt(slots, null);
 	}
 
 	/**
-	 * Counts a failed sign-in.
-	 * @return whether it locked the email address or the client
+	 * The password was right: the email address's (or device's) count starts again, and
+	 * the client's attempt is given back (the client counts failures only).
 	 */
-	boolean recordFailure(String email, String clientAddress) {
-		boolean locked = count(emailKey(email), FAILURES_PER_EMAIL);
-		if (clientAddress != null) {
-			locked |= count(clientKey(clientAddress), FAILURES_PER_CLIENT);
+	void succeeded(Attempt attempt) {
+		for (Slot slot : attempt.slots()) {
+			if (slot.key().startsWith(CLIENT)) {
+				giveBack(slot);
+			}
+			else {
+				this.mongo.remove(Query.query(Criteria.where("_id").is(slot.key())), Counter.class);
+			}
 		}
-		return locked;
 	}
 
-	/** A successful sign-in clears the email address's count (not the client's). */
-	void recordSuccess(String email) {
+	/**
+	 * The password was wrong: the attempt stays counted.
+	 * @return whether it was the last one allowed, so that the address (or client or
+	 * device) is now locked
+	 */
+	boolean failed(Attempt attempt) {
+		return attempt.slots().stream().anyMatch(Slot::last);
+	}
+
+	/** The attempt was not used after all (nothing was checked): it is given back. */
+	void release(Attempt attempt) {
+		attempt.slots().forEach(this::giveBack);
+	}
+
+	/**
+	 * A password reset link was used: its owner proved the address is theirs, so the
+	 * address's count starts again.
+	 */
+	void unlock(String email) {
 		this.mongo.remove(Query.query(Criteria.where("_id").is(emailKey(email))), Counter.class);
 	}
 
-	private boolean count(String key, int limit) {
-		Instant now = this.clock.instant();
-		Counter counter = this.mongo.findById(key, Counter.class);
-		if (counter != null && counter.windowStart() != null && counter.windowStart().plus(LOCK).isBefore(now)
-				&& (counter.lockedUntil() == null || counter.lockedUntil().isBefore(now))) {
-			// a quiet quarter of an hour starts the count again
-			this.mongo.remove(Query.query(Criteria.where("_id").is(key).and("windowStart").is(counter.windowStart())),
-					Counter.class);
+	private Slot reserve(String key, int limit) {
+		for (int round = 0; round < ROUNDS; round++) {
+			Instant now = this.clock.instant();
+			Counter counter = this.mongo.findById(key, Counter.class);
+			if (counter != null && !counter.windowStart().plus(WINDOW).isAfter(now)) {
+				// the window is over: the count starts again
+				this.mongo.remove(
+						Query.query(Criteria.where("_id").is(key).and("windowStart").is(counter.windowStart())),
+						Counter.class);
+				continue;
+			}
+			if (counter != null && counter.attempts() >= limit) {
+				return new Slot(key, null, false, counter.windowStart().plus(WINDOW));
+			}
+			try {
+				Counter reserved = this.mongo.findAndModify(
+						Query.query(Criteria.where("_id").is(key).and("attempts").lt(limit)),
+						new Update().inc("attempts", 1).setOnInsert("windowStart", now),
+						FindAndModifyOptions.options().upsert(true).returnNew(true), Counter.class);
+				return new Slot(key, reserved.windowStart(), reserved.attempts() >= limit, null);
+			}
+			catch (DuplicateKeyException ex) {
+				// full (the upsert found no counter under the limit and could not make a
+				// second one), or made by someone else in the meantime: look again
+			}
 		}
-		Counter updated = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(key)),
-				new Update().inc("failures", 1).setOnInsert("windowStart", now),
-				FindAndModifyOptions.options().upsert(true).returnNew(true), Counter.class);
-		if (updated != null && updated.failures() >= limit) {
-			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(key)),
-					new Update().set("lockedUntil", now.plus(LOCK)).set("failures", 0).set("windowStart", now),
-					Counter.class);
-			return true;
-		}
-		return false;
+		return new Slot(key, null, false, this.clock.instant().plus(WINDOW));
 	}
 
+	private void giveBack(Slot slot) {
+		this.mongo.updateFirst(Query.query(
+				Criteria.where("_id").is(slot.key()).and("windowStart").is(slot.windowStart()).and("attempts").gt(0)),
+				new Update().inc("attempts", -1), Counter.class);
+	}
+
+	private static final String EMAIL = "email:";
+
+	private static final String CLIENT = "client:";
+
+	private static final String DEVICE = "device:";
+
 	private static String emailKey(String email) {
-		return "email:" + AccountTokens.hash(EmailAddresses.normalize(email));
+		return EMAIL + AccountTokens.hash(EmailAddresses.normalize(email));
 	}
 
 	private static String clientKey(String clientAddress) {
-		return "client:" + ((clientAddress != null) ? clientAddress : "unknown");
+		return CLIENT + ((clientAddress != null) ? clientAddress : "unknown");
+	}
+
+	private static String deviceKey(String device) {
+		return DEVICE + AccountTokens.hash(device);
+	}
+
+	/**
+	 * A reserved password check, or a refusal.
+	 *
+	 * @param slots the counters it holds a place in
+	 * @param refusedUntil when it was refused, until when
+	 */
+	record Attempt(List<Slot> slots, Instant refusedUntil) {
+
+		static Attempt refused(Instant until) {
+			return new Attempt(List.of(), until);
+		}
+
+		boolean granted() {
+			return this.refusedUntil == null;
+		}
+
+	}
+
+	/**
+	 * A place in one counter.
+	 *
+	 * @param key the counter
+	 * @param windowStart the window the place is in
+	 * @param last whether it was the last place of the window
+	 * @param refusedUntil if there was no place: until when
+	 */
+	record Slot(String key, Instant windowStart, boolean last, Instant refusedUntil) {
 	}
 
 	@Document("sign_in_throttle")
-	record Counter(@Id String id, int failures, Instant windowStart, Instant lockedUntil) {
+	record Counter(@Id String id, int attempts, Instant windowStart) {
 	}
 
 }

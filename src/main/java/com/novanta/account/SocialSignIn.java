@@ -118,18 +118,19 @@ class SocialSignIn {
 	 */
 	Optional<CurrentAccount> linkWithPassword(SocialProfile profile, String password, String clientAddress) {
 		String email = EmailAddresses.normalize(profile.email());
-		if (this.throttle.lockedUntil(email, clientAddress) != null) {
+		SignInThrottle.Attempt attempt = this.throttle.reserve(email, clientAddress, null);
+		if (!attempt.granted()) {
 			return Optional.empty();
 		}
 		Optional<Account> account = this.accounts.findByEmail(email)
 			.filter(Account::isActive)
 			.filter((a) -> a.hasPassword() && this.passwords.matches(password, a.passwordHash()));
 		if (account.isEmpty()) {
-			this.throttle.recordFailure(email, clientAddress);
+			this.throttle.failed(attempt);
 			this.audit.record(Actor.anonymous(clientAddress), "SIGN_IN_FAILED", "email", email);
 			return Optional.empty();
 		}
-		this.throttle.recordSuccess(email);
+		this.throttle.succeeded(attempt);
 		link(account.get(), profile, clientAddress);
 		return Optional.of(signedIn(account.get(), profile, clientAddress));
 	}

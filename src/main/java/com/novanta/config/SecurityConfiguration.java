@@ -47,10 +47,10 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, List<HttpSecurityCustomizer> customizers,
-			Environment environment) throws Exception {
+			Environment environment, SiteCookies cookies) throws Exception {
 		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
-		csrfTokens.setCookieName("NOVANTA-XSRF");
-		csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Lax"));
+		csrfTokens.setCookieName(cookies.name("NOVANTA-XSRF"));
+		csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Lax").path("/").secure(cookies.secure()));
 		RequestMatcher devMailbox = DevMode.isOn(environment)
 				? PathPatternRequestMatcher.withDefaults().matcher(DEV_MAILBOX) : (request) -> false;
 		http.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)

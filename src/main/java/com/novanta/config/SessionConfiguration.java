@@ -29,6 +29,8 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
 @EnableSpringHttpSession
 class SessionConfiguration {
 
+	static final String SESSION_COOKIE = "NOVANTA-SESSION";
+
 	private static final Logger log = LoggerFactory.getLogger(SessionConfiguration.class);
 
 	@Bean
@@ -53,10 +55,12 @@ class SessionConfiguration {
 	}
 
 	@Bean
-	CookieSerializer cookieSerializer() {
+	CookieSerializer cookieSerializer(SiteCookies cookies) {
 		DefaultCookieSerializer serializer = new DefaultCookieSerializer();
-		serializer.setCookieName("NOVANTA-SESSION");
+		serializer.setCookieName(cookies.name(SESSION_COOKIE));
+		serializer.setCookiePath("/");
 		serializer.setUseHttpOnlyCookie(true);
+		serializer.setUseSecureCookie(cookies.secure());
 		serializer.setSameSite("Lax");
 		return serializer;
 	}

@@ -89,7 +89,7 @@ class OpenRedirectTests {
 			.getResponse()
 			.getRedirectedUrl();
 
-		assertThat(target).startsWith("http://localhost/my/ballots?").doesNotContain("://evil");
+		assertThat(target).startsWith("/my/ballots?").doesNotContain("//evil");
 	}
 
 	@Test

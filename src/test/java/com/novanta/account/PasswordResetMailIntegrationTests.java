@@ -176,7 +176,7 @@ class PasswordResetMailIntegrationTests {
 
 	@Test
 	void aNewLinkEndsALockOut() throws Exception {
-		for (int i = 0; i < SignInThrottle.FAILURES_PER_EMAIL; i++) {
+		for (int i = 0; i < SignInThrottle.ATTEMPTS_PER_EMAIL; i++) {
 			signIn("guess " + i);
 		}
 		assertThat(signIn(OLD_PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/signin?locked");

@@ -104,7 +104,7 @@ class SignInLinkTests {
 
 	@Test
 	void passwordGuessesAreThrottledLikeSignIns() throws Exception {
-		for (int i = 0; i < SignInThrottle.FAILURES_PER_EMAIL; i++) {
+		for (int i = 0; i < SignInThrottle.ATTEMPTS_PER_EMAIL; i++) {
 			this.mvc.perform(linkWithPassword("guess " + i)).andExpect(status().isOk());
 		}
 

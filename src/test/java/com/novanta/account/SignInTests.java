@@ -101,7 +101,7 @@ class SignInTests {
 	void afterFiveFailuresEvenTheRightPasswordIsRefusedForFifteenMinutes() throws Exception {
 		Account account = this.accounts.verified(TestAccounts.email("locked"), PASSWORD);
 
-		for (int i = 0; i < SignInThrottle.FAILURES_PER_EMAIL; i++) {
+		for (int i = 0; i < SignInThrottle.ATTEMPTS_PER_EMAIL; i++) {
 			assertThat(signIn(account.email(), "guess " + i).getResponse().getRedirectedUrl())
 				.isEqualTo("/signin?error");
 		}
@@ -110,7 +110,7 @@ class SignInTests {
 		assertThat(sixth.getRedirectedUrl()).isEqualTo("/signin?locked");
 		assertThat(renderedAfter(sixth)).contains("Too many failed attempts");
 
-		this.clock.advance(SignInThrottle.LOCK.plusSeconds(1));
+		this.clock.advance(SignInThrottle.WINDOW.plusSeconds(1));
 		assertThat(signIn(account.email(), PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/");
 	}
 
@@ -118,7 +118,7 @@ class SignInTests {
 	void theLockIsPerEmailAddressSoOtherAccountsCanStillSignIn() throws Exception {
 		Account locked = this.accounts.verified(TestAccounts.email("locked"), PASSWORD);
 		Account other = this.accounts.verified(TestAccounts.email("other"), PASSWORD);
-		for (int i = 0; i < SignInThrottle.FAILURES_PER_EMAIL; i++) {
+		for (int i = 0; i < SignInThrottle.ATTEMPTS_PER_EMAIL; i++) {
 			signIn(locked.email(), "guess " + i);
 		}
 
@@ -130,7 +130,7 @@ class SignInTests {
 		Account account = this.accounts.verified(TestAccounts.email("registered"), PASSWORD);
 		String unregistered = TestAccounts.email("unregistered");
 
-		for (int i = 0; i < SignInThrottle.FAILURES_PER_EMAIL; i++) {
+		for (int i = 0; i < SignInThrottle.ATTEMPTS_PER_EMAIL; i++) {
 			MockHttpServletResponse registeredAnswer = signIn(account.email(), "guess " + i).getResponse();
 			MockHttpServletResponse unregisteredAnswer = signIn(unregistered, "guess " + i).getResponse();
 			assertThat(unregisteredAnswer.getRedirectedUrl()).isEqualTo(registeredAnswer.getRedirectedUrl())
@@ -148,12 +148,12 @@ class SignInTests {
 	@Test
 	void aSuccessfulSignInStartsTheCountAgain() throws Exception {
 		Account account = this.accounts.verified(TestAccounts.email("forgetful"), PASSWORD);
-		for (int i = 0; i < SignInThrottle.FAILURES_PER_EMAIL - 1; i++) {
+		for (int i = 0; i < SignInThrottle.ATTEMPTS_PER_EMAIL - 1; i++) {
 			signIn(account.email(), "guess " + i);
 		}
 		assertThat(signIn(account.email(), PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/");
 
-		for (int i = 0; i < SignInThrottle.FAILURES_PER_EMAIL - 1; i++) {
+		for (int i = 0; i < SignInThrottle.ATTEMPTS_PER_EMAIL - 1; i++) {
 			signIn(account.email(), "guess " + i);
 		}
 		assertThat(signIn(account.email(), PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/");
@@ -208,7 +208,7 @@ class SignInTests {
 				.with(csrf()))
 			.andReturn();
 
-		assertThat(result.getResponse().getRedirectedUrl()).startsWith("http://localhost/account");
+		assertThat(result.getResponse().getRedirectedUrl()).startsWith("/account");
 	}
 
 	@Test

@@ -58,6 +58,12 @@ public final class WebVisitor {
 		return this.cookies.get(name);
 	}
 
+	/** Holds a cookie, as if the site had set it (or it was copied from elsewhere). */
+	public WebVisitor withCookie(String name, String value) {
+		this.cookies.put(name, value);
+		return this;
+	}
+
 	public Page get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).GET());
 	}
