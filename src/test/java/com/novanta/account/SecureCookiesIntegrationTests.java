@@ -20,7 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * host, sub-domain or plain-http page can set or overwrite it.
  */
 @IntegrationTest
-@TestPropertySource(properties = "lottery.public-url=https://lotto.example")
+// A real deployment: not dev mode (which refuses a public address), with an SMTP server.
+@TestPropertySource(properties = { "lottery.public-url=https://lotto.example", "lottery.dev.enabled=false",
+		"spring.mail.host=localhost", "spring.mail.port=2525" })
 class SecureCookiesIntegrationTests {
 
 	static final String PASSWORD = "a long passphrase";
