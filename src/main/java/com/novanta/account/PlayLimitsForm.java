@@ -1,5 +1,6 @@
 package com.novanta.account;
 
+import com.novanta.config.FormFields;
 import jakarta.validation.constraints.Pattern;
 
 /**
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
  * @param dailyLimit the most ballots per day, or empty
  * @param monthlyLimit the most ballots per month, or empty
  */
+@FormFields({ "dailyLimit", "monthlyLimit" })
 record PlayLimitsForm(@Pattern(regexp = LIMIT, message = "{limits.invalid}") String dailyLimit,
 		@Pattern(regexp = LIMIT, message = "{limits.invalid}") String monthlyLimit) {
 

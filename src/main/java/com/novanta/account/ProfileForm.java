@@ -1,5 +1,6 @@
 package com.novanta.account;
 
+import com.novanta.config.FormFields;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.Size;
  * @param language {@code en} or {@code it}
  * @param noWinEmails whether to receive "no win this time" emails
  */
+@FormFields({ "name", "city", "timeZone", "language", "noWinEmails", "_noWinEmails" })
 record ProfileForm(
 		@NotBlank(message = "{signup.name.required}") @Size(max = 100, message = "{signup.name.tooLong}") String name,
 		@Size(max = 100, message = "{signup.city.tooLong}") String city,
