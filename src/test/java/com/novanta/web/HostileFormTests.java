@@ -70,6 +70,7 @@ class HostileFormTests {
 				signUp("the name sent as name[$gt]").rename("name", "name[$gt]").expect(400),
 				signUp("a nested name beside the name").param("name.x", "1").expect(400),
 				signUp("the email sent as email[$ne]").rename("email", "email[$ne]").expect(400),
+				signUp("no password").without("password").expect(200, "Enter a password."),
 				// signing in
 				post("nothing at all", "/signin").redirectsTo("/signin?error"),
 				post("an email far too long", "/signin").param("email", "a".repeat(10_000) + "@example.com")
@@ -111,9 +112,16 @@ class HostileFormTests {
 					.expect(200, "Choose a time zone from the list."),
 				profile("an unknown language").param("language", "xx").expect(200, "Choose English or Italian."),
 				profile("no-win emails is a word").param("noWinEmails", "perhaps").expect(400),
+				profile("no language").without("language").expect(200, "Choose English or Italian."),
+				profile("no time zone").without("timeZone").expect(200, "Choose a time zone from the list."),
+				profile("no name").without("name").expect(200, "Enter your name."),
 				profile("the name sent as name.x").rename("name", "name.x").expect(400),
 				profile("the language sent as language[$ne]").rename("language", "language[$ne]").expect(400),
 				profile("the time zone sent as timeZone.$gt").rename("timeZone", "timeZone.$gt").expect(400),
+				post("no limits", "/account/limits").as(PARTICIPANT)
+					.expect(200, "Enter a whole number from 1 to 10,000"),
+				limits("no daily limit").without("dailyLimit").expect(200, "Enter a whole number from 1 to 10,000"),
+				limits("no monthly limit").without("monthlyLimit").expect(200, "Enter a whole number from 1 to 10,000"),
 				limits("the daily limit sent as dailyLimit.x").rename("dailyLimit", "dailyLimit.x").expect(400),
 				limits("the monthly limit sent as monthlyLimit[$ne]").rename("monthlyLimit", "monthlyLimit[$ne]")
 					.expect(400),
