@@ -1,16 +1,22 @@
 package com.novanta.account;
 
+import com.novanta.config.FormFields;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 /**
  * The responsible play limits form: whole numbers from 1 to 10,000, or empty for no
- * limit.
+ * limit. Both are required: the page always sends both, and a request without one must
+ * not lift that limit.
  *
  * @param dailyLimit the most ballots per day, or empty
  * @param monthlyLimit the most ballots per month, or empty
  */
-record PlayLimitsForm(@Pattern(regexp = LIMIT, message = "{limits.invalid}") String dailyLimit,
-		@Pattern(regexp = LIMIT, message = "{limits.invalid}") String monthlyLimit) {
+@FormFields({ "dailyLimit", "monthlyLimit" })
+record PlayLimitsForm(
+		@NotNull(message = "{limits.invalid}") @Pattern(regexp = LIMIT, message = "{limits.invalid}") String dailyLimit,
+		@NotNull(message = "{limits.invalid}") @Pattern(regexp = LIMIT,
+				message = "{limits.invalid}") String monthlyLimit) {
 
 	static final int MAX = 10_000;
 

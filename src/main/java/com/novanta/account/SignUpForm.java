@@ -1,5 +1,6 @@
 package com.novanta.account;
 
+import com.novanta.config.FormFields;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.Size;
  * @param adult the person confirms they are an adult
  * @param terms the person accepts the terms
  */
+@FormFields({ "name", "email", "password", "city", "adult", "_adult", "terms", "_terms" })
 record SignUpForm(
 		@NotBlank(message = "{signup.name.required}") @Size(max = 100, message = "{signup.name.tooLong}") String name,
 		@NotBlank(message = "{signup.email.required}") @Email(message = "{signup.email.invalid}") @Size(max = 254,

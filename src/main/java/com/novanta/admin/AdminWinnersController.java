@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import com.novanta.config.FormFields;
 import com.novanta.config.RequestParameters;
 import com.novanta.account.Account;
 import com.novanta.account.AccountAdministration;
@@ -198,6 +199,7 @@ class AdminWinnersController {
 	 * @param tier numbers matched
 	 * @param email a participant's email
 	 */
+	@FormFields({ "game", "from", "to", "date", "tier", "email" })
 	record WinnerSearch(String game, String from, String to, String date, String tier, String email) {
 	}
 

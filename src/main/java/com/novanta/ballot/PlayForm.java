@@ -4,10 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import com.novanta.config.FormFields;
+
 /**
  * The ballot form: its idempotency key and its lines. A mutable bean, because Spring
- * binds {@code lines[2].numbers} into it.
+ * binds {@code lines[2].numbers} into it. The page marks each line's checkboxes with
+ * {@code _lines[i].numbers}, so that a line with none ticked is bound empty.
  */
+@FormFields({ "key", "lines[i].numbers", "_lines[i].numbers", "lines[i].quickPickNumbers" })
 public class PlayForm {
 
 	private String key;

@@ -12,14 +12,16 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 /**
  * Requests that no page of ours sends, which Spring cannot bind and does not answer by
  * itself: a 400 with the error page, never a 500. Values of the wrong type are already
- * field errors or 400s; what is left is a parameter naming a property the form does not
- * have, such as a line of a ballot form at index -1, "first" or 5000.
+ * field errors or 400s; a parameter naming a property path that its form does not declare
+ * ({@code name.x}, {@code key[$ne]}, a line of a ballot form at index -1, "first" or
+ * 5000) is refused by {@link UndeclaredFieldGuard} before binding. What the binder still
+ * finds invalid in a declared path is answered the same way.
  */
 @ControllerAdvice
 class MalformedRequests {
 
-	@ExceptionHandler(InvalidPropertyException.class)
-	void invalidProperty(HttpServletResponse response) throws IOException {
+	@ExceptionHandler({ UndeclaredFieldGuard.UndeclaredFieldException.class, InvalidPropertyException.class })
+	void malformed(HttpServletResponse response) throws IOException {
 		response.sendError(HttpStatus.BAD_REQUEST.value());
 	}
 

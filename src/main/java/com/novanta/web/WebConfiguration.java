@@ -72,6 +72,8 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
+		// first, so that a refused request changes nothing, not even the language
+		registry.addInterceptor(new UndeclaredFieldGuard());
 		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor() {
 			@Override
 			protected Locale parseLocaleValue(String localeValue) {

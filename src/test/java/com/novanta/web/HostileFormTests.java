@@ -65,6 +65,12 @@ class HostileFormTests {
 				signUp("adult is repeated").param("adult", "false", "true")
 					.expect(200, "You must be 18 or older to play."),
 				signUp("terms are a word").param("terms", "yes please").expect(400),
+				// renamed fields, refused before binding (see HostileFieldNameTests)
+				signUp("the name sent as name.x").rename("name", "name.x").expect(400),
+				signUp("the name sent as name[$gt]").rename("name", "name[$gt]").expect(400),
+				signUp("a nested name beside the name").param("name.x", "1").expect(400),
+				signUp("the email sent as email[$ne]").rename("email", "email[$ne]").expect(400),
+				signUp("no password").without("password").expect(200, "Enter a password."),
 				// signing in
 				post("nothing at all", "/signin").redirectsTo("/signin?error"),
 				post("an email far too long", "/signin").param("email", "a".repeat(10_000) + "@example.com")
@@ -106,6 +112,19 @@ class HostileFormTests {
 					.expect(200, "Choose a time zone from the list."),
 				profile("an unknown language").param("language", "xx").expect(200, "Choose English or Italian."),
 				profile("no-win emails is a word").param("noWinEmails", "perhaps").expect(400),
+				profile("no language").without("language").expect(200, "Choose English or Italian."),
+				profile("no time zone").without("timeZone").expect(200, "Choose a time zone from the list."),
+				profile("no name").without("name").expect(200, "Enter your name."),
+				profile("the name sent as name.x").rename("name", "name.x").expect(400),
+				profile("the language sent as language[$ne]").rename("language", "language[$ne]").expect(400),
+				profile("the time zone sent as timeZone.$gt").rename("timeZone", "timeZone.$gt").expect(400),
+				post("no limits", "/account/limits").as(PARTICIPANT)
+					.expect(200, "Enter a whole number from 1 to 10,000"),
+				limits("no daily limit").without("dailyLimit").expect(200, "Enter a whole number from 1 to 10,000"),
+				limits("no monthly limit").without("monthlyLimit").expect(200, "Enter a whole number from 1 to 10,000"),
+				limits("the daily limit sent as dailyLimit.x").rename("dailyLimit", "dailyLimit.x").expect(400),
+				limits("the monthly limit sent as monthlyLimit[$ne]").rename("monthlyLimit", "monthlyLimit[$ne]")
+					.expect(400),
 				post("no passwords", "/account/password").as(PARTICIPANT).expect(200, "Enter a password."),
 				post("a new password too long", "/account/password").as(PARTICIPANT)
 					.param("currentPassword", PASSWORD)
@@ -204,6 +223,26 @@ class HostileFormTests {
 				status("a line index past the last").param("index", "2147483647").expect(200),
 				status("a line index that overflows an int").param("index", HUGE).expect(400),
 				status("a huge number").param("index", "0").param("lines[0].numbers", HUGE).expect(200),
+				// renamed fields of the ballot form, on each of its endpoints
+				play("a number at an index that is a word").param("lines[0].numbers[x]", "1").expect(400),
+				play("a number at an operator").param("lines[0].numbers[$ne]", "1").expect(400),
+				play("a line at an operator").param("lines[$ne].numbers", "1").expect(400),
+				play("the key at an operator").param("key[$ne]", "1").expect(400),
+				play("a field the form does not have, at an operator").param("name[$gt]", "1").expect(400),
+				play("a line's numbers sent as numbers.x").rename("lines[0].numbers", "lines[0].numbers.x").expect(400),
+				edit("a number at an index that is a word").param("lines[0].numbers[x]", "1").expect(400),
+				edit("a number at an operator").param("lines[0].numbers[$ne]", "1").expect(400),
+				edit("a number at an operator, htmx").param("lines[0].numbers[$ne]", "1").htmx().expect(400),
+				edit("the key at an operator").param("key[$ne]", "1").expect(400),
+				edit("a field the form does not have, at an operator").param("name[$gt]", "1").expect(400),
+				status("a number at an index that is a word").param("index", "0")
+					.param("lines[0].numbers[x]", "1")
+					.expect(400),
+				status("a number at an operator").param("index", "0").param("lines[0].numbers[$ne]", "1").expect(400),
+				status("the key at an operator").param("index", "0").param("key[$ne]", "1").expect(400),
+				status("a field the form does not have, at an operator").param("index", "0")
+					.param("name[$gt]", "1")
+					.expect(400),
 				// unsubscribing, as mail clients do (no CSRF token: the link is signed)
 				post("a forged token", "/unsubscribe/no-win").withoutCsrfToken()
 					.param("account", "@other")
@@ -253,6 +292,11 @@ class HostileFormTests {
 			.param("timeZone", "Europe/Rome")
 			.param("language", "en")
 			.param("noWinEmails", "true");
+	}
+
+	/** The limits as the page sends them, but for what the case changes. */
+	private static HostileRequest limits(String what) {
+		return post(what, "/account/limits").as(PARTICIPANT).param("dailyLimit", "5").param("monthlyLimit", "");
 	}
 
 	private static HostileRequest play(String what) {

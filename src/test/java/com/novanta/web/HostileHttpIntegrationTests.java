@@ -177,6 +177,40 @@ class HostileHttpIntegrationTests {
 			.contains("We could not understand that request");
 	}
 
+	@Test
+	void aRenamedFieldOfTheSignUpFormGetsTheBadRequestPage() throws Exception {
+		WebVisitor visitor = visitor();
+		visitor.get("/signup");
+
+		DatabaseSnapshot before = DatabaseSnapshot.take(this.mongo);
+		WebVisitor.Page response = visitor.post("/signup",
+				Map.of("name.x", List.of("Mallory"), "email", List.of("renamed-http@example.com"), "password",
+						List.of("a long hostile passphrase"), "adult", List.of("true"), "terms", List.of("true")));
+		before.assertUnchanged();
+
+		assertThat(response.status()).isEqualTo(400);
+		HostileRequests.assertAnswerIsClean(response.body());
+		assertThat(Html.parse(response.body()).text()).contains("Error 400")
+			.contains("We could not understand that request");
+	}
+
+	@Test
+	void aNumberOfABallotAtAnOperatorGetsTheBadRequestPage() throws Exception {
+		WebVisitor visitor = visitor();
+		assertThat(visitor.signIn(this.fixture.participant.email(), TestParticipants.PASSWORD)).isTrue();
+		visitor.get("/play/" + this.fixture.lottery.id());
+
+		DatabaseSnapshot before = this.fixture.snapshot();
+		WebVisitor.Page response = visitor.post("/play/" + this.fixture.lottery.id(),
+				Map.of("key", List.of("http-renamed"), "lines[0].numbers[$ne]", List.of("1")));
+		before.assertUnchanged();
+
+		assertThat(response.status()).isEqualTo(400);
+		HostileRequests.assertAnswerIsClean(response.body());
+		assertThat(Html.parse(response.body()).text()).contains("Error 400")
+			.contains("We could not understand that request");
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "//evil.example", "//evil.example/%2e%2e", "/%2F%2Fevil.example", "/\\evil.example",
 			"/lotteries/..%2F..%2Fadmin", "/lotteries;jsessionid=forged", "/lotteries/%0d%0aSet-Cookie:%20x=y",

@@ -76,7 +76,12 @@ final class HostileRequest {
 
 	/** Another request like this one, to change without changing this one. */
 	HostileRequest copy() {
-		HostileRequest copy = new HostileRequest(this.what, this.method, this.path,
+		return copy(this.what);
+	}
+
+	/** Another request like this one, described otherwise. */
+	HostileRequest copy(String what) {
+		HostileRequest copy = new HostileRequest(what, this.method, this.path,
 				this.pathVariables.toArray(String[]::new));
 		copy.params.addAll(this.params);
 		copy.headers.putAll(this.headers);
@@ -111,6 +116,25 @@ final class HostileRequest {
 			this.params.add(Map.entry(name, value));
 		}
 		return this;
+	}
+
+	/** Without the parameter at all. */
+	HostileRequest without(String name) {
+		this.params.removeIf((param) -> param.getKey().equals(name));
+		return this;
+	}
+
+	/**
+	 * The parameter's values under another name, or {@code on} (as a checkbox marker
+	 * sends) when it had none.
+	 */
+	HostileRequest rename(String name, String to) {
+		List<String> values = this.params.stream()
+			.filter((param) -> param.getKey().equals(name))
+			.map(Map.Entry::getValue)
+			.toList();
+		this.params.removeIf((param) -> param.getKey().equals(name));
+		return param(to, values.isEmpty() ? new String[] { "on" } : values.toArray(String[]::new));
 	}
 
 	HostileRequest header(String name, String value) {
@@ -198,6 +222,16 @@ final class HostileRequest {
 
 	HttpMethod method() {
 		return this.method;
+	}
+
+	/** The names of its parameters. */
+	List<String> paramNames() {
+		return this.params.stream().map(Map.Entry::getKey).distinct().toList();
+	}
+
+	/** The path as written, with its variables. */
+	String path() {
+		return this.path;
 	}
 
 	int status() {
