@@ -103,6 +103,16 @@ final class HostileFixture {
 	}
 
 	/**
+	 * The fixture's accounts take every hostile case's wrong passwords; each case starts
+	 * with their sign-in counts cleared, so that its answer is about its own input, not
+	 * the lock the cases before it brought about.
+	 */
+	void forgetPasswordGuesses() {
+		this.context.getBean(MongoOperations.class)
+			.remove(Query.query(Criteria.where("_id").regex("^email:")), "sign_in_throttle");
+	}
+
+	/**
 	 * A snapshot of the database, with the fixture's accounts, lottery, slips and
 	 * participations in full.
 	 */

@@ -45,6 +45,7 @@ final class HostileRequests {
 
 	private MvcResult perform(HostileRequest hostile, boolean bookkeepingToo) throws Exception {
 		String client = hostile.isFromLoopback() ? "127.0.0.1" : clientAddress();
+		this.fixture.forgetPasswordGuesses();
 		DatabaseSnapshot before = this.fixture.snapshot();
 		MvcResult result = this.mvc
 			.perform(hostile.build(this.fixture::reference).with(this.fixture.as(hostile.who())).with((request) -> {
