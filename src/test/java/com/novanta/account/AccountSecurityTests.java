@@ -67,7 +67,7 @@ class AccountSecurityTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "/signup", "/signin", "/signout", "/password/forgot", "/password/reset", "/account",
 			"/account/password", "/account/delete", "/account/verify/resend", "/signin/link", "/signin/link/email",
-			"/account/identities/google/link", "/account/identities/google/unlink" })
+			"/account/identities/google/link", "/account/identities/google/unlink", "/account/signout-everywhere" })
 	void everyFormIsRefusedWithoutACsrfToken(String path) throws Exception {
 		this.mvc.perform(post(path).with(this.client).with(TestAccounts.signedIn(this.account)))
 			.andExpect(status().isForbidden());
@@ -77,7 +77,7 @@ class AccountSecurityTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "/signup", "/signin", "/signout", "/password/forgot", "/password/reset", "/account",
 			"/account/password", "/account/delete", "/account/verify/resend", "/signin/link", "/signin/link/email",
-			"/account/identities/google/link", "/account/identities/google/unlink" })
+			"/account/identities/google/link", "/account/identities/google/unlink", "/account/signout-everywhere" })
 	void everyFormIsAcceptedWithTheCsrfToken(String path) throws Exception {
 		int status = this.mvc
 			.perform(post(path).with(this.client).with(TestAccounts.signedIn(this.account)).with(csrf()))

@@ -69,6 +69,7 @@ class MissingCsrfTokenTests {
 					.param("confirmation", PASSWORD),
 				post("delete one's account", "/account/delete").as(PARTICIPANT)
 					.param("confirmation", TestParticipants.PASSWORD),
+				post("sign out everywhere", "/account/signout-everywhere").as(PARTICIPANT),
 				post("link a provider", "/account/identities/{provider}/link", "google").as(PARTICIPANT),
 				post("unlink a provider", "/account/identities/{provider}/unlink", "google").as(PARTICIPANT),
 				post("resend the verification link", "/account/verify/resend").as(UNVERIFIED),
