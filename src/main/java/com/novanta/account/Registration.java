@@ -94,6 +94,14 @@ class Registration {
 	}
 
 	/**
+	 * Whether a verification link still works, to show the button that uses it: opening
+	 * the link changes nothing, because mail scanners open links too.
+	 */
+	boolean isVerificationUsable(String token) {
+		return this.tokens.peek(Purpose.VERIFY_EMAIL, token).isPresent();
+	}
+
+	/**
 	 * Verifies the email address of the token's account.
 	 * @return the account, or empty if the link is unknown, used or expired
 	 */

@@ -144,6 +144,14 @@ class SocialSignIn {
 	}
 
 	/**
+	 * The provider an emailed link would link, without using the link up.
+	 * @return the provider, or empty if the link is unknown, used or expired
+	 */
+	Optional<String> pendingLinkProvider(String token) {
+		return this.tokens.peek(Purpose.LINK_IDENTITY, token).map((pending) -> pending.data().get("provider"));
+	}
+
+	/**
 	 * Links the sign-in named by an emailed link.
 	 * @return the provider linked, or empty if the link is unknown, used or expired
 	 */

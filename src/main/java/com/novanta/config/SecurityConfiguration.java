@@ -34,8 +34,8 @@ class SecurityConfiguration {
 			"/actuator/info" };
 
 	/** Forms anyone may post (with a CSRF token). */
-	static final String[] PUBLIC_FORMS = { "/lucky-numbers", "/signin/**", "/signup", "/password/**", "/unsubscribe/**",
-			"/dev/mailbox/**" };
+	static final String[] PUBLIC_FORMS = { "/lucky-numbers", "/signin/**", "/signup", "/account/verify", "/password/**",
+			"/unsubscribe/**", "/dev/mailbox/**" };
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, List<HttpSecurityCustomizer> customizers)
