@@ -53,8 +53,11 @@ class SocialSignIn {
 
 	private final Clock clock;
 
+	private final KeptPlayRestrictions keptRestrictions;
+
 	SocialSignIn(AccountRepository accounts, AccountTokens tokens, AccountMail mail, PasswordEncoder passwords,
-			SignInThrottle throttle, AdminRoles adminRoles, AuditLog audit, AccountProperties properties, Clock clock) {
+			SignInThrottle throttle, AdminRoles adminRoles, AuditLog audit, AccountProperties properties, Clock clock,
+			KeptPlayRestrictions keptRestrictions) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.mail = mail;
@@ -64,6 +67,7 @@ class SocialSignIn {
 		this.audit = audit;
 		this.properties = properties;
 		this.clock = clock;
+		this.keptRestrictions = keptRestrictions;
 	}
 
 	/**
@@ -186,17 +190,22 @@ class SocialSignIn {
 		Instant now = this.clock.instant();
 		String name = (profile.name() != null && !profile.name().isBlank()) ? profile.name()
 				: profile.email().substring(0, profile.email().indexOf('@'));
-		Account account = new Account(new ObjectId().toHexString(), EmailAddresses.normalize(profile.email()), true,
-				null, name, null, AccountRepository.participant(), this.properties.timeZone(), "en", true,
-				AccountStatus.ACTIVE, 0, now, now, null, ResponsiblePlay.NONE);
+		String email = EmailAddresses.normalize(profile.email());
+		// a deleted account's self-exclusion and limits bind the new one from its first
+		// moment
+		Account account = new Account(new ObjectId().toHexString(), email, true, null, name, null,
+				AccountRepository.participant(), this.properties.timeZone(), "en", true, AccountStatus.ACTIVE, 0, now,
+				now, null, this.keptRestrictions.forNewAccount(email));
 		try {
 			this.accounts.insert(account);
 		}
 		catch (DuplicateKeyException ex) {
 			throw error(LINK_REQUIRED);
 		}
-		this.audit.record(new Actor(account.id(), account.email(), clientAddress), "ACCOUNT_CREATED", "account",
-				account.id(), null, Map.of("email", account.email(), "method", profile.provider()));
+		Actor actor = new Actor(account.id(), account.email(), clientAddress);
+		this.audit.record(actor, "ACCOUNT_CREATED", "account", account.id(), null,
+				Map.of("email", account.email(), "method", profile.provider()));
+		account = this.keptRestrictions.restored(account, actor);
 		link(account, profile, clientAddress);
 		return account;
 	}
