@@ -148,10 +148,9 @@ class Profiles {
 			.set("roles", AccountRepository.participant())
 			.inc("sessionEpoch", 1)
 			.set("deletedAt", this.clock.instant());
-		// The self-exclusion and limits are kept before the email is freed, so that no
-		// new
-		// account with it can start without them; the deletion applies only if they did
-		// not change meanwhile, else they are kept again.
+		// Self-exclusion and limits are kept before the email is freed: no new account
+		// with it can start without them. The deletion applies only if they did not
+		// change meanwhile; else they are kept again.
 		Optional<KeptPlayRestrictions.Kept> kept;
 		boolean deleted;
 		do {

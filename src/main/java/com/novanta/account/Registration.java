@@ -82,8 +82,7 @@ class Registration {
 			return;
 		}
 		Instant now = this.clock.instant();
-		// a deleted account's self-exclusion and limits bind the new one from its first
-		// moment
+		// a deleted account's exclusion and limits bind the new one from the start
 		Account account = new Account(new ObjectId().toHexString(), email, false, hash, form.name().trim(),
 				blankToNull(form.city()), AccountRepository.participant(), this.properties.timeZone(),
 				locale.getLanguage(), true, AccountStatus.ACTIVE, 0, now, null, null,

@@ -53,8 +53,7 @@ class ResetRequestQueue implements DisposableBean {
 					request.run();
 				}
 				catch (RuntimeException ex) {
-					// nobody waits for the answer any more: the log is the only place to
-					// say
+					// nobody waits for an answer any more: only the log can tell
 					log.warn("event=reset-request-failed error={}", ex.toString());
 				}
 			});

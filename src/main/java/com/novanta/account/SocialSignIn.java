@@ -199,10 +199,7 @@ class SocialSignIn {
 		if (unverified.emailVerified() || !unverified.isActive()) {
 			return Optional.empty();
 		}
-		List<String> identities = this.accounts.identitiesOf(unverified.id())
-			.stream()
-			.map(com.novanta.account.Identity::provider)
-			.toList();
+		List<String> identities = this.accounts.identitiesOf(unverified.id()).stream().map(Identity::provider).toList();
 		Update takeOver = new Update().unset("passwordHash")
 			.inc("sessionEpoch", 1)
 			.set("name", nameOf(profile))
@@ -259,8 +256,7 @@ class SocialSignIn {
 		Instant now = this.clock.instant();
 		String name = nameOf(profile);
 		String email = EmailAddresses.normalize(profile.email());
-		// a deleted account's self-exclusion and limits bind the new one from its first
-		// moment
+		// a deleted account's exclusion and limits bind the new one from the start
 		Account account = new Account(new ObjectId().toHexString(), email, true, null, name, null,
 				AccountRepository.participant(), this.properties.timeZone(), "en", true, AccountStatus.ACTIVE, 0, now,
 				now, null, this.keptRestrictions.forNewAccount(email));

@@ -122,8 +122,7 @@ class UnverifiedAccountClaimIntegrationTests {
 		assertThat(this.repository.identitiesOf(claimed.id())).singleElement()
 			.satisfies((identity) -> assertThat(identity.subject()).isEqualTo(subject));
 
-		// the first comer's session is over, their password and their links no longer
-		// work
+		// the first comer's session, password and links are all gone
 		this.mvc.perform(get("/account").session(this.squattersSession)).andExpect(redirectedUrl("/signin"));
 		this.mvc
 			.perform(post("/signin").param("email", this.email)
