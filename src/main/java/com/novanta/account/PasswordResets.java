@@ -40,9 +40,11 @@ class PasswordResets {
 
 	private final Clock clock;
 
+	private final ResetRequestQueue queue;
+
 	PasswordResets(AccountRepository accounts, AccountTokens tokens, AccountMail mail, PasswordEncoder passwords,
-			RateLimiter rateLimiter, SignInThrottle throttle, AuditLog audit, AccountProperties properties,
-			Clock clock) {
+			RateLimiter rateLimiter, SignInThrottle throttle, AuditLog audit, AccountProperties properties, Clock clock,
+			ResetRequestQueue queue) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.mail = mail;
@@ -52,12 +54,19 @@ class PasswordResets {
 		this.audit = audit;
 		this.properties = properties;
 		this.clock = clock;
+		this.queue = queue;
 	}
 
 	/**
 	 * Emails a reset link if the address has an active account; says nothing either way.
+	 * The work is queued, so the answer is sent before the address is even looked up: its
+	 * timing is the same for every address.
 	 */
 	void request(String email, String clientAddress) {
+		this.queue.submit(() -> handle(email, clientAddress));
+	}
+
+	private void handle(String email, String clientAddress) {
 		String normalized = EmailAddresses.normalize(email);
 		if (!this.rateLimiter.tryAcquire("reset-client", String.valueOf(clientAddress), 20, Duration.ofHours(1))
 				|| !this.rateLimiter.tryAcquire("reset-email", normalized, 3, Duration.ofHours(1))) {

@@ -121,7 +121,8 @@ public class PlayRestrictions {
 		throw new IllegalStateException("Too many changes at once to the responsible play of " + me.id());
 	}
 
-	private static Criteria revisionIs(long revision) {
+	/** The account's choices are still at this revision. */
+	static Criteria revisionIs(long revision) {
 		Criteria same = Criteria.where("responsiblePlay.revision").is(revision);
 		// accounts made before responsible play existed have no choices stored
 		return (revision != 0) ? same

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import com.novanta.account.AccountTokens.Purpose;
 import com.novanta.audit.AuditLog;
@@ -36,8 +37,11 @@ class Profiles {
 
 	private final RememberMeTokens rememberMe;
 
+	private final KeptPlayRestrictions keptRestrictions;
+
 	Profiles(AccountRepository accounts, PasswordEncoder passwords, AccountTokens tokens, AccountMail mail,
-			AuditLog audit, Clock clock, SignInThrottle throttle, RememberMeTokens rememberMe) {
+			AuditLog audit, Clock clock, SignInThrottle throttle, RememberMeTokens rememberMe,
+			KeptPlayRestrictions keptRestrictions) {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.tokens = tokens;
@@ -46,6 +50,7 @@ class Profiles {
 		this.clock = clock;
 		this.throttle = throttle;
 		this.rememberMe = rememberMe;
+		this.keptRestrictions = keptRestrictions;
 	}
 
 	Account get(String accountId) {
@@ -172,21 +177,37 @@ class Profiles {
 		if (!confirmed) {
 			return false;
 		}
-		this.accounts.update(me.id(), Criteria.where("status").ne(AccountStatus.DELETED),
-				new Update().set("status", AccountStatus.DELETED)
-					.set("email", "deleted+" + me.id() + "@invalid")
-					.set("emailVerified", false)
-					.unset("passwordHash")
-					.set("name", "")
-					.unset("city")
-					.set("roles", AccountRepository.participant())
-					.inc("sessionEpoch", 1)
-					.set("deletedAt", this.clock.instant()));
+		Update deletion = new Update().set("status", AccountStatus.DELETED)
+			.set("email", "deleted+" + me.id() + "@invalid")
+			.set("emailVerified", false)
+			.unset("passwordHash")
+			.set("name", "")
+			.unset("city")
+			.set("roles", AccountRepository.participant())
+			.inc("sessionEpoch", 1)
+			.set("deletedAt", this.clock.instant());
+		// Self-exclusion and limits are kept before the email is freed: no new account
+		// with it can start without them. The deletion applies only if they did not
+		// change meanwhile; else they are kept again.
+		Optional<KeptPlayRestrictions.Kept> kept;
+		boolean deleted;
+		do {
+			kept = this.keptRestrictions.keep(account);
+			Criteria unchanged = new Criteria().andOperator(Criteria.where("status").ne(AccountStatus.DELETED),
+					PlayRestrictions.revisionIs(account.responsiblePlay().revision()));
+			deleted = this.accounts.update(me.id(), unchanged, deletion).isPresent();
+			account = get(me.id());
+		}
+		while (!deleted && account.status() != AccountStatus.DELETED);
 		this.accounts.deleteIdentities(me.id());
 		this.rememberMe.forgetAll(me.id());
 		this.tokens.revokeAll(Purpose.VERIFY_EMAIL, me.id());
 		this.tokens.revokeAll(Purpose.RESET_PASSWORD, me.id());
 		this.audit.record(Actors.of(me, clientAddress), "ACCOUNT_DELETED", "account", me.id());
+		if (deleted && kept.isPresent()) {
+			this.audit.record(Actors.of(me, clientAddress), "PLAY_RESTRICTIONS_KEPT", "account", me.id(), null,
+					kept.get().describe());
+		}
 		return true;
 	}
 

@@ -46,8 +46,11 @@ class Registration {
 
 	private final Clock clock;
 
+	private final KeptPlayRestrictions keptRestrictions;
+
 	Registration(AccountRepository accounts, AccountTokens tokens, AccountMail mail, PasswordEncoder passwords,
-			RateLimiter rateLimiter, AdminRoles adminRoles, AuditLog audit, AccountProperties properties, Clock clock) {
+			RateLimiter rateLimiter, AdminRoles adminRoles, AuditLog audit, AccountProperties properties, Clock clock,
+			KeptPlayRestrictions keptRestrictions) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.mail = mail;
@@ -57,6 +60,7 @@ class Registration {
 		this.audit = audit;
 		this.properties = properties;
 		this.clock = clock;
+		this.keptRestrictions = keptRestrictions;
 	}
 
 	/**
@@ -78,9 +82,11 @@ class Registration {
 			return;
 		}
 		Instant now = this.clock.instant();
+		// a deleted account's exclusion and limits bind the new one from the start
 		Account account = new Account(new ObjectId().toHexString(), email, false, hash, form.name().trim(),
 				blankToNull(form.city()), AccountRepository.participant(), this.properties.timeZone(),
-				locale.getLanguage(), true, AccountStatus.ACTIVE, 0, now, null, null, ResponsiblePlay.NONE);
+				locale.getLanguage(), true, AccountStatus.ACTIVE, 0, now, null, null,
+				this.keptRestrictions.forNewAccount(email));
 		try {
 			this.accounts.insert(account);
 		}
@@ -88,9 +94,19 @@ class Registration {
 			this.accounts.findByEmail(email).ifPresent(this::tellOwner);
 			return;
 		}
-		this.audit.record(new Actor(account.id(), email, clientAddress), "ACCOUNT_CREATED", "account", account.id(),
-				null, Map.of("email", email, "name", account.name(), "method", "password"));
+		Actor actor = new Actor(account.id(), email, clientAddress);
+		this.audit.record(actor, "ACCOUNT_CREATED", "account", account.id(), null,
+				Map.of("email", email, "name", account.name(), "method", "password"));
+		account = this.keptRestrictions.restored(account, actor);
 		sendVerification(account);
+	}
+
+	/**
+	 * Whether a verification link still works, to show the button that uses it: opening
+	 * the link changes nothing, because mail scanners open links too.
+	 */
+	boolean isVerificationUsable(String token) {
+		return this.tokens.peek(Purpose.VERIFY_EMAIL, token).isPresent();
 	}
 
 	/**

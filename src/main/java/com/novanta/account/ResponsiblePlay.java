@@ -69,6 +69,44 @@ public record ResponsiblePlay(PlayLimit daily, PlayLimit monthly, Instant exclud
 				this.revision + 1));
 	}
 
+	/**
+	 * What of these choices still binds at an instant: an exclusion not yet ended, and
+	 * the limits as they stand then (with a raise that still waits); {@link #NONE} if
+	 * nothing binds. This is what is kept of a deleted account for the next account with
+	 * its email.
+	 */
+	ResponsiblePlay stillBindingAt(Instant instant) {
+		PlayLimit dailyThen = this.daily.settledAt(instant);
+		PlayLimit monthlyThen = this.monthly.settledAt(instant);
+		boolean excluded = isExcludedAt(instant);
+		ResponsiblePlay binding = new ResponsiblePlay(dailyThen, monthlyThen, excluded ? this.excludedAt : null,
+				excluded ? this.excludedUntil : null, 0);
+		return binding.equals(NONE) ? NONE : binding;
+	}
+
+	/**
+	 * When these choices stop binding: the end of the exclusion, or when a raise to "no
+	 * limit" takes effect, whichever is last; empty while a limit stays, since a limit
+	 * binds until its owner removes it.
+	 */
+	Optional<Instant> bindsUntil() {
+		if (limitStays(this.daily) || limitStays(this.monthly)) {
+			return Optional.empty();
+		}
+		Instant until = this.excludedUntil;
+		for (PlayLimit limit : new PlayLimit[] { this.daily, this.monthly }) {
+			if (limit.pendingFrom() != null && (until == null || limit.pendingFrom().isAfter(until))) {
+				until = limit.pendingFrom();
+			}
+		}
+		return Optional.ofNullable(until);
+	}
+
+	/** Whether a limit is left once any change that waits has taken effect. */
+	private static boolean limitStays(PlayLimit limit) {
+		return ((limit.pendingFrom() != null) ? limit.pending() : limit.value()) != null;
+	}
+
 	/** The values the audit log keeps, before and after a change. */
 	Map<String, Object> describe() {
 		Map<String, Object> values = new LinkedHashMap<>();

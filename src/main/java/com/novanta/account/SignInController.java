@@ -27,6 +27,8 @@ class SignInController {
 
 	static final String LINK_VIEW = "account/signin-link";
 
+	static final String CONFIRM_LINK_VIEW = "account/signin-link-confirm";
+
 	private final SocialProviders providers;
 
 	private final SocialSignIn socialSignIn;
@@ -86,7 +88,20 @@ class SignInController {
 		return "redirect:/signin";
 	}
 
+	/**
+	 * The link emailed to confirm a sign-in: opening it only shows a button (mail
+	 * scanners open links too); the button posts the token and that links the sign-in.
+	 */
 	@GetMapping("/signin/link/confirm")
+	String confirmLinkPage(@RequestParam(defaultValue = "") String token, Model model) {
+		Optional<String> provider = this.socialSignIn.pendingLinkProvider(token);
+		model.addAttribute("token", token);
+		model.addAttribute("usable", provider.isPresent());
+		provider.ifPresent((p) -> model.addAttribute("providerName", this.providers.displayName(p)));
+		return CONFIRM_LINK_VIEW;
+	}
+
+	@PostMapping("/signin/link/confirm")
 	String confirmLink(@RequestParam(defaultValue = "") String token, HttpServletRequest request,
 			RedirectAttributes redirect) {
 		Optional<String> provider = this.socialSignIn.confirmLink(token, Actors.clientAddress(request));

@@ -3,6 +3,7 @@ package com.novanta.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,6 +13,7 @@ import com.novanta.audit.AuditLog.Actor;
 import org.bson.types.ObjectId;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -21,8 +23,10 @@ import org.springframework.stereotype.Service;
 /**
  * Sign-in with Google or Facebook. Identities are keyed by provider and subject. A first
  * sign-in creates a verified participant from the provider's verified email, but never
- * takes over an existing account with that email: its owner must first prove the account
- * is theirs (its password, or a link sent to its address).
+ * takes over an existing verified account with that email: its owner must first prove the
+ * account is theirs (its password, or a link sent to its address). An unverified account
+ * with that email is never linked to: the provider's owner takes it over, and whatever
+ * the first comer set up is dropped.
  */
 @Service
 class SocialSignIn {
@@ -53,8 +57,11 @@ class SocialSignIn {
 
 	private final Clock clock;
 
+	private final KeptPlayRestrictions keptRestrictions;
+
 	SocialSignIn(AccountRepository accounts, AccountTokens tokens, AccountMail mail, PasswordEncoder passwords,
-			SignInThrottle throttle, AdminRoles adminRoles, AuditLog audit, AccountProperties properties, Clock clock) {
+			SignInThrottle throttle, AdminRoles adminRoles, AuditLog audit, AccountProperties properties, Clock clock,
+			KeptPlayRestrictions keptRestrictions) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.mail = mail;
@@ -64,6 +71,7 @@ class SocialSignIn {
 		this.audit = audit;
 		this.properties = properties;
 		this.clock = clock;
+		this.keptRestrictions = keptRestrictions;
 	}
 
 	/**
@@ -106,7 +114,8 @@ class SocialSignIn {
 		}
 		Optional<Account> sameEmail = this.accounts.findByEmail(profile.email());
 		if (sameEmail.isPresent()) {
-			throw error(LINK_REQUIRED);
+			Account claimed = claim(sameEmail.get(), profile, clientAddress).orElseThrow(() -> error(LINK_REQUIRED));
+			return signedIn(claimed, profile, clientAddress);
 		}
 		return signedIn(create(profile, clientAddress), profile, clientAddress);
 	}
@@ -122,8 +131,15 @@ class SocialSignIn {
 		if (!attempt.granted()) {
 			return Optional.empty();
 		}
-		Optional<Account> account = this.accounts.findByEmail(email)
-			.filter(Account::isActive)
+		Optional<Account> holder = this.accounts.findByEmail(email).filter(Account::isActive);
+		// the password of an unverified account was set by someone who never proved the
+		// address: it proves nothing, the provider does
+		Optional<Account> claimed = holder.filter((a) -> profile.emailVerified())
+			.flatMap((a) -> claim(a, profile, clientAddress));
+		if (claimed.isPresent()) {
+			return Optional.of(signedIn(claimed.get(), profile, clientAddress));
+		}
+		Optional<Account> account = holder
 			.filter((a) -> a.hasPassword() && this.passwords.matches(password, a.passwordHash()));
 		if (account.isEmpty()) {
 			this.throttle.failed(attempt);
@@ -145,16 +161,78 @@ class SocialSignIn {
 	}
 
 	/**
+	 * The provider an emailed link would link, without using the link up.
+	 * @return the provider, or empty if the link is unknown, used or expired
+	 */
+	Optional<String> pendingLinkProvider(String token) {
+		return this.tokens.peek(Purpose.LINK_IDENTITY, token).map((pending) -> pending.data().get("provider"));
+	}
+
+	/**
 	 * Links the sign-in named by an emailed link.
 	 * @return the provider linked, or empty if the link is unknown, used or expired
 	 */
 	Optional<String> confirmLink(String token, String clientAddress) {
 		return this.tokens.consume(Purpose.LINK_IDENTITY, token).flatMap((used) -> {
 			Optional<Account> account = this.accounts.findById(used.accountId()).filter(Account::isActive);
-			account.ifPresent((a) -> link(a, new SocialProfile(used.data().get("provider"), used.data().get("subject"),
-					used.data().get("email"), true, null), clientAddress));
+			SocialProfile profile = new SocialProfile(used.data().get("provider"), used.data().get("subject"),
+					used.data().get("email"), true, null);
+			account.ifPresent((a) -> {
+				if (claim(a, profile, clientAddress).isEmpty()) {
+					link(a, profile, clientAddress);
+				}
+			});
 			return account.map((a) -> used.data().get("provider"));
 		});
+	}
+
+	/**
+	 * If the account holding the provider's verified email is one whose owner never
+	 * proved it theirs (unverified), the provider's owner takes it: it is never linked to
+	 * as it is. Whoever signed up with the address never proved it was theirs, so nothing
+	 * they set up survives: the password, the sessions, pending links, other linked
+	 * sign-ins, the name and city, roles, and responsible play choices (those kept from
+	 * an earlier account with this email apply).
+	 * @return the account, now verified and linked to the provider, or empty if it is
+	 * verified (or not active), so that its owner must prove it is theirs
+	 */
+	private Optional<Account> claim(Account unverified, SocialProfile profile, String clientAddress) {
+		if (unverified.emailVerified() || !unverified.isActive()) {
+			return Optional.empty();
+		}
+		List<String> identities = this.accounts.identitiesOf(unverified.id()).stream().map(Identity::provider).toList();
+		Update takeOver = new Update().unset("passwordHash")
+			.inc("sessionEpoch", 1)
+			.set("name", nameOf(profile))
+			.unset("city")
+			.set("roles", AccountRepository.participant())
+			.set("responsiblePlay", this.keptRestrictions.forNewAccount(unverified.email()))
+			.set("emailVerified", true)
+			.set("verifiedAt", this.clock.instant());
+		Optional<Account> taken = this.accounts.update(unverified.id(),
+				Criteria.where("emailVerified")
+					.is(false)
+					.and("status")
+					.is(AccountStatus.ACTIVE)
+					.and("email")
+					.is(unverified.email()),
+				takeOver);
+		if (taken.isEmpty()) {
+			// verified (or disabled) meanwhile
+			return Optional.empty();
+		}
+		Account claimed = taken.get();
+		this.accounts.deleteIdentities(claimed.id());
+		for (Purpose purpose : Purpose.values()) {
+			this.tokens.revokeAll(purpose, claimed.id());
+		}
+		Actor actor = Actors.of(claimed, clientAddress);
+		this.audit.record(actor, "UNVERIFIED_ACCOUNT_CLAIMED", "account", claimed.id(),
+				Map.of("password", unverified.hasPassword(), "identities", identities),
+				Map.of("provider", profile.provider()));
+		claimed = this.keptRestrictions.restored(claimed, actor);
+		link(claimed, profile, clientAddress);
+		return Optional.of(claimed);
 	}
 
 	private void link(Account account, SocialProfile profile, String clientAddress) {
@@ -177,19 +255,22 @@ class SocialSignIn {
 
 	private Account create(SocialProfile profile, String clientAddress) {
 		Instant now = this.clock.instant();
-		String name = (profile.name() != null && !profile.name().isBlank()) ? profile.name()
-				: profile.email().substring(0, profile.email().indexOf('@'));
-		Account account = new Account(new ObjectId().toHexString(), EmailAddresses.normalize(profile.email()), true,
-				null, name, null, AccountRepository.participant(), this.properties.timeZone(), "en", true,
-				AccountStatus.ACTIVE, 0, now, now, null, ResponsiblePlay.NONE);
+		String name = nameOf(profile);
+		String email = EmailAddresses.normalize(profile.email());
+		// a deleted account's exclusion and limits bind the new one from the start
+		Account account = new Account(new ObjectId().toHexString(), email, true, null, name, null,
+				AccountRepository.participant(), this.properties.timeZone(), "en", true, AccountStatus.ACTIVE, 0, now,
+				now, null, this.keptRestrictions.forNewAccount(email));
 		try {
 			this.accounts.insert(account);
 		}
 		catch (DuplicateKeyException ex) {
 			throw error(LINK_REQUIRED);
 		}
-		this.audit.record(new Actor(account.id(), account.email(), clientAddress), "ACCOUNT_CREATED", "account",
-				account.id(), null, Map.of("email", account.email(), "method", profile.provider()));
+		Actor actor = new Actor(account.id(), account.email(), clientAddress);
+		this.audit.record(actor, "ACCOUNT_CREATED", "account", account.id(), null,
+				Map.of("email", account.email(), "method", profile.provider()));
+		account = this.keptRestrictions.restored(account, actor);
 		link(account, profile, clientAddress);
 		return account;
 	}
@@ -201,6 +282,12 @@ class SocialSignIn {
 		this.audit.record(Actors.of(updated, clientAddress), "SIGN_IN", "account", updated.id(), null,
 				Map.of("method", profile.provider()));
 		return CurrentAccount.of(updated).withoutPassword();
+	}
+
+	/** The provider's name for its user, or the start of their email. */
+	private static String nameOf(SocialProfile profile) {
+		return (profile.name() != null && !profile.name().isBlank()) ? profile.name()
+				: profile.email().substring(0, profile.email().indexOf('@'));
 	}
 
 	private static OAuth2AuthenticationException error(String code) {

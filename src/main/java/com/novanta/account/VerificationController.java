@@ -11,6 +11,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+/**
+ * The link in the verification email. Opening it only shows a button: mail scanners and
+ * link previews open links too, and must not use the link up. The button posts the token,
+ * and that verifies the address.
+ */
 @Controller
 class VerificationController {
 
@@ -23,9 +28,21 @@ class VerificationController {
 	}
 
 	@GetMapping("/account/verify")
-	String verify(@RequestParam(defaultValue = "") String token, HttpServletRequest request, Model model) {
-		model.addAttribute("verified", this.registration.verify(token, Actors.clientAddress(request)).isPresent());
+	String confirm(@RequestParam(defaultValue = "") String token, Model model) {
+		// after the post, the outcome arrives as a flash attribute
+		if (!model.containsAttribute("verified")) {
+			model.addAttribute("usable", this.registration.isVerificationUsable(token));
+			model.addAttribute("token", token);
+		}
 		return VERIFIED_VIEW;
+	}
+
+	@PostMapping("/account/verify")
+	String verify(@RequestParam(defaultValue = "") String token, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		redirect.addFlashAttribute("verified",
+				this.registration.verify(token, Actors.clientAddress(request)).isPresent());
+		return "redirect:/account/verify";
 	}
 
 	@PostMapping("/account/verify/resend")

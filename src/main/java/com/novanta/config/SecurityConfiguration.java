@@ -36,7 +36,7 @@ class SecurityConfiguration {
 			"/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/actuator/health/**" };
 
 	/** Forms anyone may post (with a CSRF token). */
-	static final String[] PUBLIC_FORMS = { "/lucky-numbers", "/signin/**", "/signup", "/password/**",
+	static final String[] PUBLIC_FORMS = { "/lucky-numbers", "/signin/**", "/signup", "/account/verify", "/password/**",
 			"/unsubscribe/**" };
 
 	/**

@@ -86,4 +86,44 @@ class ResponsiblePlayTests {
 		assertThat(stored.statusAt(NOW, ROME).hasLimits()).isFalse();
 	}
 
+	@Test
+	void whatStillBindsOfAnExclusionIsKeptUntilItEnds() {
+		ResponsiblePlay excluded = ResponsiblePlay.NONE.excludedFor(ExclusionPeriod.ONE_YEAR, NOW, ROME).orElseThrow();
+
+		ResponsiblePlay kept = excluded.stillBindingAt(NOW.plusSeconds(60));
+		assertThat(kept.excludedAt()).isEqualTo(NOW);
+		assertThat(kept.excludedUntil()).isEqualTo(excluded.excludedUntil());
+		assertThat(kept.bindsUntil()).contains(excluded.excludedUntil());
+		assertThat(excluded.stillBindingAt(excluded.excludedUntil())).isEqualTo(ResponsiblePlay.NONE);
+	}
+
+	@Test
+	void aLimitBindsUntilItIsRemovedAndARaiseKeepsItsDate() {
+		ResponsiblePlay raised = ResponsiblePlay.NONE.withLimits(2, null, NOW).withLimits(10, null, NOW);
+
+		ResponsiblePlay kept = raised.stillBindingAt(NOW.plusSeconds(3600));
+		assertThat(kept.daily()).isEqualTo(new PlayLimit(2, 10, NOW.plus(ResponsiblePlay.RAISE_DELAY)));
+		assertThat(kept.bindsUntil()).isEmpty();
+		// once the raise took effect, the raised limit is what binds
+		assertThat(raised.stillBindingAt(NOW.plus(ResponsiblePlay.RAISE_DELAY)).daily())
+			.isEqualTo(new PlayLimit(10, null, null));
+	}
+
+	@Test
+	void aLimitOnItsWayOutBindsUntilItGoes() {
+		ResponsiblePlay removing = ResponsiblePlay.NONE.withLimits(2, null, NOW).withLimits(null, null, NOW);
+		ResponsiblePlay alsoExcluded = removing.excludedFor(ExclusionPeriod.SIX_MONTHS, NOW, ROME).orElseThrow();
+
+		assertThat(removing.stillBindingAt(NOW).bindsUntil()).contains(NOW.plus(ResponsiblePlay.RAISE_DELAY));
+		assertThat(removing.stillBindingAt(NOW.plus(ResponsiblePlay.RAISE_DELAY))).isEqualTo(ResponsiblePlay.NONE);
+		assertThat(alsoExcluded.stillBindingAt(NOW).bindsUntil()).contains(alsoExcluded.excludedUntil());
+	}
+
+	@Test
+	void nothingChosenOrEndedLeavesNothingToKeep() {
+		assertThat(ResponsiblePlay.NONE.stillBindingAt(NOW)).isEqualTo(ResponsiblePlay.NONE);
+		ResponsiblePlay ended = ResponsiblePlay.NONE.excludedFor(ExclusionPeriod.SIX_MONTHS, NOW, ROME).orElseThrow();
+		assertThat(ended.stillBindingAt(NOW.plusSeconds(86_400L * 365))).isEqualTo(ResponsiblePlay.NONE);
+	}
+
 }

@@ -115,20 +115,55 @@ class SignInLinkTests {
 
 	@Test
 	void anEmailedLinkLinksTheSignInOnce() throws Exception {
-		this.mvc.perform(post("/signin/link/email").session(this.session).with(this.client).with(csrf()))
-			.andExpect(redirectedUrl("/signin"))
-			.andExpect(flash().attribute("linkEmailSent", this.account.email()));
-		String link = TestMail
-			.linkIn(new TestMail(this.mailbox).only(this.account.email(), "Link google to your account"));
+		String link = emailedLink();
 		assertThat(this.repository.findIdentity("google", this.subject)).isEmpty();
 
-		this.mvc.perform(get(link))
+		Document page = Html.parse(this.mvc.perform(get(link)).andExpect(status().isOk()).andReturn());
+		String token = page.select("form[action='/signin/link/confirm'] input[name=token]").val();
+		this.mvc.perform(confirm(token))
 			.andExpect(redirectedUrl("/signin"))
 			.andExpect(flash().attribute("linkConfirmed", "google"));
-		this.mvc.perform(get(link)).andExpect(flash().attribute("linkExpired", true));
+		this.mvc.perform(confirm(token)).andExpect(flash().attribute("linkExpired", true));
 
 		assertThat(this.repository.findIdentity("google", this.subject))
 			.hasValueSatisfying((identity) -> assertThat(identity.accountId()).isEqualTo(this.account.id()));
+		Document used = Html.parse(this.mvc.perform(get(link)).andExpect(status().isOk()).andReturn());
+		assertThat(used.select("h1").text()).isEqualTo("That link does not work");
+		assertThat(used.select("form[action='/signin/link/confirm']")).isEmpty();
+	}
+
+	@Test
+	void openingTheEmailedLinkOnlyShowsAButtonAndLinksNothing() throws Exception {
+		String link = emailedLink();
+
+		// what a mail scanner or a link preview does
+		Document page = Html.parse(this.mvc.perform(get(link)).andExpect(status().isOk()).andReturn());
+		this.mvc.perform(get(link)).andExpect(status().isOk());
+
+		assertThat(this.repository.findIdentity("google", this.subject)).isEmpty();
+		assertThat(page.select("h1").text()).isEqualTo("Link google to your account");
+		assertThat(page.select("form[action='/signin/link/confirm'][method=post] button").text())
+			.isEqualTo("Link google to my account");
+		assertThat(page.select("form[action='/signin/link/confirm'] input[name=token]").val())
+			.isEqualTo(link.substring(link.indexOf("token=") + "token=".length()));
+
+		this.mvc.perform(post("/signin/link/confirm").param("token", link.substring(link.indexOf("token=") + 6)))
+			.andExpect(status().isForbidden());
+		assertThat(this.repository.findIdentity("google", this.subject)).isEmpty();
+		this.mvc.perform(confirm(page.select("input[name=token]").val()))
+			.andExpect(flash().attribute("linkConfirmed", "google"));
+		assertThat(this.repository.findIdentity("google", this.subject)).isPresent();
+	}
+
+	private String emailedLink() throws Exception {
+		this.mvc.perform(post("/signin/link/email").session(this.session).with(this.client).with(csrf()))
+			.andExpect(redirectedUrl("/signin"))
+			.andExpect(flash().attribute("linkEmailSent", this.account.email()));
+		return TestMail.linkIn(new TestMail(this.mailbox).only(this.account.email(), "Link google to your account"));
+	}
+
+	private MockHttpServletRequestBuilder confirm(String token) {
+		return post("/signin/link/confirm").param("token", token).with(this.client).with(csrf());
 	}
 
 	private MockHttpServletRequestBuilder linkWithPassword(String password) {

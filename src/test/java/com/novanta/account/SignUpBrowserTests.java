@@ -49,7 +49,10 @@ class SignUpBrowserTests {
 		assertThat(link).startsWith(baseUrl() + "/account/verify?token=");
 
 		this.browser.open(link);
-		assertThat(this.browser.find(By.tagName("h1")).getText()).isEqualTo("Your email address is confirmed");
+		assertThat(this.browser.find(By.tagName("h1")).getText()).isEqualTo("Confirm your email address");
+		assertThat(this.repository.findByEmail(email).orElseThrow().emailVerified()).isFalse();
+		this.browser.find(By.cssSelector("main form[action='/account/verify'] button[type=submit]")).click();
+		this.browser.waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "Your email address is confirmed"));
 		assertThat(this.repository.findByEmail(email).orElseThrow().emailVerified()).isTrue();
 
 		SignInPage.open(this.browser, baseUrl()).signIn(email, PASSWORD);

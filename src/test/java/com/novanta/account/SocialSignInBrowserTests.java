@@ -1,8 +1,11 @@
 package com.novanta.account;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.novanta.testing.Browser;
+import com.novanta.testing.WebVisitor;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +35,9 @@ class SocialSignInBrowserTests {
 
 	static final String PASSWORD = "my existing passphrase";
 
+	/** In {@code LOTTERY_ADMIN_EMAILS}: its verified owner becomes an admin. */
+	static final String ADMIN_EMAIL = TestAccounts.email("boss");
+
 	static final MockOAuth2Server provider = new MockOAuth2Server(new OAuth2Config(true));
 
 	static {
@@ -45,6 +51,7 @@ class SocialSignInBrowserTests {
 		registry.add(google + "registration.google.client-secret", () -> "novanta-test-secret");
 		registry.add(google + "registration.google.scope", () -> "openid,email,profile");
 		registry.add(google + "provider.google.issuer-uri", () -> provider.issuerUrl("google").toString());
+		registry.add("lottery.accounts.admin-emails", () -> ADMIN_EMAIL);
 	}
 
 	@AfterAll
@@ -130,6 +137,39 @@ class SocialSignInBrowserTests {
 		assertThat(SignInPage.signedIn(this.browser)).isTrue();
 		assertThat(this.repository.findByEmail(email).orElseThrow().id()).isEqualTo(existing.id());
 		this.browser.screenshot("account-google-sign-in-again");
+	}
+
+	@Test
+	void whoeverSignedUpFirstWithSomeoneElsesAddressLosesTheAccountToItsOwner() {
+		// Mallory signs up with the admin's address, never verifies it, and stays signed
+		// in
+		WebVisitor mallory = new WebVisitor(baseUrl());
+		mallory.get("/signup");
+		assertThat(mallory.post("/signup",
+				Map.of("name", List.of("Mallory"), "email", List.of(ADMIN_EMAIL), "password", List.of(PASSWORD),
+						"adult", List.of("true"), "terms", List.of("true")))
+			.location()).endsWith("/signup/check-email");
+		assertThat(mallory.signIn(ADMIN_EMAIL, PASSWORD)).isTrue();
+		assertThat(mallory.get("/admin").status()).isEqualTo(403);
+
+		// the owner of the address signs in with Google, which vouches for it
+		String subject = subject();
+		signInWithGoogle(subject, ADMIN_EMAIL, "Grace Hopper");
+
+		this.browser.waitUntil(ExpectedConditions.urlMatches("^" + baseUrl() + "/(\\?.*)?$"));
+		assertThat(SignInPage.signedIn(this.browser)).isTrue();
+		this.browser.open(baseUrl() + "/admin");
+		assertThat(this.browser.driver().getCurrentUrl()).startsWith(baseUrl() + "/admin");
+		Account account = this.repository.findByEmail(ADMIN_EMAIL).orElseThrow();
+		assertThat(account.roles()).contains(Role.ADMIN);
+		assertThat(account.name()).isEqualTo("Grace Hopper");
+		assertThat(account.hasPassword()).isFalse();
+		this.browser.screenshot("account-google-takes-unverified-account");
+
+		// Mallory's session is over, her password gone, and the admin area closed to her
+		assertThat(mallory.get("/account").location()).endsWith("/signin");
+		assertThat(mallory.signIn(ADMIN_EMAIL, PASSWORD)).isFalse();
+		assertThat(mallory.get("/admin").status()).isNotEqualTo(200);
 	}
 
 	@Test

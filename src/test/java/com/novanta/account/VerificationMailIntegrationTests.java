@@ -20,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,17 +95,49 @@ class VerificationMailIntegrationTests {
 	}
 
 	@Test
+	void openingTheLinkOnlyShowsAButtonAndChangesNothing() throws Exception {
+		String email = signUp("scanned");
+		String link = TestMail.linkIn(this.mail.only(email, SUBJECT));
+
+		// what a mail scanner or a link preview does
+		Document page = Html.parse(this.mvc.perform(get(link)).andExpect(status().isOk()).andReturn());
+		this.mvc.perform(get(link)).andExpect(status().isOk());
+
+		assertThat(page.select("h1").text()).isEqualTo("Confirm your email address");
+		assertThat(page.select("form[action='/account/verify'][method=post] input[name=token]").val())
+			.isEqualTo(token(link));
+		assertThat(page.select("form[action='/account/verify'] button").text()).isEqualTo("Confirm my email address");
+		assertThat(this.repository.findByEmail(email).orElseThrow().emailVerified()).isFalse();
+
+		assertThat(confirm(link).select("h1").text()).isEqualTo("Your email address is confirmed");
+		assertThat(this.repository.findByEmail(email).orElseThrow().emailVerified()).isTrue();
+	}
+
+	@Test
+	void theButtonNeedsTheFormsCsrfToken() throws Exception {
+		String email = signUp("forged");
+		String link = TestMail.linkIn(this.mail.only(email, SUBJECT));
+
+		this.mvc.perform(post("/account/verify").param("token", token(link))).andExpect(status().isForbidden());
+
+		assertThat(this.repository.findByEmail(email).orElseThrow().emailVerified()).isFalse();
+	}
+
+	@Test
 	void theLinkVerifiesTheAddressOnceAndThenNoLonger() throws Exception {
 		String email = signUp("once");
 		String link = TestMail.linkIn(this.mail.only(email, SUBJECT));
 
-		Document first = Html.parse(this.mvc.perform(get(link)).andExpect(status().isOk()).andReturn());
+		Document first = confirm(link);
 		Account verified = this.repository.findByEmail(email).orElseThrow();
-		Document second = Html.parse(this.mvc.perform(get(link)).andExpect(status().isOk()).andReturn());
+		Document again = Html.parse(this.mvc.perform(get(link)).andExpect(status().isOk()).andReturn());
+		Document second = press(token(link));
 
 		assertThat(first.select("h1").text()).isEqualTo("Your email address is confirmed");
 		assertThat(verified.emailVerified()).isTrue();
 		assertThat(verified.verifiedAt()).isNotNull();
+		assertThat(again.select("h1").text()).isEqualTo("That link does not work");
+		assertThat(again.select("form[action='/account/verify']")).isEmpty();
 		assertThat(second.select("h1").text()).isEqualTo("That link does not work");
 	}
 
@@ -118,6 +151,7 @@ class VerificationMailIntegrationTests {
 
 		assertThat(page.select("h1").text()).isEqualTo("That link does not work");
 		assertThat(page.select(".lead").text()).isEqualTo("It was used already, or it expired after 24 hours.");
+		assertThat(press(token(link)).select("h1").text()).isEqualTo("That link does not work");
 		assertThat(this.repository.findByEmail(email).orElseThrow().emailVerified()).isFalse();
 	}
 
@@ -127,7 +161,7 @@ class VerificationMailIntegrationTests {
 		String link = TestMail.linkIn(this.mail.only(email, SUBJECT));
 
 		this.clock.advance(Duration.ofHours(24).minusMinutes(1));
-		this.mvc.perform(get(link)).andExpect(status().isOk());
+		confirm(link);
 
 		assertThat(this.repository.findByEmail(email).orElseThrow().emailVerified()).isTrue();
 	}
@@ -146,15 +180,15 @@ class VerificationMailIntegrationTests {
 		assertThat(newLink).isNotEqualTo(oldLink);
 		assertThat(Html.parse(this.mvc.perform(get(oldLink)).andReturn()).select("h1").text())
 			.isEqualTo("That link does not work");
-		assertThat(Html.parse(this.mvc.perform(get(newLink)).andReturn()).select("h1").text())
-			.isEqualTo("Your email address is confirmed");
+		assertThat(press(token(oldLink)).select("h1").text()).isEqualTo("That link does not work");
+		assertThat(confirm(newLink).select("h1").text()).isEqualTo("Your email address is confirmed");
 	}
 
 	@Test
 	void theLinkIsKeptNeitherInTheDatabaseNorInTheSentMessage() throws Exception {
 		String email = signUp("secret");
 		String link = TestMail.linkIn(this.mail.only(email, SUBJECT));
-		String token = link.substring(link.indexOf("token=") + "token=".length());
+		String token = token(link);
 
 		assertThat(this.mongo.getCollection("account_tokens").find().into(new ArrayList<>()))
 			.allSatisfy((stored) -> assertThat(stored.toJson()).doesNotContain(token))
@@ -186,6 +220,26 @@ class VerificationMailIntegrationTests {
 		assertThat(warning.text()).contains("Someone tried to sign up with this email address")
 			.contains("/password/forgot")
 			.doesNotContain("token=");
+	}
+
+	/** Opens the link and presses its button, as its owner does. */
+	private Document confirm(String link) throws Exception {
+		Document page = Html.parse(this.mvc.perform(get(link)).andExpect(status().isOk()).andReturn());
+		return press(page.select("form[action='/account/verify'] input[name=token]").val());
+	}
+
+	/** Posts a token as the page's button does, and follows the answer. */
+	private Document press(String token) throws Exception {
+		MvcResult posted = this.mvc.perform(post("/account/verify").param("token", token).with(csrf()))
+			.andExpect(redirectedUrl("/account/verify"))
+			.andReturn();
+		return Html.parse(this.mvc.perform(get("/account/verify").flashAttrs(posted.getFlashMap()))
+			.andExpect(status().isOk())
+			.andReturn());
+	}
+
+	private static String token(String link) {
+		return link.substring(link.indexOf("token=") + "token=".length());
 	}
 
 	private String signUp(String who) throws Exception {

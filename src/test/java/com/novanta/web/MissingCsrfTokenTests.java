@@ -52,6 +52,8 @@ class MissingCsrfTokenTests {
 				post("sign out", "/signout").as(PARTICIPANT),
 				post("link a pending sign-in", "/signin/link").param("password", PASSWORD),
 				post("link a pending sign-in by email", "/signin/link/email"),
+				post("link a sign-in from its emailed link", "/signin/link/confirm").param("token", "any"),
+				post("confirm an email address from its link", "/account/verify").param("token", "any"),
 				post("ask for a reset link", "/password/forgot").param("email", "@otherEmail"),
 				post("reset a password", "/password/reset").param("token", "any")
 					.param("password", PASSWORD)

@@ -1,0 +1,308 @@
+package com.novanta.account;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.UUID;
+
+import com.novanta.audit.AuditEvent;
+import com.novanta.audit.AuditLog;
+import com.novanta.audit.AuditLog.Actor;
+import com.novanta.lottery.Lottery;
+import com.novanta.lottery.TestLotteries;
+import com.novanta.notification.DevMailbox;
+import com.novanta.testing.Html;
+import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.MutableClock;
+import org.bson.types.ObjectId;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Self-exclusion and limits are not lifted by deleting the account: signing up again with
+ * the same email, or signing in with a provider that carries it, gives the new account
+ * the restrictions the old one had at its deletion. Only a verified account's are kept
+ * (anyone can sign up with someone else's address), and only while they bind.
+ */
+@IntegrationTest
+class PlayRestrictionsAfterDeletionIntegrationTests {
+
+	static final String PASSWORD = "a long passphrase";
+
+	static final ZoneId ROME = ZoneId.of("Europe/Rome");
+
+	static final String EXCLUDED = "You excluded yourself from play, so ballots cannot be accepted.";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	AccountRepository repository;
+
+	@Autowired
+	SocialSignIn socialSignIn;
+
+	@Autowired
+	DevMailbox mailbox;
+
+	@Autowired
+	AuditLog audit;
+
+	@Autowired
+	MongoOperations mongo;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	KeptPlayRestrictions kept;
+
+	@Autowired
+	PasswordEncoder passwordEncoder;
+
+	@Autowired
+	ApplicationContext context;
+
+	Lottery lottery;
+
+	String email;
+
+	@BeforeEach
+	void setUp() {
+		this.clock.reset();
+		this.lottery = new TestLotteries(this.context).open("daily");
+		// mid-morning in Rome, weeks before the lottery closes
+		this.clock.freezeAt(this.lottery.closesAt()
+			.atZone(ROME)
+			.minusDays(40)
+			.truncatedTo(ChronoUnit.DAYS)
+			.withHour(10)
+			.toInstant());
+		this.email = TestAccounts.email("returning");
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	@Test
+	void anExclusionOutlivesTheAccount() throws Exception {
+		Account first = signUpAndVerify();
+		assertThat(play(first, 1)).isEqualTo("accepted");
+		perform(post("/account/exclusion").param("period", "ONE_YEAR"), first);
+		Instant until = this.repository.findById(first.id()).orElseThrow().responsiblePlay().excludedUntil();
+		assertThat(Html.parse(perform(get("/account"), first)).select("#delete-keeps-restrictions").text())
+			.startsWith("Your self-exclusion and limits are not lifted");
+
+		delete(first);
+		Account second = signUpAndVerify();
+
+		assertThat(second.id()).isNotEqualTo(first.id());
+		assertThat(play(second, 1)).contains(EXCLUDED);
+		assertThat(second.responsiblePlay().excludedUntil()).isEqualTo(until);
+		// audited values are stored as dates
+		Date end = Date.from(until);
+		assertThat(lastEvent(first.id(), "PLAY_RESTRICTIONS_KEPT").after()).containsEntry("excludedUntil", end)
+			.containsEntry("forgetAfter", end);
+		assertThat(lastEvent(second.id(), "PLAY_RESTRICTIONS_RESTORED").after()).containsEntry("excludedUntil", end);
+	}
+
+	@Test
+	void aLowerLimitAndARaiseThatWaitsOutliveTheAccount() throws Exception {
+		Account first = signUpAndVerify();
+		perform(post("/account/limits").param("dailyLimit", "2").param("monthlyLimit", ""), first);
+		perform(post("/account/limits").param("dailyLimit", "10").param("monthlyLimit", ""), first);
+
+		delete(first);
+		this.clock.advance(Duration.ofHours(1));
+		Account second = signUpAndVerify();
+
+		assertThat(play(second, 3)).contains("you can add 2 more ballots today");
+		assertThat(play(second, 2)).isEqualTo("accepted");
+		assertThat(play(second, 1)).contains("you cannot add more ballots today");
+		// the raise takes effect when it would have for the deleted account, not later
+		this.clock.advance(Duration.ofHours(23));
+		assertThat(play(second, 10)).isEqualTo("accepted");
+		assertThat(play(second, 1)).contains("you cannot add more ballots today");
+		assertThat(lastEvent(first.id(), "PLAY_RESTRICTIONS_KEPT").after()).containsEntry("dailyLimit", 2)
+			.containsEntry("dailyPending", 10)
+			.containsEntry("forgetAfter", null);
+	}
+
+	@Test
+	void anExclusionOutlivesTheAccountWhenItsOwnerComesBackThroughAProvider() throws Exception {
+		Account first = signUpAndVerify();
+		perform(post("/account/exclusion").param("period", "SIX_MONTHS"), first);
+		delete(first);
+
+		CurrentAccount signedIn = this.socialSignIn.signIn(
+				new SocialProfile("google", "google-" + UUID.randomUUID(), this.email, true, "Ada Lovelace"), null,
+				TestAccounts.clientAddress());
+		Account second = this.repository.findById(signedIn.id()).orElseThrow();
+
+		assertThat(second.id()).isNotEqualTo(first.id());
+		assertThat(second.emailVerified()).isTrue();
+		assertThat(play(second, 1)).contains(EXCLUDED);
+	}
+
+	@Test
+	void anUnverifiedAccountsExclusionIsNotKept() throws Exception {
+		// someone signs up with an address that is not theirs, excludes it and deletes it
+		Account squatter = signUp();
+		perform(post("/account/exclusion").param("period", "FIVE_YEARS"), squatter);
+		assertThat(Html.parse(perform(get("/account"), squatter)).select("#delete-keeps-restrictions")).isEmpty();
+		delete(squatter);
+
+		Account owner = signUpAndVerify();
+
+		assertThat(owner.responsiblePlay().excludedUntil()).isNull();
+		assertThat(play(owner, 1)).isEqualTo("accepted");
+		assertThat(this.audit.find(new AuditLog.AuditFilter(squatter.id(), "PLAY_RESTRICTIONS_KEPT"), 0, 1)).isEmpty();
+	}
+
+	@Test
+	void anExclusionThatEndedIsForgotten() throws Exception {
+		Account first = signUpAndVerify();
+		perform(post("/account/exclusion").param("period", "SIX_MONTHS"), first);
+		delete(first);
+
+		this.clock.advance(Duration.ofDays(190));
+		Account second = signUpAndVerify();
+
+		assertThat(second.responsiblePlay()).isEqualTo(ResponsiblePlay.NONE);
+	}
+
+	@Test
+	void whatIsKeptHoldsNoEmailAndNoName() throws Exception {
+		Account first = signUpAndVerify();
+		perform(post("/account/exclusion").param("period", "SIX_MONTHS"), first);
+		delete(first);
+
+		assertThat(this.mongo.getCollection("kept_play_restrictions").find().into(new ArrayList<>()))
+			.anySatisfy((stored) -> assertThat(stored.getString("_id"))
+				.isEqualTo(AccountTokens.hash(EmailAddresses.normalize(this.email))))
+			.allSatisfy((stored) -> assertThat(stored.toJson()).doesNotContain(this.email)
+				.doesNotContain(first.id())
+				.doesNotContain("Ada"));
+	}
+
+	@Test
+	void aDeletionThatOvertakesASignUpStillBindsTheNewAccount() {
+		Account old = new TestAccounts(this.repository, this.passwordEncoder).verified(this.email, PASSWORD);
+		old = this.repository
+			.update(old.id(),
+					new Update()
+						.set("responsiblePlay",
+								ResponsiblePlay.NONE.excludedFor(ExclusionPeriod.TWO_YEARS, this.clock.instant(), ROME)
+									.orElseThrow()))
+			.orElseThrow();
+		// a sign-up reads what is kept for the email (nothing yet) ...
+		ResponsiblePlay readBefore = this.kept.forNewAccount(this.email);
+		// ... the owner deletes the old account meanwhile ...
+		this.kept.keep(old);
+		this.repository.update(old.id(), new Update().set("email", "deleted+" + old.id() + "@invalid"));
+		// ... and the sign-up inserts its account
+		Account inserted = this.repository.insert(new Account(new ObjectId().toHexString(), this.email, false, null,
+				"Ada", null, AccountRepository.participant(), "Europe/Rome", "en", true, AccountStatus.ACTIVE, 0,
+				this.clock.instant(), null, null, readBefore));
+
+		Account restored = this.kept.restored(inserted, new Actor(inserted.id(), this.email, null));
+
+		assertThat(readBefore).isEqualTo(ResponsiblePlay.NONE);
+		assertThat(restored.responsiblePlay().excludedUntil()).isEqualTo(old.responsiblePlay().excludedUntil());
+		assertThat(this.repository.findById(inserted.id()).orElseThrow().responsiblePlay())
+			.isEqualTo(restored.responsiblePlay());
+	}
+
+	@Test
+	void whatNoLongerBindsIsForgotten() throws Exception {
+		Account first = signUpAndVerify();
+		perform(post("/account/exclusion").param("period", "SIX_MONTHS"), first);
+		delete(first);
+		String id = KeptPlayRestrictions.key(this.email);
+		assertThat(this.mongo.findById(id, KeptPlayRestrictions.Kept.class)).isNotNull();
+
+		this.kept.forgetEnded();
+		assertThat(this.mongo.findById(id, KeptPlayRestrictions.Kept.class)).isNotNull();
+		this.clock.advance(Duration.ofDays(190));
+		this.kept.forgetEnded();
+
+		assertThat(this.mongo.findById(id, KeptPlayRestrictions.Kept.class)).isNull();
+	}
+
+	private Account signUp() throws Exception {
+		this.mvc
+			.perform(post("/signup").param("name", "Ada Lovelace")
+				.param("email", this.email)
+				.param("password", PASSWORD)
+				.param("adult", "true")
+				.param("terms", "true")
+				.with(TestAccounts.newClient())
+				.with(csrf()))
+			.andExpect(redirectedUrl("/signup/check-email"));
+		return this.repository.findByEmail(this.email).orElseThrow();
+	}
+
+	private Account signUpAndVerify() throws Exception {
+		Account account = signUp();
+		String link = TestMail.linkIn(new TestMail(this.mailbox).latest(this.email, "Confirm your email address"));
+		Document page = Html.parse(this.mvc.perform(get(link)).andExpect(status().isOk()).andReturn());
+		this.mvc.perform(post("/account/verify").param("token", page.select("input[name=token]").val()).with(csrf()))
+			.andExpect(redirectedUrl("/account/verify"));
+		Account verified = this.repository.findById(account.id()).orElseThrow();
+		assertThat(verified.emailVerified()).isTrue();
+		return verified;
+	}
+
+	private void delete(Account account) throws Exception {
+		perform(post("/account/delete").param("confirmation", PASSWORD), account);
+		assertThat(this.repository.findById(account.id()).orElseThrow().status()).isEqualTo(AccountStatus.DELETED);
+	}
+
+	/** Submits a slip of ballots on the play form: "accepted", or the reason shown. */
+	private String play(Account account, int lines) throws Exception {
+		MockHttpServletRequestBuilder submit = post("/play/{id}", this.lottery.id()).param("key",
+				UUID.randomUUID().toString());
+		for (int line = 0; line < lines; line++) {
+			submit.param("lines[" + line + "].numbers", "1", "2", "3", "4", "5", String.valueOf(10 + line));
+		}
+		MvcResult result = perform(submit, account);
+		if (result.getResponse().getStatus() == 302) {
+			assertThat(result.getResponse().getRedirectedUrl()).contains("?accepted");
+			return "accepted";
+		}
+		return Html.parse(result).select("#rejection").text();
+	}
+
+	private MvcResult perform(MockHttpServletRequestBuilder request, Account account) throws Exception {
+		Account now = this.repository.findById(account.id()).orElseThrow();
+		return this.mvc.perform(request.with(TestAccounts.signedIn(now)).with(csrf())).andReturn();
+	}
+
+	private AuditEvent lastEvent(String accountId, String action) {
+		return this.audit.find(new AuditLog.AuditFilter(accountId, action), 0, 1).get(0);
+	}
+
+}
