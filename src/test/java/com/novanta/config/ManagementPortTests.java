@@ -68,7 +68,7 @@ class ManagementPortTests {
 	@EnableAutoConfiguration(excludeName = { "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
 			"org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
 			"org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration" })
-	@Import(SecurityConfiguration.class)
+	@Import({ SecurityConfiguration.class, SiteCookies.class })
 	static class ActuatorOnly {
 
 		@Bean
