@@ -1,8 +1,8 @@
 package com.novanta.account;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.novanta.account.AccountTokens.Purpose;
 import com.novanta.audit.AuditLog;
@@ -38,13 +38,13 @@ class PasswordResets {
 
 	private final AccountProperties properties;
 
-	private final Clock clock;
-
 	private final ResetRequestQueue queue;
 
+	private final KeptPlayRestrictions keptRestrictions;
+
 	PasswordResets(AccountRepository accounts, AccountTokens tokens, AccountMail mail, PasswordEncoder passwords,
-			RateLimiter rateLimiter, SignInThrottle throttle, AuditLog audit, AccountProperties properties, Clock clock,
-			ResetRequestQueue queue) {
+			RateLimiter rateLimiter, SignInThrottle throttle, AuditLog audit, AccountProperties properties,
+			ResetRequestQueue queue, KeptPlayRestrictions keptRestrictions) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.mail = mail;
@@ -53,8 +53,8 @@ class PasswordResets {
 		this.throttle = throttle;
 		this.audit = audit;
 		this.properties = properties;
-		this.clock = clock;
 		this.queue = queue;
+		this.keptRestrictions = keptRestrictions;
 	}
 
 	/**
@@ -99,14 +99,15 @@ class PasswordResets {
 	Optional<Account> reset(String token, String newPassword, String clientAddress) {
 		String hash = this.passwords.encode(newPassword);
 		return this.tokens.consume(Purpose.RESET_PASSWORD, token).flatMap((used) -> {
-			Update update = new Update().set("passwordHash", hash).inc("sessionEpoch", 1);
-			if (this.accounts.findById(used.accountId()).filter((a) -> !a.emailVerified()).isPresent()) {
-				// Following the link proves the address is theirs, so it counts as
-				// verified too.
-				update.set("emailVerified", true).set("verifiedAt", this.clock.instant());
-			}
-			Optional<Account> updated = this.accounts.update(used.accountId(),
-					Criteria.where("status").is(AccountStatus.ACTIVE), update);
+			Supplier<Update> reset = () -> new Update().set("passwordHash", hash).inc("sessionEpoch", 1);
+			Criteria active = Criteria.where("status").is(AccountStatus.ACTIVE);
+			// Following the link proves the address is theirs, so an unverified one
+			// counts as verified too (and what was kept for it binds it from then
+			// on); else only the password changes.
+			Optional<Account> updated = this.keptRestrictions
+				.verify(used.accountId(), active, reset, false, clientAddress)
+				.or(() -> this.accounts.update(used.accountId(),
+						new Criteria().andOperator(active, Criteria.where("emailVerified").is(true)), reset.get()));
 			updated.ifPresent((account) -> {
 				this.tokens.revokeAll(Purpose.RESET_PASSWORD, account.id());
 				this.throttle.unlock(account.email());

@@ -85,6 +85,36 @@ public record ResponsiblePlay(PlayLimit daily, PlayLimit monthly, Instant exclud
 	}
 
 	/**
+	 * These choices once other choices for the same person bind them too: what an
+	 * account's owner chose before verifying its email, bound by what was kept for that
+	 * email from a deleted account, when the email is verified. The stricter wins, each
+	 * part on its own:
+	 * <ul>
+	 * <li>the exclusion in force that ends later (with its start); if neither is in
+	 * force, these choices' own;</li>
+	 * <li>for the daily and the monthly limit, the lower limit in force at {@code now}
+	 * (no limit is the highest), with its waiting raise kept only if the other limit
+	 * allows at least as much when the raise takes effect; otherwise the raise is dropped
+	 * (its owner can ask again, and wait again). The other limit's waiting raise never
+	 * counts: it would allow more than the lower limit.</li>
+	 * </ul>
+	 * So the result never allows more, at any time, than either of the two would.
+	 * @return these choices if nothing changes, else the combined choices at the next
+	 * revision
+	 */
+	ResponsiblePlay strictestWith(ResponsiblePlay other, Instant now) {
+		boolean mine = isExcludedAt(now);
+		boolean theirs = other.isExcludedAt(now);
+		ResponsiblePlay exclusion = (theirs && (!mine || other.excludedUntil.isAfter(this.excludedUntil))) ? other
+				: this;
+		ResponsiblePlay combined = new ResponsiblePlay(this.daily.stricterWith(other.daily, now),
+				this.monthly.stricterWith(other.monthly, now), exclusion.excludedAt, exclusion.excludedUntil,
+				this.revision);
+		return combined.equals(this) ? this : new ResponsiblePlay(combined.daily, combined.monthly, combined.excludedAt,
+				combined.excludedUntil, this.revision + 1);
+	}
+
+	/**
 	 * When these choices stop binding: the end of the exclusion, or when a raise to "no
 	 * limit" takes effect, whichever is last; empty while a limit stays, since a limit
 	 * binds until its owner removes it.

@@ -201,22 +201,15 @@ class SocialSignIn {
 			return Optional.empty();
 		}
 		List<String> identities = this.accounts.identitiesOf(unverified.id()).stream().map(Identity::provider).toList();
-		Update takeOver = new Update().unset("passwordHash")
-			.inc("sessionEpoch", 1)
-			.set("name", nameOf(profile))
-			.unset("city")
-			.set("roles", AccountRepository.participant())
-			.set("responsiblePlay", this.keptRestrictions.forNewAccount(unverified.email()))
-			.set("emailVerified", true)
-			.set("verifiedAt", this.clock.instant());
-		Optional<Account> taken = this.accounts.update(unverified.id(),
-				Criteria.where("emailVerified")
-					.is(false)
-					.and("status")
-					.is(AccountStatus.ACTIVE)
-					.and("email")
-					.is(unverified.email()),
-				takeOver);
+		// verifying binds the account by what was kept for the email
+		Optional<Account> taken = this.keptRestrictions.verify(unverified.id(),
+				Criteria.where("status").is(AccountStatus.ACTIVE).and("email").is(unverified.email()),
+				() -> new Update().unset("passwordHash")
+					.inc("sessionEpoch", 1)
+					.set("name", nameOf(profile))
+					.unset("city")
+					.set("roles", AccountRepository.participant()),
+				true, clientAddress);
 		if (taken.isEmpty()) {
 			// verified (or disabled) meanwhile
 			return Optional.empty();
@@ -226,11 +219,9 @@ class SocialSignIn {
 		for (Purpose purpose : Purpose.values()) {
 			this.tokens.revokeAll(purpose, claimed.id());
 		}
-		Actor actor = Actors.of(claimed, clientAddress);
-		this.audit.record(actor, "UNVERIFIED_ACCOUNT_CLAIMED", "account", claimed.id(),
+		this.audit.record(Actors.of(claimed, clientAddress), "UNVERIFIED_ACCOUNT_CLAIMED", "account", claimed.id(),
 				Map.of("password", unverified.hasPassword(), "identities", identities),
 				Map.of("provider", profile.provider()));
-		claimed = this.keptRestrictions.restored(claimed, actor);
 		link(claimed, profile, clientAddress);
 		return Optional.of(claimed);
 	}

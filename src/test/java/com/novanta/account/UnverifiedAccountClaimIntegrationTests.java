@@ -117,7 +117,9 @@ class UnverifiedAccountClaimIntegrationTests {
 		assertThat(claimed.name()).isEqualTo("Grace Hopper");
 		assertThat(claimed.city()).isNull();
 		assertThat(claimed.roles()).containsExactly(Role.PARTICIPANT);
-		assertThat(claimed.responsiblePlay()).isEqualTo(ResponsiblePlay.NONE);
+		assertThat(claimed.responsiblePlay())
+			.extracting(ResponsiblePlay::daily, ResponsiblePlay::monthly, ResponsiblePlay::excludedUntil)
+			.containsExactly(PlayLimit.NONE, PlayLimit.NONE, null);
 		assertThat(claimed.sessionEpoch()).isGreaterThan(this.squatted.sessionEpoch());
 		assertThat(this.repository.identitiesOf(claimed.id())).singleElement()
 			.satisfies((identity) -> assertThat(identity.subject()).isEqualTo(subject));
