@@ -169,21 +169,44 @@ class SocialSignIn {
 	}
 
 	/**
-	 * Links the sign-in named by an emailed link.
-	 * @return the provider linked, or empty if the link is unknown, used or expired
+	 * Links the sign-in named by an emailed link, unless that sign-in was linked to
+	 * another account since the link was sent: then nothing changes (the link is not even
+	 * used up), and the answer says so.
+	 * @return what the link did, or empty if the link is unknown, used or expired
 	 */
-	Optional<String> confirmLink(String token, String clientAddress) {
+	Optional<LinkConfirmation> confirmLink(String token, String clientAddress) {
+		Optional<AccountTokens.StoredToken> pending = this.tokens.peek(Purpose.LINK_IDENTITY, token);
+		if (pending.isPresent() && isLinkedToAnotherAccount(pending.get())) {
+			return Optional.of(new LinkConfirmation(pending.get().data().get("provider"), false));
+		}
 		return this.tokens.consume(Purpose.LINK_IDENTITY, token).flatMap((used) -> {
+			String provider = used.data().get("provider");
 			Optional<Account> account = this.accounts.findById(used.accountId()).filter(Account::isActive);
-			SocialProfile profile = new SocialProfile(used.data().get("provider"), used.data().get("subject"),
-					used.data().get("email"), true, null);
-			account.ifPresent((a) -> {
-				if (claim(a, profile, clientAddress).isEmpty()) {
-					link(a, profile, clientAddress);
+			if (account.isEmpty()) {
+				return Optional.empty();
+			}
+			SocialProfile profile = new SocialProfile(provider, used.data().get("subject"), used.data().get("email"),
+					true, null);
+			try {
+				if (claim(account.get(), profile, clientAddress).isEmpty()) {
+					link(account.get(), profile, clientAddress);
 				}
-			});
-			return account.map((a) -> used.data().get("provider"));
+			}
+			catch (OAuth2AuthenticationException ex) {
+				if (!IDENTITY_TAKEN.equals(ex.getError().getErrorCode())) {
+					throw ex;
+				}
+				// linked elsewhere in the instant since the check above
+				return Optional.of(new LinkConfirmation(provider, false));
+			}
+			return Optional.of(new LinkConfirmation(provider, true));
 		});
+	}
+
+	private boolean isLinkedToAnotherAccount(AccountTokens.StoredToken pending) {
+		return this.accounts.findIdentity(pending.data().get("provider"), pending.data().get("subject"))
+			.filter((identity) -> !identity.accountId().equals(pending.accountId()))
+			.isPresent();
 	}
 
 	/**
@@ -283,6 +306,16 @@ class SocialSignIn {
 
 	private static OAuth2AuthenticationException error(String code) {
 		return new OAuth2AuthenticationException(new OAuth2Error(code), code);
+	}
+
+	/**
+	 * What an emailed link to link a sign-in did.
+	 *
+	 * @param provider the provider it names
+	 * @param linked whether the sign-in is linked to the link's account now;
+	 * {@code false} if it is linked to another account, and nothing changed
+	 */
+	record LinkConfirmation(String provider, boolean linked) {
 	}
 
 }

@@ -182,4 +182,29 @@ class UnverifiedAccountClaimIntegrationTests {
 		this.mvc.perform(get("/account").session(this.squattersSession)).andExpect(redirectedUrl("/signin"));
 	}
 
+	@Test
+	void anEmailedLinkForASignInLinkedMeanwhileToAnotherAccountTakesNothingOver() throws Exception {
+		String subject = "google-" + UUID.randomUUID();
+		this.socialSignIn.sendLinkConfirmation(new SocialProfile("google", subject, this.email, true, "Grace Hopper"),
+				"Google");
+		String link = TestMail.linkIn(new TestMail(this.mailbox).only(this.email, "Link Google to your account"));
+		Document page = Html.parse(this.mvc.perform(get(link)).andExpect(status().isOk()).andReturn());
+		TestAccounts accounts = new TestAccounts(this.repository, this.passwordEncoder);
+		Account other = accounts.verified(TestAccounts.email("other"), "another long passphrase");
+		accounts.link(other, "google", subject);
+		Account before = accounts.reload(this.squatted);
+
+		this.mvc
+			.perform(post("/signin/link/confirm").param("token", page.select("input[name=token]").val())
+				.with(TestAccounts.newClient())
+				.with(csrf()))
+			.andExpect(redirectedUrl("/signin"))
+			.andExpect(flash().attribute("linkTaken", "google"));
+
+		assertThat(accounts.reload(this.squatted)).isEqualTo(before);
+		assertThat(this.repository.identitiesOf(this.squatted.id())).singleElement()
+			.satisfies((identity) -> assertThat(identity.provider()).isEqualTo("facebook"));
+		this.mvc.perform(get("/account").session(this.squattersSession)).andExpect(status().isOk());
+	}
+
 }
