@@ -22,6 +22,12 @@ import org.springframework.stereotype.Service;
 @Service
 class PasswordResets {
 
+	/** Reset requests one client address may make an hour. */
+	static final int REQUESTS_PER_CLIENT_PER_HOUR = 20;
+
+	/** Reset requests for one email address an hour. */
+	static final int REQUESTS_PER_EMAIL_PER_HOUR = 3;
+
 	private final AccountRepository accounts;
 
 	private final AccountTokens tokens;
@@ -59,19 +65,25 @@ class PasswordResets {
 
 	/**
 	 * Emails a reset link if the address has an active account; says nothing either way.
-	 * The work is queued, so the answer is sent before the address is even looked up: its
-	 * timing is the same for every address.
+	 * The rate limits are checked here, before anything is queued: that is the same work
+	 * for every address, so it tells nothing, and a flood of requests from one client,
+	 * for however many addresses, is turned away here instead of filling the queue and
+	 * crowding out real requests. The rest is queued, so the answer is sent before the
+	 * address is even looked up: its timing is the same for every address.
 	 */
 	void request(String email, String clientAddress) {
-		this.queue.submit(() -> handle(email, clientAddress));
-	}
-
-	private void handle(String email, String clientAddress) {
 		String normalized = EmailAddresses.normalize(email);
-		if (!this.rateLimiter.tryAcquire("reset-client", String.valueOf(clientAddress), 20, Duration.ofHours(1))
-				|| !this.rateLimiter.tryAcquire("reset-email", normalized, 3, Duration.ofHours(1))) {
+		if (!this.rateLimiter.tryAcquire("reset-client", String.valueOf(clientAddress), REQUESTS_PER_CLIENT_PER_HOUR,
+				Duration.ofHours(1))
+				|| !this.rateLimiter.tryAcquire("reset-email", normalized, REQUESTS_PER_EMAIL_PER_HOUR,
+						Duration.ofHours(1))) {
 			return;
 		}
+		this.queue.submit(() -> handle(normalized, clientAddress));
+	}
+
+	/** Looks the address up and, for an active account, issues the link and mails it. */
+	private void handle(String normalized, String clientAddress) {
 		this.accounts.findByEmail(normalized).filter(Account::isActive).ifPresent((account) -> {
 			String token = this.tokens.issue(Purpose.RESET_PASSWORD, account.id(), this.properties.resetValidity(),
 					null);
