@@ -11,7 +11,10 @@ import java.util.Optional;
  * What a participant chose to keep their play in bounds: a daily and a monthly limit of
  * ballots, and a self-exclusion. Plain rules: limits follow {@link PlayLimit}; an
  * exclusion lasts at least six months and can only be extended, never shortened or
- * lifted.
+ * lifted. When an account's email is verified and choices were kept for that email from a
+ * deleted account, the two are combined and the stricter wins, part by part
+ * ({@link #strictestWith}: the later exclusion; the lower limit, with its waiting raise
+ * only if the other limit allows as much when it comes due).
  *
  * @param daily the limit of ballots per day (in the site's time zone)
  * @param monthly the limit of ballots per calendar month (in the site's time zone)
