@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.novanta.audit.AuditLog;
 import com.novanta.audit.AuditLog.Actor;
@@ -30,10 +31,18 @@ import org.springframework.stereotype.Component;
  * kept until a new account with the email removes it.
  * <p>
  * Only a verified account's choices are kept: anyone can sign up with someone else's
- * address, and must not be able to exclude its owner from play for years.
+ * address, and must not be able to exclude its owner from play for years. For the same
+ * reason a new account is bound by them only once its email is verified, in the write
+ * that verifies it ({@link #verify}): before that, whoever signed up with the address
+ * must not learn that its owner excluded themselves or set limits (and an unverified
+ * account cannot play anyway). An account created from a provider's verified email is
+ * bound from its creation ({@link #forNewAccount}, {@link #restored}).
  */
 @Component
 class KeptPlayRestrictions {
+
+	/** Attempts at verifying while the account's own choices keep changing. */
+	private static final int ATTEMPTS = 10;
 
 	private final MongoOperations mongo;
 
@@ -71,16 +80,20 @@ class KeptPlayRestrictions {
 		return Optional.of(kept);
 	}
 
-	/** The choices a new account with this email starts with ({@code NONE} if none). */
+	/**
+	 * The choices a new account with this verified email starts with, or an account is
+	 * bound by once it verifies this email ({@code NONE} if none).
+	 */
 	ResponsiblePlay forNewAccount(String email) {
 		Kept kept = this.mongo.findById(key(email), Kept.class);
 		return (kept != null) ? kept.responsiblePlay().stillBindingAt(this.clock.instant()) : ResponsiblePlay.NONE;
 	}
 
 	/**
-	 * After a new account was inserted with {@link #forNewAccount}: applies what an
-	 * account deletion kept in the meantime (before anyone can use the new account), and
-	 * audits what it starts with.
+	 * After a new account was inserted verified with {@link #forNewAccount}: applies what
+	 * an account deletion kept in the meantime (the deleted account still held the email
+	 * when it was read; before anyone can use the new account), and audits what it starts
+	 * with.
 	 * @return the account as it is now
 	 */
 	Account restored(Account inserted, Actor actor) {
@@ -97,6 +110,67 @@ class KeptPlayRestrictions {
 					account.responsiblePlay().describe());
 		}
 		return account;
+	}
+
+	/**
+	 * Marks an unverified account's email verified, in one conditional write that also
+	 * binds it by what was kept for the email, combined with its own choices (the
+	 * stricter wins: {@link ResponsiblePlay#strictestWith}), or instead of them when its
+	 * owner takes over an account someone else set up. Nothing kept can change meanwhile:
+	 * only the deletion of a verified account with this email keeps something for it, and
+	 * this account holds the email. The account can: the write applies only if its
+	 * choices did not change since they were read (else it is worked out again), and
+	 * changed choices move to a new revision, so that a change worked out from the old
+	 * ones does not apply. (A deletion that read the account unverified, and so kept
+	 * nothing, does not apply either: it checks that the account is still unverified.)
+	 * @param accountId the account
+	 * @param precondition what else must hold for the write to apply
+	 * @param also what else the write changes, made afresh for each attempt
+	 * @param dropOwnChoices whether the account's own choices are dropped rather than
+	 * combined (they were not its owner's)
+	 * @param clientAddress the client's address, for the audit log
+	 * @return the account as written, or empty if it is not (or no longer) unverified,
+	 * has another email, or the precondition does not hold
+	 */
+	Optional<Account> verify(String accountId, Criteria precondition, Supplier<Update> also, boolean dropOwnChoices,
+			String clientAddress) {
+		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+			Optional<Account> read = this.accounts.findById(accountId).filter((a) -> !a.emailVerified());
+			if (read.isEmpty()) {
+				return Optional.empty();
+			}
+			Account account = read.get();
+			ResponsiblePlay own = account.responsiblePlay();
+			Instant now = this.clock.instant();
+			ResponsiblePlay kept = forNewAccount(account.email());
+			ResponsiblePlay base = dropOwnChoices ? new ResponsiblePlay(null, null, null, null, own.revision()) : own;
+			ResponsiblePlay binding = base.strictestWith(kept, now);
+			if (!binding.equals(own)) {
+				binding = new ResponsiblePlay(binding.daily(), binding.monthly(), binding.excludedAt(),
+						binding.excludedUntil(), own.revision() + 1);
+			}
+			Update update = also.get()
+				.set("emailVerified", true)
+				.set("verifiedAt", now)
+				.set("responsiblePlay", binding);
+			Criteria unchanged = new Criteria().andOperator(precondition, Criteria.where("emailVerified").is(false),
+					Criteria.where("email").is(account.email()), PlayRestrictions.revisionIs(own.revision()));
+			Optional<Account> verified = this.accounts.update(accountId, unchanged, update);
+			if (verified.isPresent()) {
+				if (!kept.equals(ResponsiblePlay.NONE)) {
+					this.audit.record(Actors.of(verified.get(), clientAddress), "PLAY_RESTRICTIONS_RESTORED", "account",
+							accountId, own.describe(), binding.describe());
+				}
+				return verified;
+			}
+			boolean choicesChanged = this.accounts.findById(accountId)
+				.map((a) -> a.responsiblePlay().revision() != own.revision())
+				.orElse(false);
+			if (!choicesChanged) {
+				return Optional.empty();
+			}
+		}
+		throw new IllegalStateException("Too many changes at once to the responsible play of " + accountId);
 	}
 
 	/**

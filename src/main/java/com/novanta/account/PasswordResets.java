@@ -1,8 +1,8 @@
 package com.novanta.account;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.novanta.account.AccountTokens.Purpose;
 import com.novanta.audit.AuditLog;
@@ -22,6 +22,12 @@ import org.springframework.stereotype.Service;
 @Service
 class PasswordResets {
 
+	/** Reset requests one client address may make an hour. */
+	static final int REQUESTS_PER_CLIENT_PER_HOUR = 20;
+
+	/** Reset requests for one email address an hour. */
+	static final int REQUESTS_PER_EMAIL_PER_HOUR = 3;
+
 	private final AccountRepository accounts;
 
 	private final AccountTokens tokens;
@@ -38,13 +44,13 @@ class PasswordResets {
 
 	private final AccountProperties properties;
 
-	private final Clock clock;
-
 	private final ResetRequestQueue queue;
 
+	private final KeptPlayRestrictions keptRestrictions;
+
 	PasswordResets(AccountRepository accounts, AccountTokens tokens, AccountMail mail, PasswordEncoder passwords,
-			RateLimiter rateLimiter, SignInThrottle throttle, AuditLog audit, AccountProperties properties, Clock clock,
-			ResetRequestQueue queue) {
+			RateLimiter rateLimiter, SignInThrottle throttle, AuditLog audit, AccountProperties properties,
+			ResetRequestQueue queue, KeptPlayRestrictions keptRestrictions) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.mail = mail;
@@ -53,25 +59,31 @@ class PasswordResets {
 		this.throttle = throttle;
 		this.audit = audit;
 		this.properties = properties;
-		this.clock = clock;
 		this.queue = queue;
+		this.keptRestrictions = keptRestrictions;
 	}
 
 	/**
 	 * Emails a reset link if the address has an active account; says nothing either way.
-	 * The work is queued, so the answer is sent before the address is even looked up: its
-	 * timing is the same for every address.
+	 * The rate limits are checked here, before anything is queued: that is the same work
+	 * for every address, so it tells nothing, and a flood of requests from one client,
+	 * for however many addresses, is turned away here instead of filling the queue and
+	 * crowding out real requests. The rest is queued, so the answer is sent before the
+	 * address is even looked up: its timing is the same for every address.
 	 */
 	void request(String email, String clientAddress) {
-		this.queue.submit(() -> handle(email, clientAddress));
-	}
-
-	private void handle(String email, String clientAddress) {
 		String normalized = EmailAddresses.normalize(email);
-		if (!this.rateLimiter.tryAcquire("reset-client", String.valueOf(clientAddress), 20, Duration.ofHours(1))
-				|| !this.rateLimiter.tryAcquire("reset-email", normalized, 3, Duration.ofHours(1))) {
+		if (!this.rateLimiter.tryAcquire("reset-client", String.valueOf(clientAddress), REQUESTS_PER_CLIENT_PER_HOUR,
+				Duration.ofHours(1))
+				|| !this.rateLimiter.tryAcquire("reset-email", normalized, REQUESTS_PER_EMAIL_PER_HOUR,
+						Duration.ofHours(1))) {
 			return;
 		}
+		this.queue.submit(() -> handle(normalized, clientAddress));
+	}
+
+	/** Looks the address up and, for an active account, issues the link and mails it. */
+	private void handle(String normalized, String clientAddress) {
 		this.accounts.findByEmail(normalized).filter(Account::isActive).ifPresent((account) -> {
 			String token = this.tokens.issue(Purpose.RESET_PASSWORD, account.id(), this.properties.resetValidity(),
 					null);
@@ -99,14 +111,15 @@ class PasswordResets {
 	Optional<Account> reset(String token, String newPassword, String clientAddress) {
 		String hash = this.passwords.encode(newPassword);
 		return this.tokens.consume(Purpose.RESET_PASSWORD, token).flatMap((used) -> {
-			Update update = new Update().set("passwordHash", hash).inc("sessionEpoch", 1);
-			if (this.accounts.findById(used.accountId()).filter((a) -> !a.emailVerified()).isPresent()) {
-				// Following the link proves the address is theirs, so it counts as
-				// verified too.
-				update.set("emailVerified", true).set("verifiedAt", this.clock.instant());
-			}
-			Optional<Account> updated = this.accounts.update(used.accountId(),
-					Criteria.where("status").is(AccountStatus.ACTIVE), update);
+			Supplier<Update> reset = () -> new Update().set("passwordHash", hash).inc("sessionEpoch", 1);
+			Criteria active = Criteria.where("status").is(AccountStatus.ACTIVE);
+			// Following the link proves the address is theirs, so an unverified one
+			// counts as verified too (and what was kept for it binds it from then
+			// on); else only the password changes.
+			Optional<Account> updated = this.keptRestrictions
+				.verify(used.accountId(), active, reset, false, clientAddress)
+				.or(() -> this.accounts.update(used.accountId(),
+						new Criteria().andOperator(active, Criteria.where("emailVerified").is(true)), reset.get()));
 			updated.ifPresent((account) -> {
 				this.tokens.revokeAll(Purpose.RESET_PASSWORD, account.id());
 				this.throttle.unlock(account.email());

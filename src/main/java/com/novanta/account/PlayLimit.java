@@ -57,6 +57,23 @@ public record PlayLimit(Integer value, Integer pending, Instant pendingFrom) {
 		return new PlayLimit(wanted, null, null);
 	}
 
+	/**
+	 * The stricter of two limits at {@code now}: the lower limit in force (no limit is
+	 * the highest), with its waiting raise only if the other limit allows at least as
+	 * much once the raise takes effect (so that the raise never allows more than either
+	 * limit would); otherwise the raise is dropped, and its owner can ask for it again.
+	 */
+	PlayLimit stricterWith(PlayLimit other, Instant now) {
+		PlayLimit mine = settledAt(now);
+		PlayLimit theirs = other.settledAt(now);
+		PlayLimit lower = isRaise(theirs.value, mine.value) ? theirs : mine;
+		PlayLimit higher = (lower == mine) ? theirs : mine;
+		if (lower.pendingFrom == null || !isRaise(higher.at(lower.pendingFrom), lower.pending)) {
+			return lower;
+		}
+		return new PlayLimit(lower.value, null, null);
+	}
+
 	/** Whether going from {@code current} to {@code wanted} allows more ballots. */
 	static boolean isRaise(Integer current, Integer wanted) {
 		if (current == null) {

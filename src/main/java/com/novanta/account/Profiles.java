@@ -193,9 +193,7 @@ class Profiles {
 		boolean deleted;
 		do {
 			kept = this.keptRestrictions.keep(account);
-			Criteria unchanged = new Criteria().andOperator(Criteria.where("status").ne(AccountStatus.DELETED),
-					PlayRestrictions.revisionIs(account.responsiblePlay().revision()));
-			deleted = this.accounts.update(me.id(), unchanged, deletion).isPresent();
+			deleted = this.accounts.update(me.id(), unchangedSince(account), deletion).isPresent();
 			account = get(me.id());
 		}
 		while (!deleted && account.status() != AccountStatus.DELETED);
@@ -209,6 +207,17 @@ class Profiles {
 					kept.get().describe());
 		}
 		return true;
+	}
+
+	/**
+	 * The account is not deleted and what {@link KeptPlayRestrictions#keep} kept of it
+	 * still holds: its choices did not change since it was read, nor whether its email is
+	 * verified (only a verified account's choices are kept).
+	 */
+	static Criteria unchangedSince(Account account) {
+		return new Criteria().andOperator(Criteria.where("status").ne(AccountStatus.DELETED),
+				Criteria.where("emailVerified").is(account.emailVerified()),
+				PlayRestrictions.revisionIs(account.responsiblePlay().revision()));
 	}
 
 	private static void diff(String field, Object before, Object after, Map<String, Object> was,

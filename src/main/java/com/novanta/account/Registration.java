@@ -82,11 +82,12 @@ class Registration {
 			return;
 		}
 		Instant now = this.clock.instant();
-		// a deleted account's exclusion and limits bind the new one from the start
+		// A deleted account's exclusion and limits bind this one only once its email is
+		// verified: until then whoever signed up may not be the address's owner, and must
+		// not see them.
 		Account account = new Account(new ObjectId().toHexString(), email, false, hash, form.name().trim(),
 				blankToNull(form.city()), AccountRepository.participant(), this.properties.timeZone(),
-				locale.getLanguage(), true, AccountStatus.ACTIVE, 0, now, null, null,
-				this.keptRestrictions.forNewAccount(email));
+				locale.getLanguage(), true, AccountStatus.ACTIVE, 0, now, null, null, ResponsiblePlay.NONE);
 		try {
 			this.accounts.insert(account);
 		}
@@ -94,10 +95,8 @@ class Registration {
 			this.accounts.findByEmail(email).ifPresent(this::tellOwner);
 			return;
 		}
-		Actor actor = new Actor(account.id(), email, clientAddress);
-		this.audit.record(actor, "ACCOUNT_CREATED", "account", account.id(), null,
-				Map.of("email", email, "name", account.name(), "method", "password"));
-		account = this.keptRestrictions.restored(account, actor);
+		this.audit.record(new Actor(account.id(), email, clientAddress), "ACCOUNT_CREATED", "account", account.id(),
+				null, Map.of("email", email, "name", account.name(), "method", "password"));
 		sendVerification(account);
 	}
 
@@ -110,19 +109,21 @@ class Registration {
 	}
 
 	/**
-	 * Verifies the email address of the token's account.
+	 * Verifies the email address of the token's account; from then on what was kept for
+	 * the address from a deleted account binds it.
 	 * @return the account, or empty if the link is unknown, used or expired
 	 */
 	Optional<Account> verify(String token, String clientAddress) {
 		return this.tokens.consume(Purpose.VERIFY_EMAIL, token).flatMap((used) -> {
-			Optional<Account> verified = this.accounts.update(used.accountId(),
-					Criteria.where("status").is(AccountStatus.ACTIVE),
-					new Update().set("emailVerified", true).set("verifiedAt", this.clock.instant()));
+			Optional<Account> verified = this.keptRestrictions.verify(used.accountId(),
+					Criteria.where("status").is(AccountStatus.ACTIVE), Update::new, false, clientAddress);
 			verified.ifPresent((account) -> {
 				this.audit.record(Actors.of(account, clientAddress), "EMAIL_VERIFIED", "account", account.id());
 				this.adminRoles.applyAdminList(account, clientAddress);
 			});
-			return verified;
+			// verified meanwhile (a reset link, say): the link did what it was for
+			return verified.or(() -> this.accounts.findById(used.accountId())
+				.filter((account) -> account.emailVerified() && account.isActive()));
 		});
 	}
 

@@ -19,9 +19,10 @@ import org.springframework.stereotype.Component;
  * Where password reset requests wait, after the visitor already has the answer. Looking
  * up the address, issuing a token and writing the mail take longer for a registered
  * address than for an unknown one; doing all of it after answering keeps the answer's
- * timing from telling which addresses are registered. One worker and a bounded queue: a
- * flood of requests drops requests (and says so in the log) instead of piling up without
- * end.
+ * timing from telling which addresses are registered. Only requests within the rate
+ * limits get here ({@link PasswordResets#request} checks them first), so one client
+ * cannot fill the queue. One worker and a bounded queue: a flood of requests from many
+ * clients drops requests (and says so in the log) instead of piling up without end.
  */
 @Component
 class ResetRequestQueue implements DisposableBean {

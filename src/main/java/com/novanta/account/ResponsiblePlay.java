@@ -11,7 +11,10 @@ import java.util.Optional;
  * What a participant chose to keep their play in bounds: a daily and a monthly limit of
  * ballots, and a self-exclusion. Plain rules: limits follow {@link PlayLimit}; an
  * exclusion lasts at least six months and can only be extended, never shortened or
- * lifted.
+ * lifted. When an account's email is verified and choices were kept for that email from a
+ * deleted account, the two are combined and the stricter wins, part by part
+ * ({@link #strictestWith}: the later exclusion; the lower limit, with its waiting raise
+ * only if the other limit allows as much when it comes due).
  *
  * @param daily the limit of ballots per day (in the site's time zone)
  * @param monthly the limit of ballots per calendar month (in the site's time zone)
@@ -82,6 +85,36 @@ public record ResponsiblePlay(PlayLimit daily, PlayLimit monthly, Instant exclud
 		ResponsiblePlay binding = new ResponsiblePlay(dailyThen, monthlyThen, excluded ? this.excludedAt : null,
 				excluded ? this.excludedUntil : null, 0);
 		return binding.equals(NONE) ? NONE : binding;
+	}
+
+	/**
+	 * These choices once other choices for the same person bind them too: what an
+	 * account's owner chose before verifying its email, bound by what was kept for that
+	 * email from a deleted account, when the email is verified. The stricter wins, each
+	 * part on its own:
+	 * <ul>
+	 * <li>the exclusion in force that ends later (with its start); if neither is in
+	 * force, these choices' own;</li>
+	 * <li>for the daily and the monthly limit, the lower limit in force at {@code now}
+	 * (no limit is the highest), with its waiting raise kept only if the other limit
+	 * allows at least as much when the raise takes effect; otherwise the raise is dropped
+	 * (its owner can ask again, and wait again). The other limit's waiting raise never
+	 * counts: it would allow more than the lower limit.</li>
+	 * </ul>
+	 * So the result never allows more, at any time, than either of the two would.
+	 * @return these choices if nothing changes, else the combined choices at the next
+	 * revision
+	 */
+	ResponsiblePlay strictestWith(ResponsiblePlay other, Instant now) {
+		boolean mine = isExcludedAt(now);
+		boolean theirs = other.isExcludedAt(now);
+		ResponsiblePlay exclusion = (theirs && (!mine || other.excludedUntil.isAfter(this.excludedUntil))) ? other
+				: this;
+		ResponsiblePlay combined = new ResponsiblePlay(this.daily.stricterWith(other.daily, now),
+				this.monthly.stricterWith(other.monthly, now), exclusion.excludedAt, exclusion.excludedUntil,
+				this.revision);
+		return combined.equals(this) ? this : new ResponsiblePlay(combined.daily, combined.monthly, combined.excludedAt,
+				combined.excludedUntil, this.revision + 1);
 	}
 
 	/**

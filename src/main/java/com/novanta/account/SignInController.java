@@ -104,12 +104,14 @@ class SignInController {
 	@PostMapping("/signin/link/confirm")
 	String confirmLink(@RequestParam(defaultValue = "") String token, HttpServletRequest request,
 			RedirectAttributes redirect) {
-		Optional<String> provider = this.socialSignIn.confirmLink(token, Actors.clientAddress(request));
-		if (provider.isEmpty()) {
+		Optional<SocialSignIn.LinkConfirmation> confirmation = this.socialSignIn.confirmLink(token,
+				Actors.clientAddress(request));
+		if (confirmation.isEmpty()) {
 			redirect.addFlashAttribute("linkExpired", true);
 		}
 		else {
-			redirect.addFlashAttribute("linkConfirmed", this.providers.displayName(provider.get()));
+			String providerName = this.providers.displayName(confirmation.get().provider());
+			redirect.addFlashAttribute(confirmation.get().linked() ? "linkConfirmed" : "linkTaken", providerName);
 		}
 		return "redirect:/signin";
 	}

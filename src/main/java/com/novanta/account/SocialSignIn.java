@@ -169,21 +169,44 @@ class SocialSignIn {
 	}
 
 	/**
-	 * Links the sign-in named by an emailed link.
-	 * @return the provider linked, or empty if the link is unknown, used or expired
+	 * Links the sign-in named by an emailed link, unless that sign-in was linked to
+	 * another account since the link was sent: then nothing changes (the link is not even
+	 * used up), and the answer says so.
+	 * @return what the link did, or empty if the link is unknown, used or expired
 	 */
-	Optional<String> confirmLink(String token, String clientAddress) {
+	Optional<LinkConfirmation> confirmLink(String token, String clientAddress) {
+		Optional<AccountTokens.StoredToken> pending = this.tokens.peek(Purpose.LINK_IDENTITY, token);
+		if (pending.isPresent() && isLinkedToAnotherAccount(pending.get())) {
+			return Optional.of(new LinkConfirmation(pending.get().data().get("provider"), false));
+		}
 		return this.tokens.consume(Purpose.LINK_IDENTITY, token).flatMap((used) -> {
+			String provider = used.data().get("provider");
 			Optional<Account> account = this.accounts.findById(used.accountId()).filter(Account::isActive);
-			SocialProfile profile = new SocialProfile(used.data().get("provider"), used.data().get("subject"),
-					used.data().get("email"), true, null);
-			account.ifPresent((a) -> {
-				if (claim(a, profile, clientAddress).isEmpty()) {
-					link(a, profile, clientAddress);
+			if (account.isEmpty()) {
+				return Optional.empty();
+			}
+			SocialProfile profile = new SocialProfile(provider, used.data().get("subject"), used.data().get("email"),
+					true, null);
+			try {
+				if (claim(account.get(), profile, clientAddress).isEmpty()) {
+					link(account.get(), profile, clientAddress);
 				}
-			});
-			return account.map((a) -> used.data().get("provider"));
+			}
+			catch (OAuth2AuthenticationException ex) {
+				if (!IDENTITY_TAKEN.equals(ex.getError().getErrorCode())) {
+					throw ex;
+				}
+				// linked elsewhere in the instant since the check above
+				return Optional.of(new LinkConfirmation(provider, false));
+			}
+			return Optional.of(new LinkConfirmation(provider, true));
 		});
+	}
+
+	private boolean isLinkedToAnotherAccount(AccountTokens.StoredToken pending) {
+		return this.accounts.findIdentity(pending.data().get("provider"), pending.data().get("subject"))
+			.filter((identity) -> !identity.accountId().equals(pending.accountId()))
+			.isPresent();
 	}
 
 	/**
@@ -201,22 +224,15 @@ class SocialSignIn {
 			return Optional.empty();
 		}
 		List<String> identities = this.accounts.identitiesOf(unverified.id()).stream().map(Identity::provider).toList();
-		Update takeOver = new Update().unset("passwordHash")
-			.inc("sessionEpoch", 1)
-			.set("name", nameOf(profile))
-			.unset("city")
-			.set("roles", AccountRepository.participant())
-			.set("responsiblePlay", this.keptRestrictions.forNewAccount(unverified.email()))
-			.set("emailVerified", true)
-			.set("verifiedAt", this.clock.instant());
-		Optional<Account> taken = this.accounts.update(unverified.id(),
-				Criteria.where("emailVerified")
-					.is(false)
-					.and("status")
-					.is(AccountStatus.ACTIVE)
-					.and("email")
-					.is(unverified.email()),
-				takeOver);
+		// verifying binds the account by what was kept for the email
+		Optional<Account> taken = this.keptRestrictions.verify(unverified.id(),
+				Criteria.where("status").is(AccountStatus.ACTIVE).and("email").is(unverified.email()),
+				() -> new Update().unset("passwordHash")
+					.inc("sessionEpoch", 1)
+					.set("name", nameOf(profile))
+					.unset("city")
+					.set("roles", AccountRepository.participant()),
+				true, clientAddress);
 		if (taken.isEmpty()) {
 			// verified (or disabled) meanwhile
 			return Optional.empty();
@@ -226,11 +242,9 @@ class SocialSignIn {
 		for (Purpose purpose : Purpose.values()) {
 			this.tokens.revokeAll(purpose, claimed.id());
 		}
-		Actor actor = Actors.of(claimed, clientAddress);
-		this.audit.record(actor, "UNVERIFIED_ACCOUNT_CLAIMED", "account", claimed.id(),
+		this.audit.record(Actors.of(claimed, clientAddress), "UNVERIFIED_ACCOUNT_CLAIMED", "account", claimed.id(),
 				Map.of("password", unverified.hasPassword(), "identities", identities),
 				Map.of("provider", profile.provider()));
-		claimed = this.keptRestrictions.restored(claimed, actor);
 		link(claimed, profile, clientAddress);
 		return Optional.of(claimed);
 	}
@@ -292,6 +306,16 @@ class SocialSignIn {
 
 	private static OAuth2AuthenticationException error(String code) {
 		return new OAuth2AuthenticationException(new OAuth2Error(code), code);
+	}
+
+	/**
+	 * What an emailed link to link a sign-in did.
+	 *
+	 * @param provider the provider it names
+	 * @param linked whether the sign-in is linked to the link's account now;
+	 * {@code false} if it is linked to another account, and nothing changed
+	 */
+	record LinkConfirmation(String provider, boolean linked) {
 	}
 
 }

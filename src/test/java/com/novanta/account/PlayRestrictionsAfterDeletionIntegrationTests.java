@@ -168,6 +168,141 @@ class PlayRestrictionsAfterDeletionIntegrationTests {
 	}
 
 	@Test
+	void keptRestrictionsStayHiddenUntilTheAddressIsVerified() throws Exception {
+		Account first = signUpAndVerify();
+		perform(post("/account/limits").param("dailyLimit", "3").param("monthlyLimit", "40"), first);
+		perform(post("/account/exclusion").param("period", "ONE_YEAR"), first);
+		Instant until = this.repository.findById(first.id()).orElseThrow().responsiblePlay().excludedUntil();
+		delete(first);
+
+		// anyone can sign up with the address: nothing tells them its owner's choices
+		Account second = signUp();
+		assertThat(second.responsiblePlay()).isEqualTo(ResponsiblePlay.NONE);
+		assertShowsNoRestrictions(second);
+		assertThat(this.audit.find(new AuditLog.AuditFilter(second.id(), "PLAY_RESTRICTIONS_RESTORED"), 0, 1))
+			.isEmpty();
+
+		Account verified = verify(second);
+
+		assertThat(verified.responsiblePlay().excludedUntil()).isEqualTo(until);
+		assertThat(verified.responsiblePlay().daily().value()).isEqualTo(3);
+		assertThat(verified.responsiblePlay().monthly().value()).isEqualTo(40);
+		assertThat(play(verified, 1)).contains(EXCLUDED);
+		Document page = Html.parse(perform(get("/account"), verified));
+		assertThat(page.select("#exclusion-status")).isNotEmpty();
+		assertThat(page.select("#dailyLimit").val()).isEqualTo("3");
+		assertThat(lastEvent(second.id(), "PLAY_RESTRICTIONS_RESTORED").after()).containsEntry("excludedUntil",
+				Date.from(until));
+	}
+
+	@Test
+	void aPasswordResetLinkVerifiesTheAddressAndBindsTheNewAccountThen() throws Exception {
+		Account first = signUpAndVerify();
+		perform(post("/account/exclusion").param("period", "TWO_YEARS"), first);
+		Instant until = this.repository.findById(first.id()).orElseThrow().responsiblePlay().excludedUntil();
+		delete(first);
+		Account second = signUp();
+		assertShowsNoRestrictions(second);
+
+		this.mvc
+			.perform(post("/password/forgot").param("email", this.email).with(TestAccounts.newClient()).with(csrf()))
+			.andExpect(status().isOk());
+		String link = TestMail.linkIn(new TestMail(this.mailbox).latest(this.email, "Reset your password"));
+		String token = Html.parse(this.mvc.perform(get(link)).andExpect(status().isOk()).andReturn())
+			.select("input[name=token]")
+			.val();
+		this.mvc
+			.perform(post("/password/reset").param("token", token)
+				.param("password", "another long passphrase")
+				.param("confirmation", "another long passphrase")
+				.with(csrf()))
+			.andExpect(redirectedUrl("/signin"));
+
+		Account verified = this.repository.findById(second.id()).orElseThrow();
+		assertThat(verified.emailVerified()).isTrue();
+		assertThat(verified.responsiblePlay().excludedUntil()).isEqualTo(until);
+		assertThat(play(verified, 1)).contains(EXCLUDED);
+	}
+
+	@Test
+	void aProvidersOwnerWhoTakesOverAnUnverifiedAccountIsBoundThen() throws Exception {
+		Account first = signUpAndVerify();
+		perform(post("/account/exclusion").param("period", "ONE_YEAR"), first);
+		Instant until = this.repository.findById(first.id()).orElseThrow().responsiblePlay().excludedUntil();
+		delete(first);
+		Account squatted = signUp();
+		assertShowsNoRestrictions(squatted);
+
+		CurrentAccount signedIn = this.socialSignIn.signIn(
+				new SocialProfile("google", "google-" + UUID.randomUUID(), this.email, true, "Ada Lovelace"), null,
+				TestAccounts.clientAddress());
+
+		Account claimed = this.repository.findById(signedIn.id()).orElseThrow();
+		assertThat(claimed.id()).isEqualTo(squatted.id());
+		assertThat(claimed.emailVerified()).isTrue();
+		assertThat(claimed.responsiblePlay().excludedUntil()).isEqualTo(until);
+		assertThat(play(claimed, 1)).contains(EXCLUDED);
+	}
+
+	@Test
+	void theStricterOfTheKeptChoicesAndTheAccountsOwnBinds() throws Exception {
+		Account first = signUpAndVerify();
+		perform(post("/account/limits").param("dailyLimit", "5").param("monthlyLimit", ""), first);
+		perform(post("/account/exclusion").param("period", "SIX_MONTHS"), first);
+		delete(first);
+		Account second = signUp();
+		// choices of its own before verifying: a lower monthly limit, a longer exclusion,
+		// a higher daily one
+		perform(post("/account/limits").param("dailyLimit", "9").param("monthlyLimit", "30"), second);
+		perform(post("/account/exclusion").param("period", "ONE_YEAR"), second);
+		Instant ownUntil = this.repository.findById(second.id()).orElseThrow().responsiblePlay().excludedUntil();
+
+		Account verified = verify(second);
+
+		assertThat(verified.responsiblePlay().daily().value()).isEqualTo(5);
+		assertThat(verified.responsiblePlay().monthly().value()).isEqualTo(30);
+		assertThat(verified.responsiblePlay().excludedUntil()).isEqualTo(ownUntil);
+	}
+
+	@Test
+	void aVerificationBetweenADeletionsReadAndWriteMakesTheDeletionKeepAgain() throws Exception {
+		Account first = signUpAndVerify();
+		perform(post("/account/exclusion").param("period", "ONE_YEAR"), first);
+		delete(first);
+		Account second = signUp();
+		perform(post("/account/limits").param("dailyLimit", "4").param("monthlyLimit", ""), second);
+		// a deletion reads the unverified account (whose choices are not kept) ...
+		Account readByDeletion = this.repository.findById(second.id()).orElseThrow();
+		assertThat(this.kept.keep(readByDeletion)).isEmpty();
+
+		// ... the address is verified meanwhile ...
+		verify(second);
+
+		// ... so the deletion's conditional write no longer applies: it reads and keeps
+		// again
+		assertThat(this.repository.update(second.id(), Profiles.unchangedSince(readByDeletion),
+				new Update().set("status", AccountStatus.DELETED)))
+			.isEmpty();
+	}
+
+	@Test
+	void aVerificationBetweenADeletionsReadAndWriteMakesTheDeletionKeepAgainWhenNothingWasKept() throws Exception {
+		Account account = signUp();
+		perform(post("/account/limits").param("dailyLimit", "4").param("monthlyLimit", ""), account);
+		Account readByDeletion = this.repository.findById(account.id()).orElseThrow();
+		assertThat(this.kept.keep(readByDeletion)).isEmpty();
+
+		Account verified = verify(account);
+
+		// the account's own choices did not change, its being verified did
+		assertThat(verified.responsiblePlay()).isEqualTo(readByDeletion.responsiblePlay());
+		assertThat(this.repository.update(account.id(), Profiles.unchangedSince(readByDeletion),
+				new Update().set("status", AccountStatus.DELETED)))
+			.isEmpty();
+		assertThat(this.kept.keep(verified)).isPresent();
+	}
+
+	@Test
 	void anUnverifiedAccountsExclusionIsNotKept() throws Exception {
 		// someone signs up with an address that is not theirs, excludes it and deletes it
 		Account squatter = signUp();
@@ -266,7 +401,10 @@ class PlayRestrictionsAfterDeletionIntegrationTests {
 	}
 
 	private Account signUpAndVerify() throws Exception {
-		Account account = signUp();
+		return verify(signUp());
+	}
+
+	private Account verify(Account account) throws Exception {
 		String link = TestMail.linkIn(new TestMail(this.mailbox).latest(this.email, "Confirm your email address"));
 		Document page = Html.parse(this.mvc.perform(get(link)).andExpect(status().isOk()).andReturn());
 		this.mvc.perform(post("/account/verify").param("token", page.select("input[name=token]").val()).with(csrf()))
@@ -274,6 +412,17 @@ class PlayRestrictionsAfterDeletionIntegrationTests {
 		Account verified = this.repository.findById(account.id()).orElseThrow();
 		assertThat(verified.emailVerified()).isTrue();
 		return verified;
+	}
+
+	/** The account page shows no exclusion, no limit and no raise waiting. */
+	private void assertShowsNoRestrictions(Account account) throws Exception {
+		Document page = Html.parse(perform(get("/account"), account));
+		assertThat(page.select("#responsible-play")).isNotEmpty();
+		assertThat(page.select("#exclusion-status")).isEmpty();
+		assertThat(page.select("#dailyLimit").val()).isEmpty();
+		assertThat(page.select("#monthlyLimit").val()).isEmpty();
+		assertThat(page.select(".pending")).isEmpty();
+		assertThat(page.select("#delete-keeps-restrictions")).isEmpty();
 	}
 
 	private void delete(Account account) throws Exception {

@@ -90,8 +90,50 @@ class QueuedPasswordResetIntegrationTests {
 		assertThat(new TestMail(this.mailbox).to(unknown)).isEmpty();
 	}
 
+	@Test
+	void requestsOverTheClientsLimitAreNotQueuedAtAll() throws Exception {
+		Account account = new TestAccounts(this.repository, this.passwordEncoder)
+			.verified(TestAccounts.email("flooded"), "a long passphrase");
+		for (int i = 0; i < PasswordResets.REQUESTS_PER_CLIENT_PER_HOUR; i++) {
+			requestReset(TestAccounts.email("flood-" + i));
+		}
+		assertThat(this.held.size()).isEqualTo(PasswordResets.REQUESTS_PER_CLIENT_PER_HOUR);
+
+		// a flood of requests for many addresses: same answer, nothing more in the queue
+		for (int i = 0; i < 50; i++) {
+			assertThat(requestReset(TestAccounts.email("more-" + i)).getContentAsString())
+				.contains("If an account uses that address, we sent it a link.");
+		}
+		assertThat(requestReset(account.email()).getContentAsString())
+			.contains("If an account uses that address, we sent it a link.");
+
+		assertThat(this.held.size()).isEqualTo(PasswordResets.REQUESTS_PER_CLIENT_PER_HOUR);
+		this.held.runAll();
+		assertThat(resetTokens(account)).isZero();
+		// another client's request for the same address is queued and handled
+		requestReset(account.email(), TestAccounts.newClient());
+		assertThat(this.held.size()).isOne();
+		this.held.runAll();
+		assertThat(resetTokens(account)).isOne();
+	}
+
+	@Test
+	void requestsOverTheAddresssLimitAreNotQueuedAtAll() throws Exception {
+		String email = TestAccounts.email("asked-often");
+
+		for (int i = 0; i < PasswordResets.REQUESTS_PER_EMAIL_PER_HOUR + 5; i++) {
+			requestReset(email, TestAccounts.newClient());
+		}
+
+		assertThat(this.held.size()).isEqualTo(PasswordResets.REQUESTS_PER_EMAIL_PER_HOUR);
+	}
+
 	private MockHttpServletResponse requestReset(String email) throws Exception {
-		return this.mvc.perform(post("/password/forgot").param("email", email).with(this.client).with(csrf()))
+		return requestReset(email, this.client);
+	}
+
+	private MockHttpServletResponse requestReset(String email, RequestPostProcessor client) throws Exception {
+		return this.mvc.perform(post("/password/forgot").param("email", email).with(client).with(csrf()))
 			.andReturn()
 			.getResponse();
 	}

@@ -126,4 +126,78 @@ class ResponsiblePlayTests {
 		assertThat(ended.stillBindingAt(NOW.plusSeconds(86_400L * 365))).isEqualTo(ResponsiblePlay.NONE);
 	}
 
+	@Test
+	void combinedTheLaterExclusionWins() {
+		ResponsiblePlay sixMonths = ResponsiblePlay.NONE.excludedFor(ExclusionPeriod.SIX_MONTHS, NOW, ROME)
+			.orElseThrow();
+		Instant later = NOW.plusSeconds(3600);
+		ResponsiblePlay oneYear = ResponsiblePlay.NONE.excludedFor(ExclusionPeriod.ONE_YEAR, later, ROME).orElseThrow();
+
+		ResponsiblePlay kept = sixMonths.strictestWith(oneYear, later);
+		ResponsiblePlay own = oneYear.strictestWith(sixMonths, later);
+
+		assertThat(kept.excludedAt()).isEqualTo(later);
+		assertThat(kept.excludedUntil()).isEqualTo(oneYear.excludedUntil());
+		assertThat(kept.revision()).isEqualTo(sixMonths.revision() + 1);
+		assertThat(own).isSameAs(oneYear);
+		assertThat(ResponsiblePlay.NONE.strictestWith(sixMonths, NOW).excludedUntil())
+			.isEqualTo(sixMonths.excludedUntil());
+		// an exclusion that ended binds nobody
+		Instant afterwards = sixMonths.excludedUntil();
+		assertThat(ResponsiblePlay.NONE.strictestWith(sixMonths, afterwards)).isSameAs(ResponsiblePlay.NONE);
+	}
+
+	@Test
+	void combinedEachLimitIsTheLowerInForce() {
+		ResponsiblePlay own = ResponsiblePlay.NONE.withLimits(9, 30, NOW);
+		ResponsiblePlay kept = ResponsiblePlay.NONE.withLimits(5, null, NOW);
+
+		ResponsiblePlay combined = own.strictestWith(kept, NOW);
+
+		assertThat(combined.daily()).isEqualTo(new PlayLimit(5, null, null));
+		assertThat(combined.monthly()).isEqualTo(new PlayLimit(30, null, null));
+		assertThat(combined.excludedUntil()).isNull();
+		assertThat(combined.revision()).isEqualTo(own.revision() + 1);
+		assertThat(ResponsiblePlay.NONE.strictestWith(ResponsiblePlay.NONE, NOW)).isSameAs(ResponsiblePlay.NONE);
+		assertThat(own.strictestWith(ResponsiblePlay.NONE, NOW)).isSameAs(own);
+	}
+
+	@Test
+	void combinedARaiseThatWaitsStaysOnlyIfTheOtherLimitAllowsAsMuch() {
+		Instant raiseDue = NOW.plus(ResponsiblePlay.RAISE_DELAY);
+		// 2 a day, going up to 10 tomorrow
+		ResponsiblePlay raising = ResponsiblePlay.NONE.withLimits(2, null, NOW).withLimits(10, null, NOW);
+
+		// beside no limit, or a limit of 10: the raise stays as it is
+		assertThat(raising.strictestWith(ResponsiblePlay.NONE, NOW)).isSameAs(raising);
+		assertThat(ResponsiblePlay.NONE.withLimits(10, null, NOW).strictestWith(raising, NOW).daily())
+			.isEqualTo(new PlayLimit(2, 10, raiseDue));
+		// beside a limit of 6: going up to 10 would allow more than 6, so 2 stays
+		ResponsiblePlay six = ResponsiblePlay.NONE.withLimits(6, null, NOW);
+		assertThat(six.strictestWith(raising, NOW).daily()).isEqualTo(new PlayLimit(2, null, null));
+		assertThat(raising.strictestWith(six, NOW).daily()).isEqualTo(new PlayLimit(2, null, null));
+		// beside a limit of 6 that itself goes up to 20 before the raise comes due: it
+		// stays
+		ResponsiblePlay sixThenTwenty = ResponsiblePlay.NONE.withLimits(6, null, NOW.minusSeconds(3600))
+			.withLimits(20, null, NOW.minusSeconds(3600));
+		assertThat(raising.strictestWith(sixThenTwenty, NOW).daily()).isEqualTo(new PlayLimit(2, 10, raiseDue));
+		// removing a limit waits too: it stays only beside no limit
+		ResponsiblePlay removing = ResponsiblePlay.NONE.withLimits(2, null, NOW).withLimits(null, null, NOW);
+		assertThat(removing.strictestWith(ResponsiblePlay.NONE, NOW)).isSameAs(removing);
+		assertThat(removing.strictestWith(six, NOW).daily()).isEqualTo(new PlayLimit(2, null, null));
+		// the higher limit's own raise never counts
+		assertThat(
+				ResponsiblePlay.NONE.withLimits(4, null, NOW).strictestWith(six.withLimits(50, null, NOW), NOW).daily())
+			.isEqualTo(new PlayLimit(4, null, null));
+	}
+
+	@Test
+	void combinedARaiseThatCameDueIsTheLimitInForce() {
+		ResponsiblePlay raised = ResponsiblePlay.NONE.withLimits(2, null, NOW).withLimits(10, null, NOW);
+		Instant later = NOW.plus(ResponsiblePlay.RAISE_DELAY).plusSeconds(1);
+
+		assertThat(raised.strictestWith(ResponsiblePlay.NONE.withLimits(7, null, later), later).daily())
+			.isEqualTo(new PlayLimit(7, null, null));
+	}
+
 }

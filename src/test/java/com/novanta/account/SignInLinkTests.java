@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -153,6 +154,35 @@ class SignInLinkTests {
 		this.mvc.perform(confirm(page.select("input[name=token]").val()))
 			.andExpect(flash().attribute("linkConfirmed", "google"));
 		assertThat(this.repository.findIdentity("google", this.subject)).isPresent();
+	}
+
+	@Test
+	void anEmailedLinkForASignInLinkedMeanwhileToAnotherAccountSaysSoAndChangesNothing() throws Exception {
+		String link = emailedLink();
+		Document page = Html.parse(this.mvc.perform(get(link)).andExpect(status().isOk()).andReturn());
+		String token = page.select("form[action='/signin/link/confirm'] input[name=token]").val();
+		// meanwhile the same Google sign-in was linked to another account
+		Account other = this.accounts.verified(TestAccounts.email("other"), PASSWORD);
+		this.accounts.link(other, "google", this.subject);
+		Account before = this.accounts.reload(this.account);
+
+		MvcResult result = this.mvc.perform(confirm(token))
+			.andExpect(redirectedUrl("/signin"))
+			.andExpect(flash().attribute("linkTaken", "google"))
+			.andReturn();
+
+		assertThat(this.repository.findIdentity("google", this.subject))
+			.hasValueSatisfying((identity) -> assertThat(identity.accountId()).isEqualTo(other.id()));
+		assertThat(this.repository.identitiesOf(this.account.id())).isEmpty();
+		assertThat(this.accounts.reload(this.account)).isEqualTo(before);
+		Document signIn = Html.parse(this.mvc.perform(get("/signin").flashAttrs(result.getFlashMap())).andReturn());
+		assertThat(signIn.select(".alert-error").text())
+			.isEqualTo("That google sign-in is already linked to another Novanta account, so it was not linked to "
+					+ "yours. Sign in with google to use that account.");
+		Document italian = Html
+			.parse(this.mvc.perform(get("/signin").flashAttrs(result.getFlashMap()).header("Accept-Language", "it"))
+				.andReturn());
+		assertThat(italian.select(".alert-error").text()).startsWith("Questo accesso google è già collegato");
 	}
 
 	private String emailedLink() throws Exception {

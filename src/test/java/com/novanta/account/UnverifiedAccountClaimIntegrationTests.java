@@ -117,7 +117,9 @@ class UnverifiedAccountClaimIntegrationTests {
 		assertThat(claimed.name()).isEqualTo("Grace Hopper");
 		assertThat(claimed.city()).isNull();
 		assertThat(claimed.roles()).containsExactly(Role.PARTICIPANT);
-		assertThat(claimed.responsiblePlay()).isEqualTo(ResponsiblePlay.NONE);
+		assertThat(claimed.responsiblePlay())
+			.extracting(ResponsiblePlay::daily, ResponsiblePlay::monthly, ResponsiblePlay::excludedUntil)
+			.containsExactly(PlayLimit.NONE, PlayLimit.NONE, null);
 		assertThat(claimed.sessionEpoch()).isGreaterThan(this.squatted.sessionEpoch());
 		assertThat(this.repository.identitiesOf(claimed.id())).singleElement()
 			.satisfies((identity) -> assertThat(identity.subject()).isEqualTo(subject));
@@ -178,6 +180,31 @@ class UnverifiedAccountClaimIntegrationTests {
 		assertThat(this.repository.identitiesOf(claimed.id())).singleElement()
 			.satisfies((identity) -> assertThat(identity.provider()).isEqualTo("google"));
 		this.mvc.perform(get("/account").session(this.squattersSession)).andExpect(redirectedUrl("/signin"));
+	}
+
+	@Test
+	void anEmailedLinkForASignInLinkedMeanwhileToAnotherAccountTakesNothingOver() throws Exception {
+		String subject = "google-" + UUID.randomUUID();
+		this.socialSignIn.sendLinkConfirmation(new SocialProfile("google", subject, this.email, true, "Grace Hopper"),
+				"Google");
+		String link = TestMail.linkIn(new TestMail(this.mailbox).only(this.email, "Link Google to your account"));
+		Document page = Html.parse(this.mvc.perform(get(link)).andExpect(status().isOk()).andReturn());
+		TestAccounts accounts = new TestAccounts(this.repository, this.passwordEncoder);
+		Account other = accounts.verified(TestAccounts.email("other"), "another long passphrase");
+		accounts.link(other, "google", subject);
+		Account before = accounts.reload(this.squatted);
+
+		this.mvc
+			.perform(post("/signin/link/confirm").param("token", page.select("input[name=token]").val())
+				.with(TestAccounts.newClient())
+				.with(csrf()))
+			.andExpect(redirectedUrl("/signin"))
+			.andExpect(flash().attribute("linkTaken", "google"));
+
+		assertThat(accounts.reload(this.squatted)).isEqualTo(before);
+		assertThat(this.repository.identitiesOf(this.squatted.id())).singleElement()
+			.satisfies((identity) -> assertThat(identity.provider()).isEqualTo("facebook"));
+		this.mvc.perform(get("/account").session(this.squattersSession)).andExpect(status().isOk());
 	}
 
 }
