@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.novanta.testing.Browser;
+import com.novanta.testing.BrowserTest;
 import com.novanta.testing.WebVisitor;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
@@ -15,10 +16,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,8 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * JVM (mock-oauth2-server, with its interactive login form) that stands in for Google.
  * Its own application context, since the provider must be configured before start-up.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@BrowserTest
 class SocialSignInBrowserTests {
 
 	static final String PASSWORD = "my existing passphrase";
