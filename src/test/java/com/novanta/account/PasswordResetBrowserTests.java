@@ -38,8 +38,8 @@ class PasswordResetBrowserTests {
 
 	@Test
 	void resetsAForgottenPasswordAndSignsInWithTheNewOne() {
-		String email = TestAccounts.email("forgetful");
-		new TestAccounts(this.repository, this.passwordEncoder).verified(email, OLD_PASSWORD);
+		String email = TestParticipants.email("forgetful");
+		new TestParticipants(this.repository, this.passwordEncoder).verifiedAccount(email, OLD_PASSWORD);
 
 		String sent = SignInPage.open(this.browser, baseUrl()).forgotPassword().requestLink(email);
 		assertThat(sent).contains("If an account uses that address, we sent it a link.");

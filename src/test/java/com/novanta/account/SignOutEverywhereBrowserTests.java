@@ -45,8 +45,8 @@ class SignOutEverywhereBrowserTests {
 
 	@Test
 	void signsOutTheLostPhoneFromTheAccountPage() {
-		String email = TestAccounts.email("careful");
-		new TestAccounts(this.repository, this.passwordEncoder).verified(email, PASSWORD);
+		String email = TestParticipants.email("careful");
+		new TestParticipants(this.repository, this.passwordEncoder).verifiedAccount(email, PASSWORD);
 		WebVisitor lostPhone = new WebVisitor(baseUrl());
 		lostPhone.get("/signin");
 		lostPhone.post("/signin",

@@ -33,7 +33,7 @@ class SignUpBrowserTests {
 
 	@Test
 	void signsUpConfirmsTheEmailThenSignsInAndOut() {
-		String email = TestAccounts.email("journey");
+		String email = TestParticipants.email("journey");
 
 		String heading = SignUpPage.open(this.browser, baseUrl())
 			.fill("Ada Lovelace", email, PASSWORD)
@@ -68,7 +68,7 @@ class SignUpBrowserTests {
 
 	@Test
 	void anUnverifiedAccountIsAskedToConfirmItsEmail() {
-		String email = TestAccounts.email("unconfirmed");
+		String email = TestParticipants.email("unconfirmed");
 		SignUpPage.open(this.browser, baseUrl()).fill("Ada Lovelace", email, PASSWORD).confirmAdultAndTerms().submit();
 
 		SignInPage.open(this.browser, baseUrl()).signIn(email, PASSWORD);

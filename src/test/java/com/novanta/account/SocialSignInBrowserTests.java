@@ -34,7 +34,7 @@ class SocialSignInBrowserTests {
 	static final String PASSWORD = "my existing passphrase";
 
 	/** In {@code LOTTERY_ADMIN_EMAILS}: its verified owner becomes an admin. */
-	static final String ADMIN_EMAIL = TestAccounts.email("boss");
+	static final String ADMIN_EMAIL = TestParticipants.email("boss");
 
 	static final MockOAuth2Server provider = new MockOAuth2Server(new OAuth2Config(true));
 
@@ -77,7 +77,7 @@ class SocialSignInBrowserTests {
 
 	@Test
 	void aFirstSignInCreatesAVerifiedAccount() {
-		String email = TestAccounts.email("newcomer");
+		String email = TestParticipants.email("newcomer");
 		String subject = subject();
 
 		signInWithGoogle(subject, email, "Grace Hopper");
@@ -98,8 +98,8 @@ class SocialSignInBrowserTests {
 
 	@Test
 	void anExistingPasswordAccountIsLinkedOnlyAfterItsOwnerProvesItIsTheirs() {
-		String email = TestAccounts.email("existing");
-		Account existing = new TestAccounts(this.repository, this.passwordEncoder).verified(email, PASSWORD);
+		String email = TestParticipants.email("existing");
+		Account existing = new TestParticipants(this.repository, this.passwordEncoder).verifiedAccount(email, PASSWORD);
 		String subject = subject();
 
 		signInWithGoogle(subject, email, "Ada Lovelace");
@@ -172,7 +172,7 @@ class SocialSignInBrowserTests {
 
 	@Test
 	void anEmailTheProviderDoesNotVouchForCreatesNoAccount() {
-		String email = TestAccounts.email("unvouched");
+		String email = TestParticipants.email("unvouched");
 
 		SignInPage.open(this.browser, baseUrl()).continueWith("Google");
 		new ProviderLoginPage(this.browser).signIn(subject(), email, "Mallory", false);
