@@ -16,6 +16,7 @@ import com.novanta.notification.TestSmtpServer;
 import com.novanta.testing.AppInstance;
 import com.novanta.testing.FaultyDatabase;
 import com.novanta.testing.MutableClock;
+import com.novanta.testing.ProcessTest;
 import com.novanta.testing.WebVisitor;
 import org.awaitility.Awaitility;
 import org.bson.Document;
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * says what is wrong, the application recovers by itself when the database is back, and
  * no ballot is half-stored or stored twice.
  */
+@ProcessTest
 @ExtendWith(OutputCaptureExtension.class)
 class DatabaseFaultIntegrationTests {
 

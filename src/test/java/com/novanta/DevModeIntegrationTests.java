@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import com.novanta.account.Accounts;
 import com.novanta.notification.TestSmtpServer;
+import com.novanta.testing.ProcessTest;
 import com.novanta.testing.WebVisitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * never has it, and dev mode refuses to start where others could reach it. Each
  * application here is started as an operator would start it: no test profile.
  */
+@ProcessTest
 @ExtendWith(OutputCaptureExtension.class)
 class DevModeIntegrationTests {
 

@@ -24,6 +24,7 @@ import com.novanta.notification.OutboxDispatcher;
 import com.novanta.notification.TestSmtpServer;
 import com.novanta.testing.AppInstance;
 import com.novanta.testing.MutableClock;
+import com.novanta.testing.ProcessTest;
 import com.novanta.testing.WebVisitor;
 import de.bwaldvogel.mongo.MongoServer;
 import org.awaitility.Awaitility;
@@ -43,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * participant's session follows them from one to the other, and work that both instances
  * run at the same moment (the calendar, the draw, the mail) is done once.
  */
+@ProcessTest
 class MultiInstanceIntegrationTests {
 
 	private static final Pattern KEY = Pattern.compile("name=\"key\" value=\"([^\"]+)\"");

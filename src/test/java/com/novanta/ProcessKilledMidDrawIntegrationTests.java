@@ -23,6 +23,7 @@ import com.novanta.testing.AppInstance;
 import com.novanta.testing.FaultyDatabase;
 import com.novanta.testing.InstanceMain;
 import com.novanta.testing.MutableClock;
+import com.novanta.testing.ProcessTest;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.bson.Document;
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its work reached the database, and started again: the draw completes once, with the
  * same numbers, every winner recorded once and one email per participant.
  */
+@ProcessTest
 class ProcessKilledMidDrawIntegrationTests {
 
 	@Test

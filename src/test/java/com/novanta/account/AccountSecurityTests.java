@@ -52,16 +52,16 @@ class AccountSecurityTests {
 	@Autowired
 	PasswordEncoder passwordEncoder;
 
-	TestAccounts accounts;
+	TestParticipants accounts;
 
-	final RequestPostProcessor client = TestAccounts.newClient();
+	final RequestPostProcessor client = TestParticipants.newClient();
 
 	Account account;
 
 	@BeforeEach
 	void createAccount() {
-		this.accounts = new TestAccounts(this.repository, this.passwordEncoder);
-		this.account = this.accounts.verified(TestAccounts.email("csrf"), PASSWORD);
+		this.accounts = new TestParticipants(this.repository, this.passwordEncoder);
+		this.account = this.accounts.verifiedAccount(TestParticipants.email("csrf"), PASSWORD);
 	}
 
 	@ParameterizedTest
@@ -69,7 +69,7 @@ class AccountSecurityTests {
 			"/account/password", "/account/delete", "/account/verify/resend", "/signin/link", "/signin/link/email",
 			"/account/identities/google/link", "/account/identities/google/unlink", "/account/signout-everywhere" })
 	void everyFormIsRefusedWithoutACsrfToken(String path) throws Exception {
-		this.mvc.perform(post(path).with(this.client).with(TestAccounts.signedIn(this.account)))
+		this.mvc.perform(post(path).with(this.client).with(TestParticipants.signedIn(this.account)))
 			.andExpect(status().isForbidden());
 		this.mvc.perform(post(path).with(this.client).with(csrf().useInvalidToken())).andExpect(status().isForbidden());
 	}
@@ -80,7 +80,7 @@ class AccountSecurityTests {
 			"/account/identities/google/link", "/account/identities/google/unlink", "/account/signout-everywhere" })
 	void everyFormIsAcceptedWithTheCsrfToken(String path) throws Exception {
 		int status = this.mvc
-			.perform(post(path).with(this.client).with(TestAccounts.signedIn(this.account)).with(csrf()))
+			.perform(post(path).with(this.client).with(TestParticipants.signedIn(this.account)).with(csrf()))
 			.andReturn()
 			.getResponse()
 			.getStatus();
@@ -92,7 +92,7 @@ class AccountSecurityTests {
 		this.mvc
 			.perform(post("/account/delete").param("confirmation", PASSWORD)
 				.with(this.client)
-				.with(TestAccounts.signedIn(this.account)))
+				.with(TestParticipants.signedIn(this.account)))
 			.andExpect(status().isForbidden());
 		assertThat(this.accounts.reload(this.account).status()).isEqualTo(AccountStatus.ACTIVE);
 	}

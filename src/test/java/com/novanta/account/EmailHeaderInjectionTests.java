@@ -55,14 +55,14 @@ class EmailHeaderInjectionTests {
 	@Autowired
 	MongoOperations mongo;
 
-	TestAccounts accounts;
+	TestParticipants accounts;
 
 	Account victim;
 
 	@BeforeEach
 	void setUp() {
-		this.accounts = new TestAccounts(this.repository, this.passwordEncoder);
-		this.victim = this.accounts.verified(TestAccounts.email("victim"), PASSWORD);
+		this.accounts = new TestParticipants(this.repository, this.passwordEncoder);
+		this.victim = this.accounts.verifiedAccount(TestParticipants.email("victim"), PASSWORD);
 	}
 
 	/**
@@ -94,7 +94,7 @@ class EmailHeaderInjectionTests {
 	@ParameterizedTest(name = "{0}: {1} → {2}")
 	@MethodSource("injectedAddresses")
 	void neverReachAMailHeader(String form, String typed, Sent sent) throws Exception {
-		String fresh = TestAccounts.email("fresh");
+		String fresh = TestParticipants.email("fresh");
 		String email = typed.replace("VICTIM", this.victim.email()).replace("NEW", fresh);
 		String cleanAddress = (typed.contains("VICTIM") ? this.victim.email() : fresh).toLowerCase(Locale.ROOT);
 		int before = this.mailbox.messages().size();
@@ -132,12 +132,12 @@ class EmailHeaderInjectionTests {
 			.param("password", "another long passphrase")
 			.param("adult", "true")
 			.param("terms", "true")
-			.with(TestAccounts.newClient())
+			.with(TestParticipants.newClient())
 			.with(csrf());
 	}
 
 	private MockHttpServletRequestBuilder reset(String email) {
-		return post("/password/forgot").param("email", email).with(TestAccounts.newClient()).with(csrf());
+		return post("/password/forgot").param("email", email).with(TestParticipants.newClient()).with(csrf());
 	}
 
 	/** What the form does with the address. */

@@ -36,22 +36,22 @@ class ForgotPasswordTests {
 	@Autowired
 	DevMailbox mailbox;
 
-	TestAccounts accounts;
+	TestParticipants accounts;
 
 	TestMail mail;
 
-	final RequestPostProcessor client = TestAccounts.newClient();
+	final RequestPostProcessor client = TestParticipants.newClient();
 
 	@BeforeEach
 	void setUp() {
-		this.accounts = new TestAccounts(this.repository, this.passwordEncoder);
+		this.accounts = new TestParticipants(this.repository, this.passwordEncoder);
 		this.mail = new TestMail(this.mailbox);
 	}
 
 	@Test
 	void aRegisteredAndAnUnknownEmailGetTheSameAnswer() throws Exception {
-		Account account = this.accounts.verified(TestAccounts.email("forgetful"), "a long passphrase");
-		String unknown = TestAccounts.email("nobody");
+		Account account = this.accounts.verifiedAccount(TestParticipants.email("forgetful"), "a long passphrase");
+		String unknown = TestParticipants.email("nobody");
 
 		MockHttpServletResponse known = requestReset(account.email());
 		MockHttpServletResponse other = requestReset(unknown);
@@ -80,7 +80,7 @@ class ForgotPasswordTests {
 
 	@Test
 	void atMostThreeLinksAnHourAreSentToOneAddress() throws Exception {
-		Account account = this.accounts.verified(TestAccounts.email("impatient"), "a long passphrase");
+		Account account = this.accounts.verifiedAccount(TestParticipants.email("impatient"), "a long passphrase");
 
 		for (int i = 0; i < 5; i++) {
 			assertThat(requestReset(account.email()).getContentAsString()).contains("we sent it a link");
@@ -91,7 +91,7 @@ class ForgotPasswordTests {
 
 	@Test
 	void aDisabledAccountGetsNoLink() throws Exception {
-		Account account = this.accounts.verified(TestAccounts.email("disabled"), "a long passphrase");
+		Account account = this.accounts.verifiedAccount(TestParticipants.email("disabled"), "a long passphrase");
 		this.repository.update(account.id(), new Update().set("status", AccountStatus.DISABLED));
 
 		assertThat(requestReset(account.email()).getContentAsString()).contains("we sent it a link");

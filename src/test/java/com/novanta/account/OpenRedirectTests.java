@@ -45,12 +45,12 @@ class OpenRedirectTests {
 
 	Account account;
 
-	final RequestPostProcessor client = TestAccounts.newClient();
+	final RequestPostProcessor client = TestParticipants.newClient();
 
 	@BeforeEach
 	void setUp() {
-		this.account = new TestAccounts(this.repository, this.passwordEncoder).verified(TestAccounts.email("redirect"),
-				PASSWORD);
+		this.account = new TestParticipants(this.repository, this.passwordEncoder)
+			.verifiedAccount(TestParticipants.email("redirect"), PASSWORD);
 	}
 
 	static Stream<Arguments> returnUrls() {

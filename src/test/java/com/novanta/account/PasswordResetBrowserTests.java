@@ -1,7 +1,7 @@
 package com.novanta.account;
 
 import com.novanta.testing.Browser;
-import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.BrowserTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -13,7 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A forgotten password: ask for a link, choose a new password, sign in with it. */
-@IntegrationTest
+@BrowserTest
 class PasswordResetBrowserTests {
 
 	static final String OLD_PASSWORD = "the one I forgot";
@@ -38,8 +38,8 @@ class PasswordResetBrowserTests {
 
 	@Test
 	void resetsAForgottenPasswordAndSignsInWithTheNewOne() {
-		String email = TestAccounts.email("forgetful");
-		new TestAccounts(this.repository, this.passwordEncoder).verified(email, OLD_PASSWORD);
+		String email = TestParticipants.email("forgetful");
+		new TestParticipants(this.repository, this.passwordEncoder).verifiedAccount(email, OLD_PASSWORD);
 
 		String sent = SignInPage.open(this.browser, baseUrl()).forgotPassword().requestLink(email);
 		assertThat(sent).contains("If an account uses that address, we sent it a link.");

@@ -60,20 +60,20 @@ class PasswordResetMailIntegrationTests {
 	@Autowired
 	MutableClock clock;
 
-	TestAccounts accounts;
+	TestParticipants accounts;
 
 	TestMail mail;
 
-	final RequestPostProcessor client = TestAccounts.newClient();
+	final RequestPostProcessor client = TestParticipants.newClient();
 
 	Account account;
 
 	@BeforeEach
 	void setUp() {
 		this.clock.reset();
-		this.accounts = new TestAccounts(this.repository, this.passwordEncoder);
+		this.accounts = new TestParticipants(this.repository, this.passwordEncoder);
 		this.mail = new TestMail(this.mailbox);
-		this.account = this.accounts.verified(TestAccounts.email("reset"), OLD_PASSWORD);
+		this.account = this.accounts.verifiedAccount(TestParticipants.email("reset"), OLD_PASSWORD);
 	}
 
 	@AfterEach
@@ -164,7 +164,7 @@ class PasswordResetMailIntegrationTests {
 
 	@Test
 	void theLinkConfirmsAnAddressThatWasNotVerifiedYet() throws Exception {
-		Account unverified = this.accounts.unverified(TestAccounts.email("unverified"), OLD_PASSWORD);
+		Account unverified = this.accounts.unverifiedAccount(TestParticipants.email("unverified"), OLD_PASSWORD);
 		this.mvc.perform(post("/password/forgot").param("email", unverified.email()).with(this.client).with(csrf()))
 			.andExpect(status().isOk());
 		String link = TestMail.linkIn(this.mail.only(unverified.email(), SUBJECT));

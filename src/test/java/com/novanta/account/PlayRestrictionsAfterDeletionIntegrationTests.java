@@ -99,7 +99,7 @@ class PlayRestrictionsAfterDeletionIntegrationTests {
 			.truncatedTo(ChronoUnit.DAYS)
 			.withHour(10)
 			.toInstant());
-		this.email = TestAccounts.email("returning");
+		this.email = TestParticipants.email("returning");
 	}
 
 	@AfterEach
@@ -159,7 +159,7 @@ class PlayRestrictionsAfterDeletionIntegrationTests {
 
 		CurrentAccount signedIn = this.socialSignIn.signIn(
 				new SocialProfile("google", "google-" + UUID.randomUUID(), this.email, true, "Ada Lovelace"), null,
-				TestAccounts.clientAddress());
+				TestParticipants.clientAddress());
 		Account second = this.repository.findById(signedIn.id()).orElseThrow();
 
 		assertThat(second.id()).isNotEqualTo(first.id());
@@ -345,7 +345,7 @@ class PlayRestrictionsAfterDeletionIntegrationTests {
 
 	@Test
 	void aDeletionThatOvertakesASignUpStillBindsTheNewAccount() {
-		Account old = new TestAccounts(this.repository, this.passwordEncoder).verified(this.email, PASSWORD);
+		Account old = new TestParticipants(this.repository, this.passwordEncoder).verifiedAccount(this.email, PASSWORD);
 		old = this.repository
 			.update(old.id(),
 					new Update()
@@ -394,7 +394,7 @@ class PlayRestrictionsAfterDeletionIntegrationTests {
 				.param("password", PASSWORD)
 				.param("adult", "true")
 				.param("terms", "true")
-				.with(TestAccounts.newClient())
+				.with(TestParticipants.newClient())
 				.with(csrf()))
 			.andExpect(redirectedUrl("/signup/check-email"));
 		return this.repository.findByEmail(this.email).orElseThrow();
@@ -447,7 +447,7 @@ class PlayRestrictionsAfterDeletionIntegrationTests {
 
 	private MvcResult perform(MockHttpServletRequestBuilder request, Account account) throws Exception {
 		Account now = this.repository.findById(account.id()).orElseThrow();
-		return this.mvc.perform(request.with(TestAccounts.signedIn(now)).with(csrf())).andReturn();
+		return this.mvc.perform(request.with(TestParticipants.signedIn(now)).with(csrf())).andReturn();
 	}
 
 	private AuditEvent lastEvent(String accountId, String action) {

@@ -45,16 +45,16 @@ class ProfileTests {
 	@Autowired
 	DevMailbox mailbox;
 
-	TestAccounts accounts;
+	TestParticipants accounts;
 
-	final RequestPostProcessor client = TestAccounts.newClient();
+	final RequestPostProcessor client = TestParticipants.newClient();
 
 	Account account;
 
 	@BeforeEach
 	void setUp() {
-		this.accounts = new TestAccounts(this.repository, this.passwordEncoder);
-		this.account = this.accounts.verified(TestAccounts.email("profile"), PASSWORD);
+		this.accounts = new TestParticipants(this.repository, this.passwordEncoder);
+		this.account = this.accounts.verifiedAccount(TestParticipants.email("profile"), PASSWORD);
 	}
 
 	@Test
@@ -227,16 +227,17 @@ class ProfileTests {
 
 	@Test
 	void anAccountWithoutPasswordIsDeletedByTypingItsEmail() throws Exception {
-		Account social = this.accounts.socialOnly(TestAccounts.email("social"), "google", "sub-" + this.account.id());
+		Account social = this.accounts.socialOnlyAccount(TestParticipants.email("social"), "google",
+				"sub-" + this.account.id());
 
 		this.mvc
 			.perform(post("/account/delete").param("confirmation", "someone@else.com")
-				.with(TestAccounts.signedIn(social))
+				.with(TestParticipants.signedIn(social))
 				.with(csrf()))
 			.andExpect(redirectedUrl("/account#delete"));
 		this.mvc
 			.perform(post("/account/delete").param("confirmation", social.email().toUpperCase(Locale.ROOT))
-				.with(TestAccounts.signedIn(social))
+				.with(TestParticipants.signedIn(social))
 				.with(csrf()))
 			.andExpect(redirectedUrl("/?deleted"));
 
@@ -245,28 +246,31 @@ class ProfileTests {
 
 	@Test
 	void theOnlyWayToSignInCannotBeUnlinked() throws Exception {
-		Account social = this.accounts.socialOnly(TestAccounts.email("social"), "google", "sub-" + this.account.id());
+		Account social = this.accounts.socialOnlyAccount(TestParticipants.email("social"), "google",
+				"sub-" + this.account.id());
 
-		this.mvc.perform(post("/account/identities/google/unlink").with(TestAccounts.signedIn(social)).with(csrf()))
+		this.mvc.perform(post("/account/identities/google/unlink").with(TestParticipants.signedIn(social)).with(csrf()))
 			.andExpect(redirectedUrl("/account"))
 			.andExpect(flash().attribute("unlinkRefused", true));
 
 		assertThat(this.repository.identitiesOf(social.id())).extracting(Identity::provider).containsExactly("google");
-		Document page = Html.parse(
-				this.mvc.perform(get("/account").with(TestAccounts.signedIn(social)).flashAttr("unlinkRefused", true))
-					.andReturn());
+		Document page = Html.parse(this.mvc
+			.perform(get("/account").with(TestParticipants.signedIn(social)).flashAttr("unlinkRefused", true))
+			.andReturn());
 		assertThat(page.select(".alert-error").text()).startsWith("You cannot remove your only way to sign in.");
 	}
 
 	@Test
 	void aSignInCanBeUnlinkedWhileAnotherWayInRemains() throws Exception {
-		Account social = this.accounts.socialOnly(TestAccounts.email("social"), "google", "g-" + this.account.id());
+		Account social = this.accounts.socialOnlyAccount(TestParticipants.email("social"), "google",
+				"g-" + this.account.id());
 		this.accounts.link(social, "facebook", "f-" + this.account.id());
 
-		this.mvc.perform(post("/account/identities/google/unlink").with(TestAccounts.signedIn(social)).with(csrf()))
+		this.mvc.perform(post("/account/identities/google/unlink").with(TestParticipants.signedIn(social)).with(csrf()))
 			.andExpect(redirectedUrl("/account"))
 			.andExpect(flash().attribute("unlinked", "google"));
-		this.mvc.perform(post("/account/identities/facebook/unlink").with(TestAccounts.signedIn(social)).with(csrf()))
+		this.mvc
+			.perform(post("/account/identities/facebook/unlink").with(TestParticipants.signedIn(social)).with(csrf()))
 			.andExpect(flash().attribute("unlinkRefused", true));
 
 		assertThat(this.repository.identitiesOf(social.id())).extracting(Identity::provider)
@@ -285,12 +289,12 @@ class ProfileTests {
 
 	@Test
 	void anUnverifiedAccountCanAskForANewLinkButNotTooOften() throws Exception {
-		Account unverified = this.accounts.unverified(TestAccounts.email("unverified"), PASSWORD);
+		Account unverified = this.accounts.unverifiedAccount(TestParticipants.email("unverified"), PASSWORD);
 
-		this.mvc.perform(post("/account/verify/resend").with(TestAccounts.signedIn(unverified)).with(csrf()))
+		this.mvc.perform(post("/account/verify/resend").with(TestParticipants.signedIn(unverified)).with(csrf()))
 			.andExpect(redirectedUrl("/account"))
 			.andExpect(flash().attribute("verificationResent", true));
-		this.mvc.perform(post("/account/verify/resend").with(TestAccounts.signedIn(unverified)).with(csrf()))
+		this.mvc.perform(post("/account/verify/resend").with(TestParticipants.signedIn(unverified)).with(csrf()))
 			.andExpect(redirectedUrl("/account"))
 			.andExpect(flash().attribute("verificationTooMany", true));
 
@@ -298,7 +302,7 @@ class ProfileTests {
 	}
 
 	private RequestPostProcessor signedIn() {
-		return TestAccounts.signedIn(this.account);
+		return TestParticipants.signedIn(this.account);
 	}
 
 	private MockHttpServletRequestBuilder updateProfile(String name, String city, String timeZone, String language) {

@@ -59,7 +59,7 @@ class QueuedPasswordResetIntegrationTests {
 	@Autowired
 	HeldTasks held;
 
-	final RequestPostProcessor client = TestAccounts.newClient();
+	final RequestPostProcessor client = TestParticipants.newClient();
 
 	@BeforeEach
 	void nothingHeld() {
@@ -68,9 +68,9 @@ class QueuedPasswordResetIntegrationTests {
 
 	@Test
 	void theAnswerIsSentBeforeTheAddressIsLookedUp() throws Exception {
-		Account account = new TestAccounts(this.repository, this.passwordEncoder).verified(TestAccounts.email("queued"),
-				"a long passphrase");
-		String unknown = TestAccounts.email("nobody");
+		Account account = new TestParticipants(this.repository, this.passwordEncoder)
+			.verifiedAccount(TestParticipants.email("queued"), "a long passphrase");
+		String unknown = TestParticipants.email("nobody");
 
 		MockHttpServletResponse known = requestReset(account.email());
 		MockHttpServletResponse other = requestReset(unknown);

@@ -49,15 +49,15 @@ class RememberMeIntegrationTests {
 	@Autowired
 	ApplicationContext context;
 
-	TestAccounts accounts;
+	TestParticipants accounts;
 
 	Account account;
 
 	@BeforeEach
 	void setUp() {
 		this.clock.reset();
-		this.accounts = new TestAccounts(this.repository, this.passwordEncoder);
-		this.account = this.accounts.verified(TestAccounts.email("remembered"), PASSWORD);
+		this.accounts = new TestParticipants(this.repository, this.passwordEncoder);
+		this.account = this.accounts.verifiedAccount(TestParticipants.email("remembered"), PASSWORD);
 	}
 
 	@AfterEach

@@ -38,8 +38,8 @@ class SecureCookiesIntegrationTests {
 
 	@Test
 	void everyCookieThatProvesSomethingIsSecureAndHostOnly() {
-		Account account = new TestAccounts(this.repository, this.passwordEncoder).verified(TestAccounts.email("https"),
-				PASSWORD);
+		Account account = new TestParticipants(this.repository, this.passwordEncoder)
+			.verifiedAccount(TestParticipants.email("https"), PASSWORD);
 		WebVisitor visitor = new WebVisitor("http://localhost:" + this.port);
 
 		WebVisitor.Page page = visitor.get("/signin");

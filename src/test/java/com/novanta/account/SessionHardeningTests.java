@@ -51,14 +51,14 @@ class SessionHardeningTests {
 	@Value("${lottery.sessions.absolute-timeout}")
 	java.time.Duration lifetime;
 
-	TestAccounts accounts;
+	TestParticipants accounts;
 
-	final RequestPostProcessor client = TestAccounts.newClient();
+	final RequestPostProcessor client = TestParticipants.newClient();
 
 	@BeforeEach
 	void setUp() {
 		this.clock.reset();
-		this.accounts = new TestAccounts(this.repository, this.passwordEncoder);
+		this.accounts = new TestParticipants(this.repository, this.passwordEncoder);
 	}
 
 	@AfterEach
@@ -68,7 +68,7 @@ class SessionHardeningTests {
 
 	@Test
 	void aBusySessionStillEndsAtTheEndOfItsLifetime() throws Exception {
-		Account account = this.accounts.verified(TestAccounts.email("busy"), PASSWORD);
+		Account account = this.accounts.verifiedAccount(TestParticipants.email("busy"), PASSWORD);
 		MockHttpSession session = signIn(account.email(), PASSWORD);
 		this.mvc.perform(get("/account").session(session)).andExpect(status().isOk());
 
@@ -94,7 +94,7 @@ class SessionHardeningTests {
 
 	@Test
 	void aWeakerArgon2HashIsReplacedAtSignIn() throws Exception {
-		Account account = this.accounts.verified(TestAccounts.email("old-hash"), PASSWORD);
+		Account account = this.accounts.verifiedAccount(TestParticipants.email("old-hash"), PASSWORD);
 		String weak = "{argon2}" + Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8().encode(PASSWORD);
 		this.repository.update(account.id(), new Update().set("passwordHash", weak));
 
@@ -107,7 +107,7 @@ class SessionHardeningTests {
 
 	@Test
 	void aBcryptHashIsReplacedByArgon2AtSignIn() throws Exception {
-		Account account = this.accounts.verified(TestAccounts.email("bcrypt"), PASSWORD);
+		Account account = this.accounts.verifiedAccount(TestParticipants.email("bcrypt"), PASSWORD);
 		this.repository.update(account.id(),
 				new Update().set("passwordHash", "{bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD)));
 
@@ -118,7 +118,7 @@ class SessionHardeningTests {
 
 	@Test
 	void wrongCurrentPasswordsOnTheAccountPageAreThrottledLikeSignIns() throws Exception {
-		Account account = this.accounts.verified(TestAccounts.email("guessed"), PASSWORD);
+		Account account = this.accounts.verifiedAccount(TestParticipants.email("guessed"), PASSWORD);
 		MockHttpSession session = signIn(account.email(), PASSWORD);
 
 		for (int i = 0; i < SignInThrottle.ATTEMPTS_PER_EMAIL; i++) {
@@ -131,7 +131,7 @@ class SessionHardeningTests {
 
 	@Test
 	void wrongPasswordsToDeleteTheAccountAreThrottledLikeSignIns() throws Exception {
-		Account account = this.accounts.verified(TestAccounts.email("delete-guess"), PASSWORD);
+		Account account = this.accounts.verifiedAccount(TestParticipants.email("delete-guess"), PASSWORD);
 		MockHttpSession session = signIn(account.email(), PASSWORD);
 		for (int i = 0; i < SignInThrottle.ATTEMPTS_PER_EMAIL; i++) {
 			this.mvc
@@ -151,7 +151,7 @@ class SessionHardeningTests {
 		assertThat(flash).containsKey("deleteLocked");
 		assertThat(this.accounts.reload(account).status()).isEqualTo(AccountStatus.ACTIVE);
 		String page = this.mvc
-			.perform(get("/account").with(TestAccounts.signedIn(account)).flashAttr("deleteLocked", true))
+			.perform(get("/account").with(TestParticipants.signedIn(account)).flashAttr("deleteLocked", true))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();

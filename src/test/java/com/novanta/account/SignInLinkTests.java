@@ -45,9 +45,9 @@ class SignInLinkTests {
 	@Autowired
 	DevMailbox mailbox;
 
-	TestAccounts accounts;
+	TestParticipants accounts;
 
-	final RequestPostProcessor client = TestAccounts.newClient();
+	final RequestPostProcessor client = TestParticipants.newClient();
 
 	Account account;
 
@@ -57,8 +57,8 @@ class SignInLinkTests {
 
 	@BeforeEach
 	void signedInWithGoogleAsTheOwnerOfAnExistingAccount() {
-		this.accounts = new TestAccounts(this.repository, this.passwordEncoder);
-		this.account = this.accounts.verified(TestAccounts.email("owner"), PASSWORD);
+		this.accounts = new TestParticipants(this.repository, this.passwordEncoder);
+		this.account = this.accounts.verifiedAccount(TestParticipants.email("owner"), PASSWORD);
 		this.subject = "google-" + this.account.id();
 		this.session = new MockHttpSession();
 		this.session.setAttribute(SocialUsers.PENDING_LINK,

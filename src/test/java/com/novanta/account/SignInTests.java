@@ -47,14 +47,14 @@ class SignInTests {
 	@Autowired
 	MutableClock clock;
 
-	TestAccounts accounts;
+	TestParticipants accounts;
 
-	final RequestPostProcessor client = TestAccounts.newClient();
+	final RequestPostProcessor client = TestParticipants.newClient();
 
 	@BeforeEach
 	void setUp() {
 		this.clock.reset();
-		this.accounts = new TestAccounts(this.repository, this.passwordEncoder);
+		this.accounts = new TestParticipants(this.repository, this.passwordEncoder);
 	}
 
 	@AfterEach
@@ -64,7 +64,7 @@ class SignInTests {
 
 	@Test
 	void signsInWithTheRightPasswordWhateverTheCaseOfTheEmail() throws Exception {
-		Account account = this.accounts.verified(TestAccounts.email("Right"), PASSWORD);
+		Account account = this.accounts.verifiedAccount(TestParticipants.email("Right"), PASSWORD);
 
 		MvcResult result = signIn(account.email().toUpperCase(Locale.ROOT), PASSWORD);
 
@@ -76,10 +76,11 @@ class SignInTests {
 
 	@Test
 	void aWrongPasswordAndAnUnknownEmailGetTheSameAnswer() throws Exception {
-		Account account = this.accounts.verified(TestAccounts.email("known"), PASSWORD);
+		Account account = this.accounts.verifiedAccount(TestParticipants.email("known"), PASSWORD);
 
 		MockHttpServletResponse wrongPassword = signIn(account.email(), "not the password").getResponse();
-		MockHttpServletResponse unknownEmail = signIn(TestAccounts.email("unknown"), "not the password").getResponse();
+		MockHttpServletResponse unknownEmail = signIn(TestParticipants.email("unknown"), "not the password")
+			.getResponse();
 
 		assertThat(wrongPassword.getStatus()).isEqualTo(302).isEqualTo(unknownEmail.getStatus());
 		assertThat(wrongPassword.getRedirectedUrl()).isEqualTo("/signin?error")
@@ -91,7 +92,7 @@ class SignInTests {
 
 	@Test
 	void aDisabledAccountGetsTheSameAnswerAsAWrongPassword() throws Exception {
-		Account account = this.accounts.verified(TestAccounts.email("disabled"), PASSWORD);
+		Account account = this.accounts.verifiedAccount(TestParticipants.email("disabled"), PASSWORD);
 		this.repository.update(account.id(), new Update().set("status", AccountStatus.DISABLED));
 
 		assertThat(signIn(account.email(), PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/signin?error");
@@ -99,7 +100,7 @@ class SignInTests {
 
 	@Test
 	void afterFiveFailuresEvenTheRightPasswordIsRefusedForFifteenMinutes() throws Exception {
-		Account account = this.accounts.verified(TestAccounts.email("locked"), PASSWORD);
+		Account account = this.accounts.verifiedAccount(TestParticipants.email("locked"), PASSWORD);
 
 		for (int i = 0; i < SignInThrottle.ATTEMPTS_PER_EMAIL; i++) {
 			assertThat(signIn(account.email(), "guess " + i).getResponse().getRedirectedUrl())
@@ -116,8 +117,8 @@ class SignInTests {
 
 	@Test
 	void theLockIsPerEmailAddressSoOtherAccountsCanStillSignIn() throws Exception {
-		Account locked = this.accounts.verified(TestAccounts.email("locked"), PASSWORD);
-		Account other = this.accounts.verified(TestAccounts.email("other"), PASSWORD);
+		Account locked = this.accounts.verifiedAccount(TestParticipants.email("locked"), PASSWORD);
+		Account other = this.accounts.verifiedAccount(TestParticipants.email("other"), PASSWORD);
 		for (int i = 0; i < SignInThrottle.ATTEMPTS_PER_EMAIL; i++) {
 			signIn(locked.email(), "guess " + i);
 		}
@@ -127,8 +128,8 @@ class SignInTests {
 
 	@Test
 	void anUnregisteredEmailIsLockedTheSameWaySoTheLockRevealsNothing() throws Exception {
-		Account account = this.accounts.verified(TestAccounts.email("registered"), PASSWORD);
-		String unregistered = TestAccounts.email("unregistered");
+		Account account = this.accounts.verifiedAccount(TestParticipants.email("registered"), PASSWORD);
+		String unregistered = TestParticipants.email("unregistered");
 
 		for (int i = 0; i < SignInThrottle.ATTEMPTS_PER_EMAIL; i++) {
 			MockHttpServletResponse registeredAnswer = signIn(account.email(), "guess " + i).getResponse();
@@ -147,7 +148,7 @@ class SignInTests {
 
 	@Test
 	void aSuccessfulSignInStartsTheCountAgain() throws Exception {
-		Account account = this.accounts.verified(TestAccounts.email("forgetful"), PASSWORD);
+		Account account = this.accounts.verifiedAccount(TestParticipants.email("forgetful"), PASSWORD);
 		for (int i = 0; i < SignInThrottle.ATTEMPTS_PER_EMAIL - 1; i++) {
 			signIn(account.email(), "guess " + i);
 		}
@@ -161,7 +162,7 @@ class SignInTests {
 
 	@Test
 	void anUnverifiedAccountCanSignInAndIsAskedToConfirmItsEmail() throws Exception {
-		Account account = this.accounts.unverified(TestAccounts.email("unverified"), PASSWORD);
+		Account account = this.accounts.unverifiedAccount(TestParticipants.email("unverified"), PASSWORD);
 
 		MvcResult result = signIn(account.email(), PASSWORD);
 
@@ -174,7 +175,7 @@ class SignInTests {
 
 	@Test
 	void theVerifyBannerGoesOnceTheEmailIsVerified() throws Exception {
-		Account account = this.accounts.unverified(TestAccounts.email("soon-verified"), PASSWORD);
+		Account account = this.accounts.unverifiedAccount(TestParticipants.email("soon-verified"), PASSWORD);
 		MockHttpSession session = session(signIn(account.email(), PASSWORD));
 
 		this.repository.update(account.id(), new Update().set("emailVerified", true));
@@ -186,7 +187,7 @@ class SignInTests {
 
 	@Test
 	void aVerifiedAccountSeesNoBanner() throws Exception {
-		Account account = this.accounts.verified(TestAccounts.email("verified"), PASSWORD);
+		Account account = this.accounts.verifiedAccount(TestParticipants.email("verified"), PASSWORD);
 
 		Document home = Html
 			.parse(this.mvc.perform(get("/").session(session(signIn(account.email(), PASSWORD)))).andReturn());
@@ -196,7 +197,7 @@ class SignInTests {
 
 	@Test
 	void goesBackToThePageThatAskedForSignIn() throws Exception {
-		Account account = this.accounts.verified(TestAccounts.email("returning"), PASSWORD);
+		Account account = this.accounts.verifiedAccount(TestParticipants.email("returning"), PASSWORD);
 		MockHttpSession session = new MockHttpSession();
 		this.mvc.perform(get("/account").session(session)).andExpect(redirectedUrl("/signin"));
 
@@ -213,7 +214,7 @@ class SignInTests {
 
 	@Test
 	void aRememberedDeviceStaysSignedInUntilThePasswordChanges() throws Exception {
-		Account account = this.accounts.verified(TestAccounts.email("remembered"), PASSWORD);
+		Account account = this.accounts.verifiedAccount(TestParticipants.email("remembered"), PASSWORD);
 		MvcResult result = this.mvc
 			.perform(post("/signin").param("email", account.email())
 				.param("password", PASSWORD)
@@ -243,7 +244,7 @@ class SignInTests {
 
 	@Test
 	void signingOutForgetsTheDevice() throws Exception {
-		Account account = this.accounts.verified(TestAccounts.email("forget-me"), PASSWORD);
+		Account account = this.accounts.verifiedAccount(TestParticipants.email("forget-me"), PASSWORD);
 		MvcResult result = this.mvc
 			.perform(post("/signin").param("email", account.email())
 				.param("password", PASSWORD)

@@ -61,12 +61,12 @@ class SignInThrottleIntegrationTests {
 	@Autowired
 	AccountTokens tokens;
 
-	TestAccounts accounts;
+	TestParticipants accounts;
 
 	@BeforeEach
 	void setUp() {
 		this.clock.reset();
-		this.accounts = new TestAccounts(this.repository, this.passwordEncoder);
+		this.accounts = new TestParticipants(this.repository, this.passwordEncoder);
 		forgetTheLoopbackClient();
 	}
 
@@ -79,7 +79,7 @@ class SignInThrottleIntegrationTests {
 
 	@Test
 	void tenWrongPasswordsAtOnceForOneAddressAreNotAllChecked() throws Exception {
-		Account account = this.accounts.verified(TestAccounts.email("besieged"), PASSWORD);
+		Account account = this.accounts.verifiedAccount(TestParticipants.email("besieged"), PASSWORD);
 
 		List<Page> answers = allAtOnce(10, (i) -> signInForm(account.email(), "guess " + i));
 
@@ -110,7 +110,7 @@ class SignInThrottleIntegrationTests {
 
 	@Test
 	void theOwnerOfALockedAddressStillSignsInFromABrowserTheyUsedBefore() {
-		Account account = this.accounts.verified(TestAccounts.email("owner"), PASSWORD);
+		Account account = this.accounts.verifiedAccount(TestParticipants.email("owner"), PASSWORD);
 		WebVisitor phone = new WebVisitor(base());
 		assertThat(phone.signIn(account.email(), PASSWORD)).isTrue();
 		phone.post("/signout", Map.of());
@@ -127,8 +127,8 @@ class SignInThrottleIntegrationTests {
 
 	@Test
 	void aKnownBrowserForAnotherAddressDoesNotHelp() {
-		Account mine = this.accounts.verified(TestAccounts.email("mine"), PASSWORD);
-		Account victim = this.accounts.verified(TestAccounts.email("victim"), PASSWORD);
+		Account mine = this.accounts.verifiedAccount(TestParticipants.email("mine"), PASSWORD);
+		Account victim = this.accounts.verifiedAccount(TestParticipants.email("victim"), PASSWORD);
 		WebVisitor stranger = new WebVisitor(base());
 		assertThat(stranger.signIn(mine.email(), PASSWORD)).isTrue();
 		stranger.post("/signout", Map.of());
@@ -146,7 +146,7 @@ class SignInThrottleIntegrationTests {
 
 	@Test
 	void aKnownBrowserHasItsOwnLimit() {
-		Account account = this.accounts.verified(TestAccounts.email("forgetful"), PASSWORD);
+		Account account = this.accounts.verifiedAccount(TestParticipants.email("forgetful"), PASSWORD);
 		WebVisitor laptop = new WebVisitor(base());
 		assertThat(laptop.signIn(account.email(), PASSWORD)).isTrue();
 		laptop.post("/signout", Map.of());
@@ -164,7 +164,7 @@ class SignInThrottleIntegrationTests {
 
 	@Test
 	void aPasswordResetLinkEndsTheLock() {
-		Account account = this.accounts.verified(TestAccounts.email("reset"), PASSWORD);
+		Account account = this.accounts.verifiedAccount(TestParticipants.email("reset"), PASSWORD);
 		for (int i = 0; i < SignInThrottle.ATTEMPTS_PER_EMAIL; i++) {
 			signIn(account.email(), "guess " + i);
 		}

@@ -46,21 +46,21 @@ class SignUpTests {
 	@Autowired
 	DevMailbox mailbox;
 
-	TestAccounts accounts;
+	TestParticipants accounts;
 
 	TestMail mail;
 
-	final RequestPostProcessor client = TestAccounts.newClient();
+	final RequestPostProcessor client = TestParticipants.newClient();
 
 	@BeforeEach
 	void setUp() {
-		this.accounts = new TestAccounts(this.repository, this.passwordEncoder);
+		this.accounts = new TestParticipants(this.repository, this.passwordEncoder);
 		this.mail = new TestMail(this.mailbox);
 	}
 
 	@Test
 	void signsUpAnUnverifiedParticipantAndSendsAVerificationLink() throws Exception {
-		String email = TestAccounts.email("New.Player");
+		String email = TestParticipants.email("New.Player");
 
 		MvcResult result = this.mvc.perform(signUp("  Ada Lovelace ", email, PASSWORD, "Turin"))
 			.andExpect(status().isFound())
@@ -111,7 +111,7 @@ class SignUpTests {
 
 	@Test
 	void tooLongNameAndCityAreExplained() throws Exception {
-		String email = TestAccounts.email("long");
+		String email = TestParticipants.email("long");
 		Document page = invalid(signUp("n".repeat(101), email, PASSWORD, "c".repeat(101)), email);
 
 		assertThat(errorOf(page, "name")).isEqualTo("Use at most 100 characters.");
@@ -120,7 +120,7 @@ class SignUpTests {
 
 	@Test
 	void aShortPasswordIsExplained() throws Exception {
-		String email = TestAccounts.email("short");
+		String email = TestParticipants.email("short");
 		Document page = invalid(signUp("Ada", email, "1234567", ""), email);
 
 		assertThat(errorOf(page, "password")).isEqualTo("Use at least 8 characters.");
@@ -128,7 +128,7 @@ class SignUpTests {
 
 	@Test
 	void aTooLongPasswordIsExplained() throws Exception {
-		String email = TestAccounts.email("long-password");
+		String email = TestParticipants.email("long-password");
 		Document page = invalid(signUp("Ada", email, "p".repeat(129), ""), email);
 
 		assertThat(errorOf(page, "password")).isEqualTo("Use at most 128 characters.");
@@ -136,7 +136,7 @@ class SignUpTests {
 
 	@Test
 	void aCommonPasswordIsExplained() throws Exception {
-		String email = TestAccounts.email("common");
+		String email = TestParticipants.email("common");
 		Document page = invalid(signUp("Ada", email, "Password123", ""), email);
 
 		assertThat(errorOf(page, "password")).startsWith("That password is one of the most common ones");
@@ -144,7 +144,7 @@ class SignUpTests {
 
 	@Test
 	void thePasswordMustNotBeTheEmailAddress() throws Exception {
-		String email = TestAccounts.email("lucky.player");
+		String email = TestParticipants.email("lucky.player");
 		String localPart = email.substring(0, email.indexOf('@'));
 
 		assertThat(errorOf(invalid(signUp("Ada", email, email, ""), email), "password"))
@@ -155,7 +155,7 @@ class SignUpTests {
 
 	@Test
 	void adultAndTermsMustBeConfirmed() throws Exception {
-		String email = TestAccounts.email("minor");
+		String email = TestParticipants.email("minor");
 		Document page = invalid(post("/signup").param("name", "Ada")
 			.param("email", email)
 			.param("password", PASSWORD)
@@ -170,7 +170,7 @@ class SignUpTests {
 
 	@Test
 	void aPostTheFormCannotHaveSentIsABadRequest() throws Exception {
-		String email = TestAccounts.email("bot");
+		String email = TestParticipants.email("bot");
 		long before = this.repository.count();
 
 		this.mvc.perform(post("/signup").with(this.client).with(csrf())).andExpect(status().isBadRequest());
@@ -190,7 +190,7 @@ class SignUpTests {
 
 	@Test
 	void thePasswordIsNeverSentBackInThePage() throws Exception {
-		String email = TestAccounts.email("echo");
+		String email = TestParticipants.email("echo");
 		MvcResult result = this.mvc.perform(signUp("", email, "a secret phrase", "")).andReturn();
 
 		assertThat(result.getResponse().getContentAsString()).doesNotContain("a secret phrase");
@@ -199,8 +199,8 @@ class SignUpTests {
 
 	@Test
 	void signingUpWithARegisteredEmailLooksExactlyLikeANewSignUp() throws Exception {
-		Account existing = this.accounts.verified(TestAccounts.email("taken"), "the owner's passphrase");
-		String fresh = TestAccounts.email("fresh");
+		Account existing = this.accounts.verifiedAccount(TestParticipants.email("taken"), "the owner's passphrase");
+		String fresh = TestParticipants.email("fresh");
 
 		MvcResult taken = this.mvc.perform(signUp("Mallory", existing.email(), PASSWORD, "")).andReturn();
 		MvcResult free = this.mvc.perform(signUp("Mallory", fresh, PASSWORD, "")).andReturn();
@@ -227,9 +227,9 @@ class SignUpTests {
 	@Test
 	void tooManySignUpsFromOneClientAreRefused() throws Exception {
 		for (int i = 0; i < Registration.SIGN_UPS_PER_CLIENT_PER_HOUR; i++) {
-			this.mvc.perform(signUp("Bot", TestAccounts.email("bot"), PASSWORD, "")).andExpect(status().isFound());
+			this.mvc.perform(signUp("Bot", TestParticipants.email("bot"), PASSWORD, "")).andExpect(status().isFound());
 		}
-		String email = TestAccounts.email("bot");
+		String email = TestParticipants.email("bot");
 
 		Document page = Html
 			.parse(this.mvc.perform(signUp("Bot", email, PASSWORD, "")).andExpect(status().isOk()).andReturn());

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.novanta.testing.Browser;
+import com.novanta.testing.BrowserTest;
 import com.novanta.testing.WebVisitor;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
@@ -15,10 +16,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,14 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * JVM (mock-oauth2-server, with its interactive login form) that stands in for Google.
  * Its own application context, since the provider must be configured before start-up.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@BrowserTest
 class SocialSignInBrowserTests {
 
 	static final String PASSWORD = "my existing passphrase";
 
 	/** In {@code LOTTERY_ADMIN_EMAILS}: its verified owner becomes an admin. */
-	static final String ADMIN_EMAIL = TestAccounts.email("boss");
+	static final String ADMIN_EMAIL = TestParticipants.email("boss");
 
 	static final MockOAuth2Server provider = new MockOAuth2Server(new OAuth2Config(true));
 
@@ -79,7 +77,7 @@ class SocialSignInBrowserTests {
 
 	@Test
 	void aFirstSignInCreatesAVerifiedAccount() {
-		String email = TestAccounts.email("newcomer");
+		String email = TestParticipants.email("newcomer");
 		String subject = subject();
 
 		signInWithGoogle(subject, email, "Grace Hopper");
@@ -100,8 +98,8 @@ class SocialSignInBrowserTests {
 
 	@Test
 	void anExistingPasswordAccountIsLinkedOnlyAfterItsOwnerProvesItIsTheirs() {
-		String email = TestAccounts.email("existing");
-		Account existing = new TestAccounts(this.repository, this.passwordEncoder).verified(email, PASSWORD);
+		String email = TestParticipants.email("existing");
+		Account existing = new TestParticipants(this.repository, this.passwordEncoder).verifiedAccount(email, PASSWORD);
 		String subject = subject();
 
 		signInWithGoogle(subject, email, "Ada Lovelace");
@@ -174,7 +172,7 @@ class SocialSignInBrowserTests {
 
 	@Test
 	void anEmailTheProviderDoesNotVouchForCreatesNoAccount() {
-		String email = TestAccounts.email("unvouched");
+		String email = TestParticipants.email("unvouched");
 
 		SignInPage.open(this.browser, baseUrl()).continueWith("Google");
 		new ProviderLoginPage(this.browser).signIn(subject(), email, "Mallory", false);

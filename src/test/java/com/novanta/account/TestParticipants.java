@@ -1,8 +1,11 @@
 package com.novanta.account;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bson.types.ObjectId;
 
@@ -12,23 +15,36 @@ import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequ
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * Participants for the tests of other modules: accounts made directly in the database,
- * with a known password for the browser tests that sign in through the form.
+ * Test accounts, made directly in the database: participants and admins for the tests of
+ * every module (with {@link #PASSWORD}, for the tests that sign in through the form),
+ * accounts with a password of the test's choosing for the account tests, unique email
+ * addresses, and a client address of its own for each test, so that tests sharing one
+ * application never trip each other's rate limits and sign-in throttles.
  */
 public final class TestParticipants {
 
 	public static final String PASSWORD = "a long test passphrase";
 
-	/** Hashing is slow on purpose: one hash serves every test participant. */
-	private static volatile String passwordHash;
+	/**
+	 * Hashing is slow on purpose (Argon2id, 19 MiB, two passes: some 60 ms of CPU): each
+	 * password is hashed once, and its hash serves every account made with it. Sign-in
+	 * still checks it with the application's own encoder.
+	 */
+	private static final Map<String, String> hashes = new ConcurrentHashMap<>();
+
+	private static final AtomicInteger clients = new AtomicInteger();
 
 	private final AccountRepository accounts;
 
 	private final PasswordEncoder passwords;
 
 	public TestParticipants(ApplicationContext context) {
-		this.accounts = context.getBean(AccountRepository.class);
-		this.passwords = context.getBean(PasswordEncoder.class);
+		this(context.getBean(AccountRepository.class), context.getBean(PasswordEncoder.class));
+	}
+
+	TestParticipants(AccountRepository accounts, PasswordEncoder passwords) {
+		this.accounts = accounts;
+		this.passwords = passwords;
 	}
 
 	/** A verified participant, who may play. */
@@ -38,17 +54,46 @@ public final class TestParticipants {
 
 	/** A verified participant of a city ({@code null} for none). */
 	public CurrentAccount verified(String name, String city) {
-		return CurrentAccount.of(insert(name, city, true, Set.of(Role.PARTICIPANT))).withoutPassword();
+		return CurrentAccount.of(insert(emailOf(name), name, city, true, PASSWORD, Set.of(Role.PARTICIPANT)))
+			.withoutPassword();
 	}
 
 	/** A participant who has not verified the email yet. */
 	public CurrentAccount unverified(String name) {
-		return CurrentAccount.of(insert(name, "Turin", false, Set.of(Role.PARTICIPANT))).withoutPassword();
+		return CurrentAccount.of(insert(emailOf(name), name, "Turin", false, PASSWORD, Set.of(Role.PARTICIPANT)))
+			.withoutPassword();
 	}
 
 	/** A verified admin. */
 	public CurrentAccount admin(String name) {
-		return CurrentAccount.of(insert(name, "Turin", true, Set.of(Role.PARTICIPANT, Role.ADMIN))).withoutPassword();
+		return CurrentAccount
+			.of(insert(emailOf(name), name, "Turin", true, PASSWORD, Set.of(Role.PARTICIPANT, Role.ADMIN)))
+			.withoutPassword();
+	}
+
+	/** A verified participant with this email and password. */
+	Account verifiedAccount(String email, String password) {
+		return insert(email, "Ada Lovelace", "Turin", true, password, AccountRepository.participant());
+	}
+
+	/** A participant who signed up with a password and has not verified the email yet. */
+	Account unverifiedAccount(String email, String password) {
+		return insert(email, "Ada Lovelace", "Turin", false, password, AccountRepository.participant());
+	}
+
+	/** A participant who only signs in through a provider, with that sign-in linked. */
+	Account socialOnlyAccount(String email, String provider, String subject) {
+		Account account = insert(email, "Ada Lovelace", "Turin", true, null, AccountRepository.participant());
+		link(account, provider, subject);
+		return account;
+	}
+
+	void link(Account account, String provider, String subject) {
+		this.accounts.insertIdentity(provider, subject, account.id(), account.email(), Instant.now());
+	}
+
+	Account reload(Account account) {
+		return this.accounts.findById(account.id()).orElseThrow();
 	}
 
 	/** Requests signed in as the participant. */
@@ -56,20 +101,41 @@ public final class TestParticipants {
 		return SecurityMockMvcRequestPostProcessors.user(account);
 	}
 
-	private String hash() {
-		if (passwordHash == null) {
-			passwordHash = this.passwords.encode(PASSWORD);
-		}
-		return passwordHash;
+	/** Requests signed in as the account, as a session would hold it. */
+	static RequestPostProcessor signedIn(Account account) {
+		return signedIn(CurrentAccount.of(account).withoutPassword());
 	}
 
-	private Account insert(String name, String city, boolean verified, Set<Role> roles) {
+	/** An address no other test uses. */
+	public static String email(String who) {
+		return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+	}
+
+	/** Requests from a client address no other test uses. */
+	public static RequestPostProcessor newClient() {
+		String address = clientAddress();
+		return (request) -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+	}
+
+	/** A client address no other test uses. */
+	public static String clientAddress() {
+		int n = clients.incrementAndGet();
+		return "10.77." + (n / 250) + "." + (1 + n % 250);
+	}
+
+	private static String emailOf(String name) {
+		return email(name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", ""));
+	}
+
+	private Account insert(String email, String name, String city, boolean verified, String password, Set<Role> roles) {
 		Instant now = Instant.now();
-		String email = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "") + "-"
-				+ UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-		return this.accounts
-			.insert(new Account(new ObjectId().toHexString(), email, verified, hash(), name, city, roles, "Europe/Rome",
-					"en", true, AccountStatus.ACTIVE, 0, now, verified ? now : null, null, ResponsiblePlay.NONE));
+		String hash = (password != null) ? hashes.computeIfAbsent(password, this.passwords::encode) : null;
+		return this.accounts.insert(new Account(new ObjectId().toHexString(), EmailAddresses.normalize(email), verified,
+				hash, name, city, roles, "Europe/Rome", "en", true, AccountStatus.ACTIVE, 0, now, verified ? now : null,
+				null, ResponsiblePlay.NONE));
 	}
 
 }

@@ -37,8 +37,8 @@ class UnsubscribeLinkTests {
 
 	@Test
 	void openingTheLinkOnlyShowsAButton() throws Exception {
-		Account account = new TestAccounts(this.repository, this.passwordEncoder)
-			.verified(TestAccounts.email("scanned"), "a long passphrase");
+		Account account = new TestParticipants(this.repository, this.passwordEncoder)
+			.verifiedAccount(TestParticipants.email("scanned"), "a long passphrase");
 		String link = this.preferences.noWinUnsubscribePath(account.id());
 
 		Document page = Html.parse(this.mvc.perform(get(link)).andExpect(status().isOk()).andReturn());

@@ -70,7 +70,7 @@ class UnverifiedAccountClaimIntegrationTests {
 
 	@BeforeEach
 	void someoneSignsUpWithAnAddressThatIsNotTheirs() throws Exception {
-		this.email = TestAccounts.email("victim");
+		this.email = TestParticipants.email("victim");
 		this.mvc
 			.perform(post("/signup").param("name", "Mallory")
 				.param("email", this.email)
@@ -78,7 +78,7 @@ class UnverifiedAccountClaimIntegrationTests {
 				.param("city", "Nowhere")
 				.param("adult", "true")
 				.param("terms", "true")
-				.with(TestAccounts.newClient())
+				.with(TestParticipants.newClient())
 				.with(csrf()))
 			.andExpect(redirectedUrl("/signup/check-email"));
 		this.verificationLink = TestMail
@@ -88,12 +88,12 @@ class UnverifiedAccountClaimIntegrationTests {
 			.perform(post("/signin").session(this.squattersSession)
 				.param("email", this.email)
 				.param("password", SQUATTERS_PASSWORD)
-				.with(TestAccounts.newClient())
+				.with(TestParticipants.newClient())
 				.with(csrf()))
 			.andExpect(redirectedUrl("/"));
 		this.squatted = this.repository.findByEmail(this.email).orElseThrow();
 		// the squatter sets up a way back in and choices of their own
-		new TestAccounts(this.repository, this.passwordEncoder).link(this.squatted, "facebook",
+		new TestParticipants(this.repository, this.passwordEncoder).link(this.squatted, "facebook",
 				"mallory-" + UUID.randomUUID());
 		this.mvc.perform(
 				post("/account/exclusion").session(this.squattersSession).param("period", "FIVE_YEARS").with(csrf()))
@@ -108,7 +108,7 @@ class UnverifiedAccountClaimIntegrationTests {
 
 		CurrentAccount signedIn = this.socialSignIn.signIn(
 				new SocialProfile("google", subject, this.email, true, "Grace Hopper"), null,
-				TestAccounts.clientAddress());
+				TestParticipants.clientAddress());
 
 		Account claimed = this.repository.findById(signedIn.id()).orElseThrow();
 		assertThat(claimed.id()).isEqualTo(this.squatted.id());
@@ -129,7 +129,7 @@ class UnverifiedAccountClaimIntegrationTests {
 		this.mvc
 			.perform(post("/signin").param("email", this.email)
 				.param("password", SQUATTERS_PASSWORD)
-				.with(TestAccounts.newClient())
+				.with(TestParticipants.newClient())
 				.with(csrf()))
 			.andExpect(redirectedUrl("/signin?error"));
 		Document verification = Html.parse(this.mvc.perform(get(this.verificationLink)).andReturn());
@@ -144,12 +144,13 @@ class UnverifiedAccountClaimIntegrationTests {
 	@Test
 	void aPendingResetLinkOfTheFirstComerStopsWorking() throws Exception {
 		this.mvc
-			.perform(post("/password/forgot").param("email", this.email).with(TestAccounts.newClient()).with(csrf()))
+			.perform(
+					post("/password/forgot").param("email", this.email).with(TestParticipants.newClient()).with(csrf()))
 			.andExpect(status().isOk());
 		String reset = TestMail.linkIn(new TestMail(this.mailbox).only(this.email, "Reset your password"));
 
 		this.socialSignIn.signIn(new SocialProfile("google", "google-" + UUID.randomUUID(), this.email, true, null),
-				null, TestAccounts.clientAddress());
+				null, TestParticipants.clientAddress());
 
 		Document page = Html.parse(this.mvc.perform(get(reset)).andReturn());
 		assertThat(page.select(".alert-error").text()).startsWith("That link does not work any more");
@@ -168,7 +169,7 @@ class UnverifiedAccountClaimIntegrationTests {
 
 		MvcResult confirmed = this.mvc
 			.perform(post("/signin/link/confirm").param("token", page.select("input[name=token]").val())
-				.with(TestAccounts.newClient())
+				.with(TestParticipants.newClient())
 				.with(csrf()))
 			.andExpect(flash().attribute("linkConfirmed", "google"))
 			.andReturn();

@@ -66,7 +66,7 @@ class VerificationMailIntegrationTests {
 
 	TestMail mail;
 
-	final RequestPostProcessor client = TestAccounts.newClient();
+	final RequestPostProcessor client = TestParticipants.newClient();
 
 	@BeforeEach
 	void setUp() {
@@ -172,7 +172,7 @@ class VerificationMailIntegrationTests {
 		String oldLink = TestMail.linkIn(this.mail.only(email, SUBJECT));
 		Account account = this.repository.findByEmail(email).orElseThrow();
 
-		this.mvc.perform(post("/account/verify/resend").with(TestAccounts.signedIn(account)).with(csrf()))
+		this.mvc.perform(post("/account/verify/resend").with(TestParticipants.signedIn(account)).with(csrf()))
 			.andExpect(redirectedUrl("/account"));
 		String newLink = TestMail.linkIn(this.mail.latest(email, SUBJECT));
 
@@ -203,8 +203,8 @@ class VerificationMailIntegrationTests {
 
 	@Test
 	void anAddressThatIsAlreadyRegisteredGetsAWarningInsteadOfALink() throws Exception {
-		Account existing = new TestAccounts(this.repository, this.passwordEncoder)
-			.verified(TestAccounts.email("already"), PASSWORD);
+		Account existing = new TestParticipants(this.repository, this.passwordEncoder)
+			.verifiedAccount(TestParticipants.email("already"), PASSWORD);
 
 		this.mvc
 			.perform(post("/signup").param("name", "Someone")
@@ -243,7 +243,7 @@ class VerificationMailIntegrationTests {
 	}
 
 	private String signUp(String who) throws Exception {
-		String email = TestAccounts.email(who);
+		String email = TestParticipants.email(who);
 		this.mvc
 			.perform(post("/signup").param("name", "Ada")
 				.param("email", email)

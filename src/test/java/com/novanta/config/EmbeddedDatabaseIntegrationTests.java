@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.novanta.NovantaApplication;
+import com.novanta.testing.ProcessTest;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
  * Starts the real application (without its web server) on the file-backed embedded
  * database.
  */
+@ProcessTest
 @ExtendWith(OutputCaptureExtension.class)
 class EmbeddedDatabaseIntegrationTests {
 

@@ -1,5 +1,6 @@
 package com.novanta.config;
 
+import com.novanta.testing.ProcessTest;
 import com.novanta.testing.WebVisitor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * public's. Over real HTTP, on a small application of the security rules and the actuator
  * alone, with both ports free.
  */
+@ProcessTest
 class ManagementPortTests {
 
 	private static ConfigurableApplicationContext app;

@@ -1,5 +1,6 @@
 package com.novanta.notification;
 
+import com.novanta.testing.ProcessTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -10,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The embedded mail catcher and its dev mailbox exist in dev mode only, and there only
  * when no SMTP server is configured.
  */
+@ProcessTest
 class EmbeddedMailConfigurationTests {
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()

@@ -7,19 +7,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
-import com.novanta.testing.TestClockConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,9 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The outbox against a real SMTP server that goes down, comes back and rejects a
  * recipient: mail waits and is never lost, and is sent once.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-@Import(TestClockConfiguration.class)
+@IntegrationTest
 class OutboxFaultIntegrationTests {
 
 	static TestSmtpServer smtp;

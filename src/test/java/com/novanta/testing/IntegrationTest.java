@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.Tag;
+
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -17,10 +19,13 @@ import org.springframework.test.context.ActiveProfiles;
  * the embedded SMTP catcher, with MockMvc and a TestRestTemplate, and a
  * {@link MutableClock} as the application's clock. Tests that share this annotation share
  * one application context (and so its clock: a test that moves it resets it first).
+ * Tagged {@code integration}: {@code ./mvnw verify} runs them (Failsafe), the unit loop
+ * {@code ./mvnw test} does not.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @AutoConfigureMockMvc

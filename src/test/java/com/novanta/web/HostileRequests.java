@@ -1,7 +1,6 @@
 package com.novanta.web;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
+import com.novanta.account.TestParticipants;
 import com.novanta.testing.DatabaseSnapshot;
 import com.novanta.testing.Html;
 
@@ -18,8 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * database unchanged.
  */
 final class HostileRequests {
-
-	private static final AtomicInteger clients = new AtomicInteger();
 
 	private final MockMvc mvc;
 
@@ -44,7 +41,10 @@ final class HostileRequests {
 	}
 
 	private MvcResult perform(HostileRequest hostile, boolean bookkeepingToo) throws Exception {
-		String client = hostile.isFromLoopback() ? "127.0.0.1" : clientAddress();
+		// A client address of its own for each request, so that the sign-up and sign-in
+		// limits per client, shared with the other tests, never answer instead of the
+		// validation.
+		String client = hostile.isFromLoopback() ? "127.0.0.1" : TestParticipants.clientAddress();
 		this.fixture.forgetPasswordGuesses();
 		DatabaseSnapshot before = this.fixture.snapshot();
 		MvcResult result = this.mvc
@@ -65,16 +65,6 @@ final class HostileRequests {
 				.containsKey(hostile.flash());
 		}
 		return result;
-	}
-
-	/**
-	 * A client address of its own for each request, so that the sign-up and sign-in
-	 * limits per client, shared with the other tests, never answer instead of the
-	 * validation.
-	 */
-	static String clientAddress() {
-		int n = clients.incrementAndGet();
-		return "10.66." + (n / 250) + "." + (1 + n % 250);
 	}
 
 	static void check(HostileRequest hostile, MockHttpServletResponse response) throws Exception {

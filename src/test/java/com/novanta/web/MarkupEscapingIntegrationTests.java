@@ -225,7 +225,7 @@ class MarkupEscapingIntegrationTests {
 	/** Signs up through the form, follows the emailed link and signs in. */
 	private Player signUpAndVerify(String name, String city) throws Exception {
 		String email = "markup-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-		String client = HostileRequests.clientAddress();
+		String client = TestParticipants.clientAddress();
 		this.mvc.perform(post("/signup").param("name", name)
 			.param("email", email)
 			.param("password", TestParticipants.PASSWORD)
