@@ -15,6 +15,7 @@ import com.novanta.lottery.TestLotteries;
 import com.novanta.notification.TestSmtpServer;
 import com.novanta.testing.AppInstance;
 import com.novanta.testing.FaultyDatabase;
+import com.novanta.testing.FrozenClockExtension;
 import com.novanta.testing.MutableClock;
 import com.novanta.testing.WebVisitor;
 import org.awaitility.Awaitility;
@@ -36,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * says what is wrong, the application recovers by itself when the database is back, and
  * no ballot is half-stored or stored twice.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({ OutputCaptureExtension.class, FrozenClockExtension.class })
 class DatabaseFaultIntegrationTests {
 
 	private static final Pattern KEY = Pattern.compile("name=\"key\" value=\"([^\"]+)\"");

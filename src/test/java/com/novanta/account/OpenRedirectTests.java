@@ -1,5 +1,6 @@
 package com.novanta.account;
 
+import java.time.Clock;
 import java.util.stream.Stream;
 
 import com.novanta.testing.IntegrationTest;
@@ -43,14 +44,17 @@ class OpenRedirectTests {
 	@Autowired
 	PasswordEncoder passwordEncoder;
 
+	@Autowired
+	Clock clock;
+
 	Account account;
 
 	final RequestPostProcessor client = TestAccounts.newClient();
 
 	@BeforeEach
 	void setUp() {
-		this.account = new TestAccounts(this.repository, this.passwordEncoder).verified(TestAccounts.email("redirect"),
-				PASSWORD);
+		this.account = new TestAccounts(this.repository, this.passwordEncoder, this.clock)
+			.verified(TestAccounts.email("redirect"), PASSWORD);
 	}
 
 	static Stream<Arguments> returnUrls() {

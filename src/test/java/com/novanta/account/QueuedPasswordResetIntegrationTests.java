@@ -1,5 +1,7 @@
 package com.novanta.account;
 
+import java.time.Clock;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -48,6 +50,9 @@ class QueuedPasswordResetIntegrationTests {
 	PasswordEncoder passwordEncoder;
 
 	@Autowired
+	Clock clock;
+
+	@Autowired
 	DevMailbox mailbox;
 
 	@Autowired
@@ -68,8 +73,8 @@ class QueuedPasswordResetIntegrationTests {
 
 	@Test
 	void theAnswerIsSentBeforeTheAddressIsLookedUp() throws Exception {
-		Account account = new TestAccounts(this.repository, this.passwordEncoder).verified(TestAccounts.email("queued"),
-				"a long passphrase");
+		Account account = new TestAccounts(this.repository, this.passwordEncoder, this.clock)
+			.verified(TestAccounts.email("queued"), "a long passphrase");
 		String unknown = TestAccounts.email("nobody");
 
 		MockHttpServletResponse known = requestReset(account.email());

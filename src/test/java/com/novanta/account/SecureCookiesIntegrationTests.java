@@ -1,5 +1,7 @@
 package com.novanta.account;
 
+import java.time.Clock;
+
 import java.util.List;
 import java.util.Map;
 
@@ -36,10 +38,13 @@ class SecureCookiesIntegrationTests {
 	@Autowired
 	PasswordEncoder passwordEncoder;
 
+	@Autowired
+	Clock clock;
+
 	@Test
 	void everyCookieThatProvesSomethingIsSecureAndHostOnly() {
-		Account account = new TestAccounts(this.repository, this.passwordEncoder).verified(TestAccounts.email("https"),
-				PASSWORD);
+		Account account = new TestAccounts(this.repository, this.passwordEncoder, this.clock)
+			.verified(TestAccounts.email("https"), PASSWORD);
 		WebVisitor visitor = new WebVisitor("http://localhost:" + this.port);
 
 		WebVisitor.Page page = visitor.get("/signin");

@@ -1,5 +1,7 @@
 package com.novanta.account;
 
+import java.time.Clock;
+
 import com.novanta.notification.DevMailbox;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
@@ -42,6 +44,9 @@ class SignInLinkTests {
 	PasswordEncoder passwordEncoder;
 
 	@Autowired
+	Clock clock;
+
+	@Autowired
 	DevMailbox mailbox;
 
 	TestAccounts accounts;
@@ -56,7 +61,7 @@ class SignInLinkTests {
 
 	@BeforeEach
 	void signedInWithGoogleAsTheOwnerOfAnExistingAccount() {
-		this.accounts = new TestAccounts(this.repository, this.passwordEncoder);
+		this.accounts = new TestAccounts(this.repository, this.passwordEncoder, this.clock);
 		this.account = this.accounts.verified(TestAccounts.email("owner"), PASSWORD);
 		this.subject = "google-" + this.account.id();
 		this.session = new MockHttpSession();

@@ -1,22 +1,27 @@
 package com.novanta.account;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.novanta.testing.Browser;
+import com.novanta.testing.FrozenClockExtension;
+import com.novanta.testing.TestClockConfiguration;
 import com.novanta.testing.WebVisitor;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(TestClockConfiguration.class)
+@ExtendWith(FrozenClockExtension.class)
 class SocialSignInBrowserTests {
 
 	static final String PASSWORD = "my existing passphrase";
@@ -68,6 +75,9 @@ class SocialSignInBrowserTests {
 	@Autowired
 	PasswordEncoder passwordEncoder;
 
+	@Autowired
+	Clock clock;
+
 	Browser browser;
 
 	@BeforeEach
@@ -101,7 +111,8 @@ class SocialSignInBrowserTests {
 	@Test
 	void anExistingPasswordAccountIsLinkedOnlyAfterItsOwnerProvesItIsTheirs() {
 		String email = TestAccounts.email("existing");
-		Account existing = new TestAccounts(this.repository, this.passwordEncoder).verified(email, PASSWORD);
+		Account existing = new TestAccounts(this.repository, this.passwordEncoder, this.clock).verified(email,
+				PASSWORD);
 		String subject = subject();
 
 		signInWithGoogle(subject, email, "Ada Lovelace");

@@ -1,5 +1,6 @@
 package com.novanta.account;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,9 +24,12 @@ final class TestAccounts {
 
 	private final PasswordEncoder passwords;
 
-	TestAccounts(AccountRepository accounts, PasswordEncoder passwords) {
+	private final Clock clock;
+
+	TestAccounts(AccountRepository accounts, PasswordEncoder passwords, Clock clock) {
 		this.accounts = accounts;
 		this.passwords = passwords;
+		this.clock = clock;
 	}
 
 	/** A verified participant with a password. */
@@ -46,7 +50,7 @@ final class TestAccounts {
 	}
 
 	void link(Account account, String provider, String subject) {
-		this.accounts.insertIdentity(provider, subject, account.id(), account.email(), Instant.now());
+		this.accounts.insertIdentity(provider, subject, account.id(), account.email(), this.clock.instant());
 	}
 
 	Account reload(Account account) {
@@ -54,7 +58,7 @@ final class TestAccounts {
 	}
 
 	private Account insert(String email, boolean verified, String hash) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		return this.accounts.insert(new Account(new ObjectId().toHexString(), EmailAddresses.normalize(email), verified,
 				hash, "Ada Lovelace", "Turin", AccountRepository.participant(), "Europe/Rome", "en", true,
 				AccountStatus.ACTIVE, 0, now, verified ? now : null, null, ResponsiblePlay.NONE));

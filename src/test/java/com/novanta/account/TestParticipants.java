@@ -1,5 +1,6 @@
 package com.novanta.account;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -26,9 +27,12 @@ public final class TestParticipants {
 
 	private final PasswordEncoder passwords;
 
+	private final Clock clock;
+
 	public TestParticipants(ApplicationContext context) {
 		this.accounts = context.getBean(AccountRepository.class);
 		this.passwords = context.getBean(PasswordEncoder.class);
+		this.clock = context.getBean(Clock.class);
 	}
 
 	/** A verified participant, who may play. */
@@ -64,7 +68,7 @@ public final class TestParticipants {
 	}
 
 	private Account insert(String name, String city, boolean verified, Set<Role> roles) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		String email = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "") + "-"
 				+ UUID.randomUUID().toString().substring(0, 8) + "@example.com";
 		return this.accounts

@@ -1,5 +1,6 @@
 package com.novanta.account;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -52,6 +53,9 @@ class UnverifiedAccountClaimIntegrationTests {
 	PasswordEncoder passwordEncoder;
 
 	@Autowired
+	Clock clock;
+
+	@Autowired
 	SocialSignIn socialSignIn;
 
 	@Autowired
@@ -93,7 +97,7 @@ class UnverifiedAccountClaimIntegrationTests {
 			.andExpect(redirectedUrl("/"));
 		this.squatted = this.repository.findByEmail(this.email).orElseThrow();
 		// the squatter sets up a way back in and choices of their own
-		new TestAccounts(this.repository, this.passwordEncoder).link(this.squatted, "facebook",
+		new TestAccounts(this.repository, this.passwordEncoder, this.clock).link(this.squatted, "facebook",
 				"mallory-" + UUID.randomUUID());
 		this.mvc.perform(
 				post("/account/exclusion").session(this.squattersSession).param("period", "FIVE_YEARS").with(csrf()))

@@ -7,12 +7,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.novanta.testing.FrozenClockExtension;
 import com.novanta.testing.MutableClock;
 import com.novanta.testing.TestClockConfiguration;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest
 @ActiveProfiles("test")
 @Import(TestClockConfiguration.class)
+@ExtendWith(FrozenClockExtension.class)
 class OutboxFaultIntegrationTests {
 
 	static TestSmtpServer smtp;
@@ -73,13 +75,7 @@ class OutboxFaultIntegrationTests {
 
 	@BeforeEach
 	void start() throws Exception {
-		this.clock.reset();
 		smtp.start();
-	}
-
-	@AfterEach
-	void reset() {
-		this.clock.reset();
 	}
 
 	@Test

@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -16,7 +18,8 @@ import org.springframework.test.context.ActiveProfiles;
  * The whole application on a random port, on the embedded database (memory backend) and
  * the embedded SMTP catcher, with MockMvc and a TestRestTemplate, and a
  * {@link MutableClock} as the application's clock. Tests that share this annotation share
- * one application context (and so its clock: a test that moves it resets it first).
+ * one application context (and so its clock: {@link FrozenClockExtension} stops it at the
+ * suite's instant before each test and lets it go after).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,6 +29,7 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureMockMvc
 @AutoConfigureTestRestTemplate
 @Import(TestClockConfiguration.class)
+@ExtendWith(FrozenClockExtension.class)
 public @interface IntegrationTest {
 
 }
