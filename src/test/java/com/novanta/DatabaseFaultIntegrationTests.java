@@ -15,6 +15,7 @@ import com.novanta.lottery.TestLotteries;
 import com.novanta.notification.TestSmtpServer;
 import com.novanta.testing.AppInstance;
 import com.novanta.testing.FaultyDatabase;
+import com.novanta.testing.FrozenClockExtension;
 import com.novanta.testing.MutableClock;
 import com.novanta.testing.ProcessTest;
 import com.novanta.testing.WebVisitor;
@@ -38,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no ballot is half-stored or stored twice.
  */
 @ProcessTest
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({ OutputCaptureExtension.class, FrozenClockExtension.class })
 class DatabaseFaultIntegrationTests {
 
 	private static final Pattern KEY = Pattern.compile("name=\"key\" value=\"([^\"]+)\"");

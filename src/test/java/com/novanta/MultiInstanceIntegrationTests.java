@@ -23,6 +23,7 @@ import com.novanta.lottery.TestLotteries;
 import com.novanta.notification.OutboxDispatcher;
 import com.novanta.notification.TestSmtpServer;
 import com.novanta.testing.AppInstance;
+import com.novanta.testing.FrozenClockExtension;
 import com.novanta.testing.MutableClock;
 import com.novanta.testing.ProcessTest;
 import com.novanta.testing.WebVisitor;
@@ -32,6 +33,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -45,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * run at the same moment (the calendar, the draw, the mail) is done once.
  */
 @ProcessTest
+@ExtendWith(FrozenClockExtension.class)
 class MultiInstanceIntegrationTests {
 
 	private static final Pattern KEY = Pattern.compile("name=\"key\" value=\"([^\"]+)\"");
@@ -127,42 +130,36 @@ class MultiInstanceIntegrationTests {
 		}
 
 		clock.freezeAt(lottery.closesAt().plus(Duration.ofSeconds(1)));
-		try {
-			long before = count("lotteries", new Criteria());
-			List<Integer> created = onBoth((instance) -> instance.bean(LotteryCalendar.class).ensureUpcoming());
-			assertThat(created.get(0) + created.get(1)).as("lotteries created by the two calendars")
-				.isPositive()
-				.isEqualTo(count("lotteries", new Criteria()) - before);
+		long before = count("lotteries", new Criteria());
+		List<Integer> created = onBoth((instance) -> instance.bean(LotteryCalendar.class).ensureUpcoming());
+		assertThat(created.get(0) + created.get(1)).as("lotteries created by the two calendars")
+			.isPositive()
+			.isEqualTo(count("lotteries", new Criteria()) - before);
 
-			onBoth((instance) -> {
-				instance.bean(DrawPipeline.class).advanceDue();
-				return 0;
-			});
-			MongoTemplate mongo = a.bean(MongoTemplate.class);
-			Lottery drawn = mongo.findById(lottery.id(), Lottery.class);
-			assertThat(drawn.status()).isEqualTo(LotteryStatus.NOTIFIED);
-			assertThat(drawn.ballotCount()).isEqualTo(12);
-			assertThat(count("audit_events",
-					Criteria.where("action").is("LOTTERY_DRAWN").and("targetId").is(lottery.id())))
-				.isEqualTo(1);
-			assertThat(count("audit_events",
-					Criteria.where("action").is("LOTTERY_SETTLED").and("targetId").is(lottery.id())))
-				.isEqualTo(1);
+		onBoth((instance) -> {
+			instance.bean(DrawPipeline.class).advanceDue();
+			return 0;
+		});
+		MongoTemplate mongo = a.bean(MongoTemplate.class);
+		Lottery drawn = mongo.findById(lottery.id(), Lottery.class);
+		assertThat(drawn.status()).isEqualTo(LotteryStatus.NOTIFIED);
+		assertThat(drawn.ballotCount()).isEqualTo(12);
+		assertThat(count("audit_events", Criteria.where("action").is("LOTTERY_DRAWN").and("targetId").is(lottery.id())))
+			.isEqualTo(1);
+		assertThat(
+				count("audit_events", Criteria.where("action").is("LOTTERY_SETTLED").and("targetId").is(lottery.id())))
+			.isEqualTo(1);
 
-			// the draw handed its mail to each instance's workers; both dispatchers run
-			// as well, and the outbox is then drained
-			onBoth((instance) -> instance.bean(OutboxDispatcher.class).dispatchDue());
-			Awaitility.await()
-				.atMost(Duration.ofMinutes(1))
-				.until(() -> count("outbox", Criteria.where("status").ne("SENT")) == 0);
-			for (CurrentAccount player : players) {
-				assertThat(smtp.receivedBy(player.email().toLowerCase(java.util.Locale.ROOT)))
-					.as("result emails to " + player.email())
-					.isEqualTo(1);
-			}
-		}
-		finally {
-			clock.reset();
+		// the draw handed its mail to each instance's workers; both dispatchers run
+		// as well, and the outbox is then drained
+		onBoth((instance) -> instance.bean(OutboxDispatcher.class).dispatchDue());
+		Awaitility.await()
+			.atMost(Duration.ofMinutes(1))
+			.until(() -> count("outbox", Criteria.where("status").ne("SENT")) == 0);
+		for (CurrentAccount player : players) {
+			assertThat(smtp.receivedBy(player.email().toLowerCase(java.util.Locale.ROOT)))
+				.as("result emails to " + player.email())
+				.isEqualTo(1);
 		}
 	}
 

@@ -21,6 +21,7 @@ import com.novanta.lottery.TestLotteries;
 import com.novanta.notification.TestSmtpServer;
 import com.novanta.testing.AppInstance;
 import com.novanta.testing.FaultyDatabase;
+import com.novanta.testing.FrozenClockExtension;
 import com.novanta.testing.InstanceMain;
 import com.novanta.testing.MutableClock;
 import com.novanta.testing.ProcessTest;
@@ -28,6 +29,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -41,17 +43,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same numbers, every winner recorded once and one email per participant.
  */
 @ProcessTest
+@ExtendWith(FrozenClockExtension.class)
 class ProcessKilledMidDrawIntegrationTests {
+
+	private final MutableClock clock = new MutableClock();
 
 	@Test
 	void aDrawInterruptedByKillingTheProcessCompletesOnceAfterARestart() throws Exception {
-		MutableClock clock = new MutableClock();
 		try (FaultyDatabase database = new FaultyDatabase(); TestSmtpServer smtp = new TestSmtpServer()) {
 			database.start();
 			smtp.start();
 			Lottery lottery;
 			List<CurrentAccount> players = new ArrayList<>();
-			try (AppInstance setUp = AppInstance.start(database.uri(), smtp.port(), clock)) {
+			try (AppInstance setUp = AppInstance.start(database.uri(), smtp.port(), this.clock)) {
 				lottery = new TestLotteries(setUp.context()).open("daily");
 				BallotSubmission submission = setUp.bean(BallotSubmission.class);
 				java.util.Random random = new java.util.Random(90);
@@ -99,8 +103,8 @@ class ProcessKilledMidDrawIntegrationTests {
 
 			// started again after the killed process's lease ran out: it finishes the
 			// draw
-			clock.freezeAt(closed.plus(Duration.ofMinutes(5)));
-			try (AppInstance restarted = AppInstance.start(database.uri(), smtp.port(), clock)) {
+			this.clock.freezeAt(closed.plus(Duration.ofMinutes(5)));
+			try (AppInstance restarted = AppInstance.start(database.uri(), smtp.port(), this.clock)) {
 				MongoTemplate mongo = restarted.bean(MongoTemplate.class);
 				Document done = mongo.findById(lottery.id(), Document.class, "lotteries");
 				assertThat(done.getString("status")).isEqualTo("NOTIFIED");

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
@@ -52,6 +53,9 @@ class AccountSecurityTests {
 	@Autowired
 	PasswordEncoder passwordEncoder;
 
+	@Autowired
+	Clock clock;
+
 	TestParticipants accounts;
 
 	final RequestPostProcessor client = TestParticipants.newClient();
@@ -60,7 +64,7 @@ class AccountSecurityTests {
 
 	@BeforeEach
 	void createAccount() {
-		this.accounts = new TestParticipants(this.repository, this.passwordEncoder);
+		this.accounts = new TestParticipants(this.repository, this.passwordEncoder, this.clock);
 		this.account = this.accounts.verifiedAccount(TestParticipants.email("csrf"), PASSWORD);
 	}
 

@@ -13,8 +13,6 @@ import com.novanta.account.AccountTokens.StoredToken;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,12 +36,6 @@ class AccountTokensIntegrationTests {
 	MutableClock clock;
 
 	final String accountId = new org.bson.types.ObjectId().toHexString();
-
-	@BeforeEach
-	@AfterEach
-	void resetTheClock() {
-		this.clock.reset();
-	}
 
 	@Test
 	void issuesLongRandomUrlSafeTokens() {

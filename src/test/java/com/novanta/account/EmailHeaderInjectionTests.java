@@ -1,5 +1,6 @@
 package com.novanta.account;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -50,6 +51,9 @@ class EmailHeaderInjectionTests {
 	PasswordEncoder passwordEncoder;
 
 	@Autowired
+	Clock clock;
+
+	@Autowired
 	DevMailbox mailbox;
 
 	@Autowired
@@ -61,7 +65,7 @@ class EmailHeaderInjectionTests {
 
 	@BeforeEach
 	void setUp() {
-		this.accounts = new TestParticipants(this.repository, this.passwordEncoder);
+		this.accounts = new TestParticipants(this.repository, this.passwordEncoder, this.clock);
 		this.victim = this.accounts.verifiedAccount(TestParticipants.email("victim"), PASSWORD);
 	}
 

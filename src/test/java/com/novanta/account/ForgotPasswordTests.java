@@ -1,5 +1,7 @@
 package com.novanta.account;
 
+import java.time.Clock;
+
 import com.novanta.notification.DevMailbox;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
@@ -34,6 +36,9 @@ class ForgotPasswordTests {
 	PasswordEncoder passwordEncoder;
 
 	@Autowired
+	Clock clock;
+
+	@Autowired
 	DevMailbox mailbox;
 
 	TestParticipants accounts;
@@ -44,7 +49,7 @@ class ForgotPasswordTests {
 
 	@BeforeEach
 	void setUp() {
-		this.accounts = new TestParticipants(this.repository, this.passwordEncoder);
+		this.accounts = new TestParticipants(this.repository, this.passwordEncoder, this.clock);
 		this.mail = new TestMail(this.mailbox);
 	}
 

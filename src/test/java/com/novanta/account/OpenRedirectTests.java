@@ -1,5 +1,6 @@
 package com.novanta.account;
 
+import java.time.Clock;
 import java.util.stream.Stream;
 
 import com.novanta.testing.IntegrationTest;
@@ -43,13 +44,16 @@ class OpenRedirectTests {
 	@Autowired
 	PasswordEncoder passwordEncoder;
 
+	@Autowired
+	Clock clock;
+
 	Account account;
 
 	final RequestPostProcessor client = TestParticipants.newClient();
 
 	@BeforeEach
 	void setUp() {
-		this.account = new TestParticipants(this.repository, this.passwordEncoder)
+		this.account = new TestParticipants(this.repository, this.passwordEncoder, this.clock)
 			.verifiedAccount(TestParticipants.email("redirect"), PASSWORD);
 	}
 

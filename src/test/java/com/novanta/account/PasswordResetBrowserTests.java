@@ -1,5 +1,7 @@
 package com.novanta.account;
 
+import java.time.Clock;
+
 import com.novanta.testing.Browser;
 import com.novanta.testing.BrowserTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +31,9 @@ class PasswordResetBrowserTests {
 	@Autowired
 	PasswordEncoder passwordEncoder;
 
+	@Autowired
+	Clock clock;
+
 	Browser browser;
 
 	@BeforeEach
@@ -39,7 +44,7 @@ class PasswordResetBrowserTests {
 	@Test
 	void resetsAForgottenPasswordAndSignsInWithTheNewOne() {
 		String email = TestParticipants.email("forgetful");
-		new TestParticipants(this.repository, this.passwordEncoder).verifiedAccount(email, OLD_PASSWORD);
+		new TestParticipants(this.repository, this.passwordEncoder, this.clock).verifiedAccount(email, OLD_PASSWORD);
 
 		String sent = SignInPage.open(this.browser, baseUrl()).forgotPassword().requestLink(email);
 		assertThat(sent).contains("If an account uses that address, we sent it a link.");

@@ -8,7 +8,6 @@ import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,15 +69,9 @@ class PasswordResetMailIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.clock.reset();
-		this.accounts = new TestParticipants(this.repository, this.passwordEncoder);
+		this.accounts = new TestParticipants(this.repository, this.passwordEncoder, this.clock);
 		this.mail = new TestMail(this.mailbox);
 		this.account = this.accounts.verifiedAccount(TestParticipants.email("reset"), OLD_PASSWORD);
-	}
-
-	@AfterEach
-	void resetTheClock() {
-		this.clock.reset();
 	}
 
 	@Test

@@ -13,7 +13,6 @@ import com.novanta.audit.AuditEvent;
 import com.novanta.audit.AuditLog;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,25 +51,19 @@ class PlayRestrictionsIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.clock.reset();
 		this.participant = new TestParticipants(this.context).verified("Rita Levi");
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
 	}
 
 	@Test
 	void aLowerLimitAppliesAtOnceAndAHigherOneAfterTwentyFourHours() {
-		this.clock.freezeAt(Instant.parse("2031-03-10T09:00:00Z"));
+		Instant start = this.clock.instant();
 		this.restrictions.setLimits(this.participant, 10, 200, "10.9.0.1");
 		assertThat(this.restrictions.status(this.participant.id()).dailyLimit()).isEqualTo(10);
 
 		PlayStatus raised = this.restrictions.setLimits(this.participant, 30, 100, null);
 		assertThat(raised.dailyLimit()).isEqualTo(10);
 		assertThat(raised.daily().pending()).isEqualTo(30);
-		assertThat(raised.daily().pendingFrom()).isEqualTo(Instant.parse("2031-03-11T09:00:00Z"));
+		assertThat(raised.daily().pendingFrom()).isEqualTo(start.plus(Duration.ofHours(24)));
 		assertThat(raised.monthlyLimit()).isEqualTo(100);
 
 		this.clock.advance(Duration.ofHours(24).minusSeconds(1));
@@ -82,8 +75,12 @@ class PlayRestrictionsIntegrationTests {
 	@Test
 	void everyChangeIsAuditedWithBeforeAndAfter() {
 		this.restrictions.setLimits(this.participant, 10, null, "10.9.0.2");
+		// the newest entry is the one with the latest instant: a tie would be either
+		this.clock.advance(Duration.ofSeconds(1));
 		this.restrictions.setLimits(this.participant, 4, null, "10.9.0.2");
 
+		assertThat(events("PLAY_LIMITS_CHANGED")).extracting((event) -> event.after().get("dailyLimit"))
+			.containsExactly(4, 10);
 		AuditEvent lowered = lastEvent("PLAY_LIMITS_CHANGED");
 		assertThat(lowered.actorId()).isEqualTo(this.participant.id());
 		assertThat(lowered.clientAddress()).isEqualTo("10.9.0.2");
@@ -160,8 +157,13 @@ class PlayRestrictionsIntegrationTests {
 		return this.accounts.findById(this.participant.id()).orElseThrow().responsiblePlay().revision();
 	}
 
+	/** This participant's entries of an action, newest first. */
+	private List<AuditEvent> events(String action) {
+		return this.audit.find(new AuditLog.AuditFilter(this.participant.id(), action), 0, 100);
+	}
+
 	private AuditEvent lastEvent(String action) {
-		return this.audit.find(new AuditLog.AuditFilter(this.participant.id(), action), 0, 1).get(0);
+		return events(action).get(0);
 	}
 
 }

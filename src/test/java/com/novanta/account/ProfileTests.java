@@ -1,5 +1,6 @@
 package com.novanta.account;
 
+import java.time.Clock;
 import java.util.Locale;
 
 import com.novanta.notification.DevMailbox;
@@ -43,6 +44,9 @@ class ProfileTests {
 	PasswordEncoder passwordEncoder;
 
 	@Autowired
+	Clock clock;
+
+	@Autowired
 	DevMailbox mailbox;
 
 	TestParticipants accounts;
@@ -53,7 +57,7 @@ class ProfileTests {
 
 	@BeforeEach
 	void setUp() {
-		this.accounts = new TestParticipants(this.repository, this.passwordEncoder);
+		this.accounts = new TestParticipants(this.repository, this.passwordEncoder, this.clock);
 		this.account = this.accounts.verifiedAccount(TestParticipants.email("profile"), PASSWORD);
 	}
 

@@ -1,5 +1,7 @@
 package com.novanta.account;
 
+import java.time.Clock;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -48,6 +50,9 @@ class QueuedPasswordResetIntegrationTests {
 	PasswordEncoder passwordEncoder;
 
 	@Autowired
+	Clock clock;
+
+	@Autowired
 	DevMailbox mailbox;
 
 	@Autowired
@@ -68,7 +73,7 @@ class QueuedPasswordResetIntegrationTests {
 
 	@Test
 	void theAnswerIsSentBeforeTheAddressIsLookedUp() throws Exception {
-		Account account = new TestParticipants(this.repository, this.passwordEncoder)
+		Account account = new TestParticipants(this.repository, this.passwordEncoder, this.clock)
 			.verifiedAccount(TestParticipants.email("queued"), "a long passphrase");
 		String unknown = TestParticipants.email("nobody");
 
@@ -92,16 +97,16 @@ class QueuedPasswordResetIntegrationTests {
 
 	@Test
 	void requestsOverTheClientsLimitAreNotQueuedAtAll() throws Exception {
-		Account account = new TestAccounts(this.repository, this.passwordEncoder)
-			.verified(TestAccounts.email("flooded"), "a long passphrase");
+		Account account = new TestParticipants(this.repository, this.passwordEncoder, this.clock)
+			.verifiedAccount(TestParticipants.email("flooded"), "a long passphrase");
 		for (int i = 0; i < PasswordResets.REQUESTS_PER_CLIENT_PER_HOUR; i++) {
-			requestReset(TestAccounts.email("flood-" + i));
+			requestReset(TestParticipants.email("flood-" + i));
 		}
 		assertThat(this.held.size()).isEqualTo(PasswordResets.REQUESTS_PER_CLIENT_PER_HOUR);
 
 		// a flood of requests for many addresses: same answer, nothing more in the queue
 		for (int i = 0; i < 50; i++) {
-			assertThat(requestReset(TestAccounts.email("more-" + i)).getContentAsString())
+			assertThat(requestReset(TestParticipants.email("more-" + i)).getContentAsString())
 				.contains("If an account uses that address, we sent it a link.");
 		}
 		assertThat(requestReset(account.email()).getContentAsString())
@@ -111,7 +116,7 @@ class QueuedPasswordResetIntegrationTests {
 		this.held.runAll();
 		assertThat(resetTokens(account)).isZero();
 		// another client's request for the same address is queued and handled
-		requestReset(account.email(), TestAccounts.newClient());
+		requestReset(account.email(), TestParticipants.newClient());
 		assertThat(this.held.size()).isOne();
 		this.held.runAll();
 		assertThat(resetTokens(account)).isOne();
@@ -119,10 +124,10 @@ class QueuedPasswordResetIntegrationTests {
 
 	@Test
 	void requestsOverTheAddresssLimitAreNotQueuedAtAll() throws Exception {
-		String email = TestAccounts.email("asked-often");
+		String email = TestParticipants.email("asked-often");
 
 		for (int i = 0; i < PasswordResets.REQUESTS_PER_EMAIL_PER_HOUR + 5; i++) {
-			requestReset(email, TestAccounts.newClient());
+			requestReset(email, TestParticipants.newClient());
 		}
 
 		assertThat(this.held.size()).isEqualTo(PasswordResets.REQUESTS_PER_EMAIL_PER_HOUR);

@@ -8,7 +8,6 @@ import java.util.Map;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import com.novanta.testing.WebVisitor;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,14 +54,8 @@ class RememberMeIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.clock.reset();
-		this.accounts = new TestParticipants(this.repository, this.passwordEncoder);
+		this.accounts = new TestParticipants(this.repository, this.passwordEncoder, this.clock);
 		this.account = this.accounts.verifiedAccount(TestParticipants.email("remembered"), PASSWORD);
-	}
-
-	@AfterEach
-	void resetTheClock() {
-		this.clock.reset();
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package com.novanta.account;
 
+import java.time.Clock;
+
 import java.util.List;
 import java.util.Map;
 
@@ -36,9 +38,12 @@ class SecureCookiesIntegrationTests {
 	@Autowired
 	PasswordEncoder passwordEncoder;
 
+	@Autowired
+	Clock clock;
+
 	@Test
 	void everyCookieThatProvesSomethingIsSecureAndHostOnly() {
-		Account account = new TestParticipants(this.repository, this.passwordEncoder)
+		Account account = new TestParticipants(this.repository, this.passwordEncoder, this.clock)
 			.verifiedAccount(TestParticipants.email("https"), PASSWORD);
 		WebVisitor visitor = new WebVisitor("http://localhost:" + this.port);
 

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,13 +56,7 @@ class SessionHardeningTests {
 
 	@BeforeEach
 	void setUp() {
-		this.clock.reset();
-		this.accounts = new TestParticipants(this.repository, this.passwordEncoder);
-	}
-
-	@AfterEach
-	void resetTheClock() {
-		this.clock.reset();
+		this.accounts = new TestParticipants(this.repository, this.passwordEncoder, this.clock);
 	}
 
 	@Test

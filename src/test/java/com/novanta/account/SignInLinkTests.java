@@ -1,5 +1,7 @@
 package com.novanta.account;
 
+import java.time.Clock;
+
 import com.novanta.notification.DevMailbox;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
@@ -43,6 +45,9 @@ class SignInLinkTests {
 	PasswordEncoder passwordEncoder;
 
 	@Autowired
+	Clock clock;
+
+	@Autowired
 	DevMailbox mailbox;
 
 	TestParticipants accounts;
@@ -57,7 +62,7 @@ class SignInLinkTests {
 
 	@BeforeEach
 	void signedInWithGoogleAsTheOwnerOfAnExistingAccount() {
-		this.accounts = new TestParticipants(this.repository, this.passwordEncoder);
+		this.accounts = new TestParticipants(this.repository, this.passwordEncoder, this.clock);
 		this.account = this.accounts.verifiedAccount(TestParticipants.email("owner"), PASSWORD);
 		this.subject = "google-" + this.account.id();
 		this.session = new MockHttpSession();
@@ -162,7 +167,7 @@ class SignInLinkTests {
 		Document page = Html.parse(this.mvc.perform(get(link)).andExpect(status().isOk()).andReturn());
 		String token = page.select("form[action='/signin/link/confirm'] input[name=token]").val();
 		// meanwhile the same Google sign-in was linked to another account
-		Account other = this.accounts.verified(TestAccounts.email("other"), PASSWORD);
+		Account other = this.accounts.verifiedAccount(TestParticipants.email("other"), PASSWORD);
 		this.accounts.link(other, "google", this.subject);
 		Account before = this.accounts.reload(this.account);
 

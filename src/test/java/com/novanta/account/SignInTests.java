@@ -9,7 +9,6 @@ import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,13 +52,7 @@ class SignInTests {
 
 	@BeforeEach
 	void setUp() {
-		this.clock.reset();
-		this.accounts = new TestParticipants(this.repository, this.passwordEncoder);
-	}
-
-	@AfterEach
-	void resetTheClock() {
-		this.clock.reset();
+		this.accounts = new TestParticipants(this.repository, this.passwordEncoder, this.clock);
 	}
 
 	@Test

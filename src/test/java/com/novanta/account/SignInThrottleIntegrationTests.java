@@ -65,14 +65,12 @@ class SignInThrottleIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.clock.reset();
-		this.accounts = new TestParticipants(this.repository, this.passwordEncoder);
+		this.accounts = new TestParticipants(this.repository, this.passwordEncoder, this.clock);
 		forgetTheLoopbackClient();
 	}
 
 	@AfterEach
 	void tearDown() {
-		this.clock.reset();
 		// every request here comes from 127.0.0.1, like the other real-HTTP tests' own
 		forgetTheLoopbackClient();
 	}

@@ -1,5 +1,6 @@
 package com.novanta.account;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +37,9 @@ class SignOutEverywhereBrowserTests {
 	@Autowired
 	PasswordEncoder passwordEncoder;
 
+	@Autowired
+	Clock clock;
+
 	Browser browser;
 
 	@BeforeEach
@@ -46,7 +50,7 @@ class SignOutEverywhereBrowserTests {
 	@Test
 	void signsOutTheLostPhoneFromTheAccountPage() {
 		String email = TestParticipants.email("careful");
-		new TestParticipants(this.repository, this.passwordEncoder).verifiedAccount(email, PASSWORD);
+		new TestParticipants(this.repository, this.passwordEncoder, this.clock).verifiedAccount(email, PASSWORD);
 		WebVisitor lostPhone = new WebVisitor(baseUrl());
 		lostPhone.get("/signin");
 		lostPhone.post("/signin",

@@ -1,5 +1,7 @@
 package com.novanta.account;
 
+import java.time.Clock;
+
 import java.util.Locale;
 
 import com.novanta.notification.DevMailbox;
@@ -44,6 +46,9 @@ class SignUpTests {
 	PasswordEncoder passwordEncoder;
 
 	@Autowired
+	Clock clock;
+
+	@Autowired
 	DevMailbox mailbox;
 
 	TestParticipants accounts;
@@ -54,7 +59,7 @@ class SignUpTests {
 
 	@BeforeEach
 	void setUp() {
-		this.accounts = new TestParticipants(this.repository, this.passwordEncoder);
+		this.accounts = new TestParticipants(this.repository, this.passwordEncoder, this.clock);
 		this.mail = new TestMail(this.mailbox);
 	}
 

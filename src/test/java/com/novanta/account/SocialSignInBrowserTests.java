@@ -1,11 +1,12 @@
 package com.novanta.account;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.novanta.testing.Browser;
 import com.novanta.testing.BrowserTest;
+import com.novanta.testing.Browser;
 import com.novanta.testing.WebVisitor;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
@@ -66,6 +67,9 @@ class SocialSignInBrowserTests {
 	@Autowired
 	PasswordEncoder passwordEncoder;
 
+	@Autowired
+	Clock clock;
+
 	Browser browser;
 
 	@BeforeEach
@@ -99,7 +103,8 @@ class SocialSignInBrowserTests {
 	@Test
 	void anExistingPasswordAccountIsLinkedOnlyAfterItsOwnerProvesItIsTheirs() {
 		String email = TestParticipants.email("existing");
-		Account existing = new TestParticipants(this.repository, this.passwordEncoder).verifiedAccount(email, PASSWORD);
+		Account existing = new TestParticipants(this.repository, this.passwordEncoder, this.clock)
+			.verifiedAccount(email, PASSWORD);
 		String subject = subject();
 
 		signInWithGoogle(subject, email, "Ada Lovelace");

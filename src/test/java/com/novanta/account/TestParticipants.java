@@ -1,5 +1,6 @@
 package com.novanta.account;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -38,13 +39,17 @@ public final class TestParticipants {
 
 	private final PasswordEncoder passwords;
 
+	private final Clock clock;
+
 	public TestParticipants(ApplicationContext context) {
-		this(context.getBean(AccountRepository.class), context.getBean(PasswordEncoder.class));
+		this(context.getBean(AccountRepository.class), context.getBean(PasswordEncoder.class),
+				context.getBean(Clock.class));
 	}
 
-	TestParticipants(AccountRepository accounts, PasswordEncoder passwords) {
+	TestParticipants(AccountRepository accounts, PasswordEncoder passwords, Clock clock) {
 		this.accounts = accounts;
 		this.passwords = passwords;
+		this.clock = clock;
 	}
 
 	/** A verified participant, who may play. */
@@ -89,7 +94,7 @@ public final class TestParticipants {
 	}
 
 	void link(Account account, String provider, String subject) {
-		this.accounts.insertIdentity(provider, subject, account.id(), account.email(), Instant.now());
+		this.accounts.insertIdentity(provider, subject, account.id(), account.email(), this.clock.instant());
 	}
 
 	Account reload(Account account) {
@@ -131,7 +136,7 @@ public final class TestParticipants {
 	}
 
 	private Account insert(String email, String name, String city, boolean verified, String password, Set<Role> roles) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		String hash = (password != null) ? hashes.computeIfAbsent(password, this.passwords::encode) : null;
 		return this.accounts.insert(new Account(new ObjectId().toHexString(), EmailAddresses.normalize(email), verified,
 				hash, name, city, roles, "Europe/Rome", "en", true, AccountStatus.ACTIVE, 0, now, verified ? now : null,

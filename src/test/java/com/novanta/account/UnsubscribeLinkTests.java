@@ -1,5 +1,7 @@
 package com.novanta.account;
 
+import java.time.Clock;
+
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import org.jsoup.nodes.Document;
@@ -33,11 +35,14 @@ class UnsubscribeLinkTests {
 	PasswordEncoder passwordEncoder;
 
 	@Autowired
+	Clock clock;
+
+	@Autowired
 	EmailPreferences preferences;
 
 	@Test
 	void openingTheLinkOnlyShowsAButton() throws Exception {
-		Account account = new TestParticipants(this.repository, this.passwordEncoder)
+		Account account = new TestParticipants(this.repository, this.passwordEncoder, this.clock)
 			.verifiedAccount(TestParticipants.email("scanned"), "a long passphrase");
 		String link = this.preferences.noWinUnsubscribePath(account.id());
 

@@ -1,5 +1,6 @@
 package com.novanta.account;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -52,6 +53,9 @@ class UnverifiedAccountClaimIntegrationTests {
 	PasswordEncoder passwordEncoder;
 
 	@Autowired
+	Clock clock;
+
+	@Autowired
 	SocialSignIn socialSignIn;
 
 	@Autowired
@@ -93,7 +97,7 @@ class UnverifiedAccountClaimIntegrationTests {
 			.andExpect(redirectedUrl("/"));
 		this.squatted = this.repository.findByEmail(this.email).orElseThrow();
 		// the squatter sets up a way back in and choices of their own
-		new TestParticipants(this.repository, this.passwordEncoder).link(this.squatted, "facebook",
+		new TestParticipants(this.repository, this.passwordEncoder, this.clock).link(this.squatted, "facebook",
 				"mallory-" + UUID.randomUUID());
 		this.mvc.perform(
 				post("/account/exclusion").session(this.squattersSession).param("period", "FIVE_YEARS").with(csrf()))
@@ -190,14 +194,14 @@ class UnverifiedAccountClaimIntegrationTests {
 				"Google");
 		String link = TestMail.linkIn(new TestMail(this.mailbox).only(this.email, "Link Google to your account"));
 		Document page = Html.parse(this.mvc.perform(get(link)).andExpect(status().isOk()).andReturn());
-		TestAccounts accounts = new TestAccounts(this.repository, this.passwordEncoder);
-		Account other = accounts.verified(TestAccounts.email("other"), "another long passphrase");
+		TestParticipants accounts = new TestParticipants(this.repository, this.passwordEncoder, this.clock);
+		Account other = accounts.verifiedAccount(TestParticipants.email("other"), "another long passphrase");
 		accounts.link(other, "google", subject);
 		Account before = accounts.reload(this.squatted);
 
 		this.mvc
 			.perform(post("/signin/link/confirm").param("token", page.select("input[name=token]").val())
-				.with(TestAccounts.newClient())
+				.with(TestParticipants.newClient())
 				.with(csrf()))
 			.andExpect(redirectedUrl("/signin"))
 			.andExpect(flash().attribute("linkTaken", "google"));

@@ -11,7 +11,6 @@ import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,13 +69,7 @@ class VerificationMailIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.clock.reset();
 		this.mail = new TestMail(this.mailbox);
-	}
-
-	@AfterEach
-	void resetTheClock() {
-		this.clock.reset();
 	}
 
 	@Test
@@ -203,7 +196,7 @@ class VerificationMailIntegrationTests {
 
 	@Test
 	void anAddressThatIsAlreadyRegisteredGetsAWarningInsteadOfALink() throws Exception {
-		Account existing = new TestParticipants(this.repository, this.passwordEncoder)
+		Account existing = new TestParticipants(this.repository, this.passwordEncoder, this.clock)
 			.verifiedAccount(TestParticipants.email("already"), PASSWORD);
 
 		this.mvc

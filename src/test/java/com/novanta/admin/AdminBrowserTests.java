@@ -22,7 +22,6 @@ import com.novanta.testing.MutableClock;
 import com.novanta.testing.pages.SignInPage;
 import com.novanta.winner.Winner;
 import com.novanta.winner.Winners;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -68,15 +67,9 @@ class AdminBrowserTests {
 
 	@BeforeEach
 	void signIn() {
-		this.clock.reset();
 		this.browser = Browser.get();
 		this.admin = new TestParticipants(this.context).admin("Browser Admin");
 		new SignInPage(this.browser, url("")).open().signIn(this.admin.email(), TestParticipants.PASSWORD);
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
 	}
 
 	@Test
@@ -115,9 +108,10 @@ class AdminBrowserTests {
 	@Test
 	void retriesAFailedEmail() {
 		String key = "test-failed:" + UUID.randomUUID();
+		Instant now = this.clock.instant();
 		this.mongo.insert(new OutboxMessage(key, "retry-me@example.com", "account/password-changed", "en", "UTC",
 				Map.of("name", "Retry Me", "resetPath", "/password/forgot"), Map.of(), "account", OutboxStatus.FAILED,
-				1, Instant.now(), null, null, "550 5.1.1 mailbox unavailable", Instant.now(), null));
+				1, now, null, null, "550 5.1.1 mailbox unavailable", now, null));
 
 		this.browser.open(url("/admin/outbox"));
 		WebElement row = this.browser.findAll(By.cssSelector("#failed tbody tr"))
@@ -150,9 +144,10 @@ class AdminBrowserTests {
 						lines.stream().map((line) -> true).toList(), UUID.randomUUID().toString());
 			}
 		}
+		Instant now = this.clock.instant();
 		this.clock.freezeAt(lottery.closesAt());
 		this.pipeline.advance(lottery.id());
-		this.clock.reset();
+		this.clock.freezeAt(now);
 		return lottery;
 	}
 

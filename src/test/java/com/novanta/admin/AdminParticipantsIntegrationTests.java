@@ -6,7 +6,7 @@ import com.novanta.account.Accounts;
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
 import com.novanta.audit.AuditEvent;
-import com.novanta.audit.AuditLog;
+import com.novanta.audit.TestAudit;
 import com.novanta.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -41,9 +41,6 @@ class AdminParticipantsIntegrationTests {
 	@Autowired
 	Accounts accounts;
 
-	@Autowired
-	AuditLog audit;
-
 	@Test
 	void anAdminCannotDemoteOrDisableThemselves() {
 		CurrentAccount admin = new TestParticipants(this.context).admin("Self Admin");
@@ -65,7 +62,7 @@ class AdminParticipantsIntegrationTests {
 
 		this.mvc.perform(get("/my/ballots").session(session)).andExpect(redirectedUrl("/signin"));
 		assertThat(this.accounts.find(player.id()).orElseThrow().isActive()).isFalse();
-		assertThat(lastEvent("ACCOUNT_DISABLED", player.id())).satisfies((event) -> {
+		assertThat(onlyEvent("ACCOUNT_DISABLED", player.id())).satisfies((event) -> {
 			assertThat(event.actorId()).isEqualTo(admin.id());
 			assertThat(event.before()).containsEntry("status", "ACTIVE");
 			assertThat(event.after()).containsEntry("status", "DISABLED");
@@ -73,7 +70,7 @@ class AdminParticipantsIntegrationTests {
 
 		this.mvc.perform(post("/admin/participants/{id}/enable", player.id()).with(csrf()).with(signedIn(admin)));
 		assertThat(this.accounts.find(player.id()).orElseThrow().isActive()).isTrue();
-		assertThat(lastEvent("ACCOUNT_ENABLED", player.id()).after()).containsEntry("status", "ACTIVE");
+		assertThat(onlyEvent("ACCOUNT_ENABLED", player.id()).after()).containsEntry("status", "ACTIVE");
 	}
 
 	@Test
@@ -83,13 +80,13 @@ class AdminParticipantsIntegrationTests {
 		CurrentAccount player = participants.verified("Promoted Player");
 		this.mvc.perform(post("/admin/participants/{id}/grant-admin", player.id()).with(csrf()).with(signedIn(admin)));
 		assertThat(this.accounts.find(player.id()).orElseThrow().isAdmin()).isTrue();
-		AuditEvent granted = lastEvent("ADMIN_ROLE_GRANTED", player.id());
+		AuditEvent granted = onlyEvent("ADMIN_ROLE_GRANTED", player.id());
 		assertThat(granted.actorEmail()).isEqualTo(admin.email());
 		assertThat(granted.before().get("roles").toString()).doesNotContain("ADMIN");
 		assertThat(granted.after().get("roles").toString()).contains("ADMIN");
 		this.mvc.perform(post("/admin/participants/{id}/revoke-admin", player.id()).with(csrf()).with(signedIn(admin)));
 		assertThat(this.accounts.find(player.id()).orElseThrow().isAdmin()).isFalse();
-		assertThat(lastEvent("ADMIN_ROLE_REVOKED", player.id()).after().get("roles").toString())
+		assertThat(onlyEvent("ADMIN_ROLE_REVOKED", player.id()).after().get("roles").toString())
 			.doesNotContain("ADMIN");
 	}
 
@@ -101,12 +98,8 @@ class AdminParticipantsIntegrationTests {
 		assertThat(this.administration.grantAdmin(admin, unverified.id(), null)).isEqualTo(Outcome.NOT_VERIFIED);
 	}
 
-	private AuditEvent lastEvent(String action, String targetId) {
-		return this.audit.find(new AuditLog.AuditFilter(null, action), 0, 500)
-			.stream()
-			.filter((event) -> targetId.equals(event.targetId()))
-			.findFirst()
-			.orElseThrow();
+	private AuditEvent onlyEvent(String action, String targetId) {
+		return new TestAudit(this.context).only(targetId, action);
 	}
 
 	private static MockHttpSession sessionOf(CurrentAccount account) {

@@ -1,6 +1,11 @@
 package com.novanta.admin;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.ExclusionPeriod;
@@ -10,7 +15,6 @@ import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,15 +46,9 @@ class AdminResponsiblePlayTests {
 
 	@BeforeEach
 	void setUp() {
-		this.clock.reset();
 		TestParticipants participants = new TestParticipants(this.context);
 		this.admin = participants.admin("Anna Admin");
 		this.participant = participants.verified("Paolo Limited");
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
 	}
 
 	@Test
@@ -64,19 +62,19 @@ class AdminResponsiblePlayTests {
 
 	@Test
 	void theParticipantPageShowsLimitsARaiseThatWaitsAndTheExclusion() throws Exception {
-		this.clock.freezeAt(Instant.parse("2031-03-10T09:00:00Z"));
+		Instant now = this.clock.instant();
 		TestPlayRestrictions restrictions = new TestPlayRestrictions(this.context);
 		restrictions.limit(this.participant, 10, 100);
 		restrictions.limit(this.participant, 10, 300);
-		restrictions.exclude(this.participant, ExclusionPeriod.ONE_YEAR);
+		Instant until = restrictions.exclude(this.participant, ExclusionPeriod.ONE_YEAR);
 
 		Document page = participantPage(this.admin);
 
 		assertThat(page.select("#daily-limit").text()).isEqualTo("10 ballots");
-		assertThat(page.select("#monthly-limit").text())
-			.startsWith("100 ballots — Raising to 300 ballots: takes effect on Mar 11, 2031, 10:00");
-		assertThat(page.select("dd#exclusion").text()).startsWith("Excluded since Mar 10, 2031, 10:00")
-			.contains("until Mar 10, 2032, 10:00");
+		assertThat(page.select("#monthly-limit").text()).isEqualTo(
+				"100 ballots — Raising to 300 ballots: takes effect on " + shown(now.plus(Duration.ofHours(24))) + ".");
+		assertThat(page.select("dd#exclusion").text()).startsWith("Excluded since " + shown(now))
+			.contains("until " + shown(until));
 	}
 
 	@Test
@@ -90,6 +88,13 @@ class AdminResponsiblePlayTests {
 			.parse(this.mvc.perform(get("/admin/participants/{id}", this.participant.id()).with(signedIn(viewer)))
 				.andExpect(status().isOk())
 				.andReturn());
+	}
+
+	/** An instant as the pages show it to an admin of Rome, in English. */
+	private static String shown(Instant instant) {
+		return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+			.withLocale(Locale.ENGLISH)
+			.format(instant.atZone(ZoneId.of("Europe/Rome")));
 	}
 
 }

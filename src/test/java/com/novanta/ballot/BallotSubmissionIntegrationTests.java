@@ -1,6 +1,5 @@
 package com.novanta.ballot;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,14 +10,10 @@ import java.util.concurrent.Future;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
-import com.novanta.game.Game;
-import com.novanta.game.GameCatalog;
-import com.novanta.lottery.Lotteries;
 import com.novanta.lottery.Lottery;
-import com.novanta.lottery.LotteryCalendar;
+import com.novanta.lottery.TestLotteries;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,15 +33,6 @@ class BallotSubmissionIntegrationTests {
 	BallotSubmission submission;
 
 	@Autowired
-	Lotteries lotteries;
-
-	@Autowired
-	LotteryCalendar calendar;
-
-	@Autowired
-	GameCatalog games;
-
-	@Autowired
 	MutableClock clock;
 
 	@Autowired
@@ -57,37 +43,28 @@ class BallotSubmissionIntegrationTests {
 
 	CurrentAccount player;
 
-	Lottery today;
+	Lottery lottery;
 
 	@BeforeEach
 	void setUp() {
-		this.clock.reset();
-		this.calendar.ensureUpcoming();
 		this.player = new TestParticipants(this.context).verified("Grace Hopper");
-		Game daily = this.games.get("daily");
-		this.today = this.lotteries.find(daily.lotteryId(daily.schedule().currentDrawDate(this.clock.instant())))
-			.orElseThrow();
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
+		this.lottery = new TestLotteries(this.context).open("daily");
 	}
 
 	@Test
 	void acceptsABallotOneMillisecondBeforeTheClose() {
-		this.clock.freezeAt(this.today.closesAt().minusMillis(1));
+		this.clock.freezeAt(this.lottery.closesAt().minusMillis(1));
 		SubmissionResult result = submit(this.player, List.of(List.of(1, 2, 3, 4, 5, 6)));
 		assertThat(result).isInstanceOf(SubmissionResult.Accepted.class);
 		BallotSlip slip = ((SubmissionResult.Accepted) result).slip();
 		assertThat(slip.lines()).containsExactly(List.of(1, 2, 3, 4, 5, 6));
-		assertThat(slip.submittedAt()).isEqualTo(this.today.closesAt().minusMillis(1));
-		assertThat(slip.receipt()).startsWith("D-" + this.today.drawDate().toString().replace("-", "") + "-");
+		assertThat(slip.submittedAt()).isEqualTo(this.lottery.closesAt().minusMillis(1));
+		assertThat(slip.receipt()).startsWith("D-" + this.lottery.drawDate().toString().replace("-", "") + "-");
 	}
 
 	@Test
 	void refusesABallotAtTheCloseInstantAndStoresNothing() {
-		this.clock.freezeAt(this.today.closesAt());
+		this.clock.freezeAt(this.lottery.closesAt());
 		long before = slipsOf(this.player);
 		assertThat(submit(this.player, List.of(List.of(1, 2, 3, 4, 5, 6))))
 			.isEqualTo(SubmissionResult.Rejected.of(SubmissionResult.Reason.CLOSED));
@@ -162,9 +139,9 @@ class BallotSubmissionIntegrationTests {
 	@Test
 	void theSameFormSentTwiceStoresOneSlip() {
 		String key = UUID.randomUUID().toString();
-		SubmissionResult first = this.submission.submit(player(this.player), this.today.id(),
+		SubmissionResult first = this.submission.submit(player(this.player), this.lottery.id(),
 				List.of(List.of(1, 2, 3, 4, 5, 6)), List.of(false), key);
-		SubmissionResult second = this.submission.submit(player(this.player), this.today.id(),
+		SubmissionResult second = this.submission.submit(player(this.player), this.lottery.id(),
 				List.of(List.of(1, 2, 3, 4, 5, 6)), List.of(false), key);
 		assertThat(((SubmissionResult.Accepted) first).repeated()).isFalse();
 		assertThat(((SubmissionResult.Accepted) second).repeated()).isTrue();
@@ -177,7 +154,7 @@ class BallotSubmissionIntegrationTests {
 	@Test
 	void theSameFormSentTwiceAtOnceStoresOneSlip() throws Exception {
 		String key = UUID.randomUUID().toString();
-		Callable<SubmissionResult> send = () -> this.submission.submit(player(this.player), this.today.id(),
+		Callable<SubmissionResult> send = () -> this.submission.submit(player(this.player), this.lottery.id(),
 				List.of(List.of(1, 2, 3, 4, 5, 6), List.of(7, 8, 9, 10, 11, 12)), List.of(false, true), key);
 		ExecutorService pool = Executors.newFixedThreadPool(8);
 		try {
@@ -198,7 +175,7 @@ class BallotSubmissionIntegrationTests {
 
 	@Test
 	void keepsQuickPickFlagsPerLine() {
-		SubmissionResult result = this.submission.submit(player(this.player), this.today.id(),
+		SubmissionResult result = this.submission.submit(player(this.player), this.lottery.id(),
 				List.of(List.of(6, 5, 4, 3, 2, 1), List.of(7, 8, 9, 10, 11, 12)), List.of(false, true),
 				UUID.randomUUID().toString());
 		BallotSlip slip = ((SubmissionResult.Accepted) result).slip();
@@ -209,10 +186,7 @@ class BallotSubmissionIntegrationTests {
 
 	@Test
 	void theWeeklyGameTakesFiveFromFifty() {
-		Game saturday = this.games.get("saturday");
-		Lottery weekly = this.lotteries
-			.find(saturday.lotteryId(saturday.schedule().currentDrawDate(this.clock.instant())))
-			.orElseThrow();
+		Lottery weekly = new TestLotteries(this.context).open("saturday");
 		SubmissionResult ok = this.submission.submit(player(this.player), weekly.id(), List.of(List.of(1, 2, 3, 4, 50)),
 				List.of(false), UUID.randomUUID().toString());
 		assertThat(ok).isInstanceOf(SubmissionResult.Accepted.class);
@@ -220,11 +194,10 @@ class BallotSubmissionIntegrationTests {
 		SubmissionResult six = this.submission.submit(player(this.player), weekly.id(),
 				List.of(List.of(1, 2, 3, 4, 5, 6)), List.of(false), UUID.randomUUID().toString());
 		assertThat(((SubmissionResult.Rejected) six).lineProblems()).containsEntry(0, "play.problem.too_many");
-		this.clock.advance(Duration.ZERO);
 	}
 
 	private SubmissionResult submit(CurrentAccount account, List<List<Integer>> lines) {
-		return this.submission.submit(player(account), this.today.id(), lines,
+		return this.submission.submit(player(account), this.lottery.id(), lines,
 				lines.stream().map((line) -> false).toList(), UUID.randomUUID().toString());
 	}
 
@@ -244,7 +217,7 @@ class BallotSubmissionIntegrationTests {
 	}
 
 	private long participation(CurrentAccount account) {
-		Participation participation = this.mongo.findById(Participation.id(this.today.id(), account.id()),
+		Participation participation = this.mongo.findById(Participation.id(this.lottery.id(), account.id()),
 				Participation.class);
 		return (participation != null) ? participation.ballots() : 0;
 	}

@@ -1,17 +1,16 @@
 package com.novanta.ballot;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
-import com.novanta.game.Game;
-import com.novanta.game.GameCatalog;
-import com.novanta.lottery.Lotteries;
 import com.novanta.lottery.Lottery;
-import com.novanta.lottery.LotteryCalendar;
+import com.novanta.lottery.TestLotteries;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.MutableClock;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,13 +37,7 @@ class MyBallotsControllerTests {
 	BallotSubmission submission;
 
 	@Autowired
-	LotteryCalendar calendar;
-
-	@Autowired
-	Lotteries lotteries;
-
-	@Autowired
-	GameCatalog games;
+	MutableClock clock;
 
 	CurrentAccount player;
 
@@ -54,15 +47,16 @@ class MyBallotsControllerTests {
 
 	@BeforeEach
 	void setUp() {
-		this.calendar.ensureUpcoming();
 		this.player = new TestParticipants(this.context).verified("Hedy Lamarr");
-		this.daily = current("daily");
-		this.weekly = current("saturday");
+		TestLotteries lotteries = new TestLotteries(this.context);
+		this.daily = lotteries.open("daily");
+		this.weekly = lotteries.open("saturday");
 	}
 
 	@Test
 	void listsTheParticipantsOwnSlipsNewestFirst() throws Exception {
 		BallotSlip first = submit(this.daily, List.of(1, 2, 3, 4, 5, 6));
+		this.clock.advance(Duration.ofSeconds(1));
 		BallotSlip second = submit(this.weekly, List.of(1, 2, 3, 4, 5));
 		CurrentAccount other = new TestParticipants(this.context).verified("Someone Else");
 		submit(other, this.daily, List.of(7, 8, 9, 10, 11, 12));
@@ -76,6 +70,7 @@ class MyBallotsControllerTests {
 	@Test
 	void filtersByGameAndDrawDate() throws Exception {
 		BallotSlip daily = submit(this.daily, List.of(1, 2, 3, 4, 5, 6));
+		this.clock.advance(Duration.ofSeconds(1));
 		BallotSlip weekly = submit(this.weekly, List.of(1, 2, 3, 4, 5));
 		assertThat(receipts("/my/ballots?game=daily")).containsExactly(daily.receipt());
 		assertThat(receipts("/my/ballots?game=saturday")).containsExactly(weekly.receipt());
@@ -128,12 +123,6 @@ class MyBallotsControllerTests {
 		SubmissionResult result = this.submission.submit(new BallotSubmission.Player(account.id(), true), lottery.id(),
 				List.of(numbers), List.of(false), UUID.randomUUID().toString());
 		return ((SubmissionResult.Accepted) result).slip();
-	}
-
-	private Lottery current(String gameId) {
-		Game game = this.games.get(gameId);
-		return this.lotteries.find(game.lotteryId(game.schedule().currentDrawDate(java.time.Instant.now())))
-			.orElseThrow();
 	}
 
 }

@@ -6,7 +6,7 @@ import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
 import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
-import com.novanta.lottery.LotteryCalendar;
+import com.novanta.lottery.TestLotteries;
 import com.novanta.testing.Browser;
 import com.novanta.testing.BrowserTest;
 import com.novanta.testing.pages.SignInPage;
@@ -35,16 +35,12 @@ class PlayBrowserTests {
 	ApplicationContext context;
 
 	@Autowired
-	LotteryCalendar calendar;
-
-	@Autowired
 	GameCatalog games;
 
 	Browser browser;
 
 	@BeforeEach
 	void setUp() {
-		this.calendar.ensureUpcoming();
 		this.browser = Browser.get();
 	}
 
@@ -52,11 +48,11 @@ class PlayBrowserTests {
 	@ValueSource(strings = { "daily", "saturday" })
 	void picksNumbersAddsAQuickPickLineAndFindsBothInMyBallots(String gameId) {
 		Game game = this.games.get(gameId);
+		String lotteryId = new TestLotteries(this.context).open(gameId).id();
 		CurrentAccount player = new TestParticipants(this.context).verified("Lise Meitner");
 		new SignInPage(this.browser, url("")).open().signIn(player.email(), TestParticipants.PASSWORD);
 
 		this.browser.open(url("/"));
-		String lotteryId = game.lotteryId(game.schedule().currentDrawDate(java.time.Instant.now()));
 		this.browser.find(By.cssSelector("a[href='/play/" + lotteryId + "']")).click();
 		assertThat(this.browser.driver().getCurrentUrl()).endsWith("/play/" + lotteryId);
 

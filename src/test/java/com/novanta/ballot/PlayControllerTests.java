@@ -4,16 +4,12 @@ import java.util.List;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
-import com.novanta.game.Game;
-import com.novanta.game.GameCatalog;
-import com.novanta.lottery.Lotteries;
 import com.novanta.lottery.Lottery;
-import com.novanta.lottery.LotteryCalendar;
+import com.novanta.lottery.TestLotteries;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,15 +41,6 @@ class PlayControllerTests {
 	ApplicationContext context;
 
 	@Autowired
-	LotteryCalendar calendar;
-
-	@Autowired
-	Lotteries lotteries;
-
-	@Autowired
-	GameCatalog games;
-
-	@Autowired
 	MutableClock clock;
 
 	@Autowired
@@ -61,31 +48,22 @@ class PlayControllerTests {
 
 	CurrentAccount player;
 
-	Lottery today;
+	Lottery lottery;
 
 	@BeforeEach
 	void setUp() {
-		this.clock.reset();
-		this.calendar.ensureUpcoming();
 		this.player = new TestParticipants(this.context).verified("Katherine Johnson");
-		Game daily = this.games.get("daily");
-		this.today = this.lotteries.find(daily.lotteryId(daily.schedule().currentDrawDate(this.clock.instant())))
-			.orElseThrow();
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
+		this.lottery = new TestLotteries(this.context).open("daily");
 	}
 
 	@Test
 	void anonymousVisitorsAreSentToSignIn() throws Exception {
-		this.mvc.perform(get("/play/{id}", this.today.id())).andExpect(redirectedUrl("/signin"));
+		this.mvc.perform(get("/play/{id}", this.lottery.id())).andExpect(redirectedUrl("/signin"));
 	}
 
 	@Test
 	void showsAGridOfNinetyNumbersAndAFreshKey() throws Exception {
-		Document page = Html.parse(this.mvc.perform(get("/play/{id}", this.today.id()).with(signedIn(this.player)))
+		Document page = Html.parse(this.mvc.perform(get("/play/{id}", this.lottery.id()).with(signedIn(this.player)))
 			.andExpect(status().isOk()));
 		assertThat(page.select("#line-0 input[type=checkbox]")).hasSize(90);
 		assertThat(page.select("input[name=key]").val()).hasSize(36);
@@ -119,7 +97,7 @@ class PlayControllerTests {
 
 	@Test
 	void eachTickGetsTheLinesCountFromTheServer() throws Exception {
-		MockHttpServletRequestBuilder tick = post("/play/{id}/status", this.today.id()).with(csrf())
+		MockHttpServletRequestBuilder tick = post("/play/{id}/status", this.lottery.id()).with(csrf())
 			.with(signedIn(this.player))
 			.header("HX-Request", "true")
 			.param("index", "1")
@@ -152,22 +130,22 @@ class PlayControllerTests {
 
 	@Test
 	void submittingGoesToTheReceiptAndTwiceStoresOnce() throws Exception {
-		MockHttpServletRequestBuilder submit = post("/play/{id}", this.today.id()).with(csrf())
+		MockHttpServletRequestBuilder submit = post("/play/{id}", this.lottery.id()).with(csrf())
 			.with(signedIn(this.player))
 			.param("key", "key-" + this.player.id())
 			.param("_lines[0].numbers", "on");
 		for (String n : new String[] { "1", "2", "3", "4", "5", "6" }) {
 			submit.param("lines[0].numbers", n);
 		}
-		this.mvc.perform(submit).andExpect(redirectedUrlPattern("/my/ballots/" + this.today.id() + ":*?accepted"));
-		this.mvc.perform(submit).andExpect(redirectedUrlPattern("/my/ballots/" + this.today.id() + ":*?repeated"));
+		this.mvc.perform(submit).andExpect(redirectedUrlPattern("/my/ballots/" + this.lottery.id() + ":*?accepted"));
+		this.mvc.perform(submit).andExpect(redirectedUrlPattern("/my/ballots/" + this.lottery.id() + ":*?repeated"));
 		assertThat(this.mongo.count(Query.query(Criteria.where("accountId").is(this.player.id())), BallotSlip.class))
 			.isEqualTo(1);
 	}
 
 	@Test
 	void aWrongLineIsExplainedAndNothingIsStored() throws Exception {
-		MockHttpServletRequestBuilder submit = post("/play/{id}", this.today.id()).with(csrf())
+		MockHttpServletRequestBuilder submit = post("/play/{id}", this.lottery.id()).with(csrf())
 			.with(signedIn(this.player))
 			.param("key", "bad-" + this.player.id())
 			.param("_lines[0].numbers", "on");
@@ -185,7 +163,7 @@ class PlayControllerTests {
 	void somethingOtherThanANumberIsExplained() throws Exception {
 		Document page = Html.parse(
 				this.mvc
-					.perform(post("/play/{id}", this.today.id()).with(csrf())
+					.perform(post("/play/{id}", this.lottery.id()).with(csrf())
 						.with(signedIn(this.player))
 						.param("key", "nan")
 						.param("lines[0].numbers", "seven"))
@@ -196,7 +174,7 @@ class PlayControllerTests {
 	@Test
 	void anUnverifiedParticipantIsToldToConfirmTheirEmail() throws Exception {
 		CurrentAccount unverified = new TestParticipants(this.context).unverified("Joan Clarke");
-		MockHttpServletRequestBuilder submit = post("/play/{id}", this.today.id()).with(csrf())
+		MockHttpServletRequestBuilder submit = post("/play/{id}", this.lottery.id()).with(csrf())
 			.with(signedIn(unverified))
 			.param("key", "unverified");
 		for (String n : new String[] { "1", "2", "3", "4", "5", "6" }) {
@@ -208,8 +186,8 @@ class PlayControllerTests {
 
 	@Test
 	void aClosedLotteryRefusesWithAClearMessage() throws Exception {
-		this.clock.freezeAt(this.today.closesAt());
-		MockHttpServletRequestBuilder submit = post("/play/{id}", this.today.id()).with(csrf())
+		this.clock.freezeAt(this.lottery.closesAt());
+		MockHttpServletRequestBuilder submit = post("/play/{id}", this.lottery.id()).with(csrf())
 			.with(signedIn(this.player))
 			.param("key", "late");
 		for (String n : new String[] { "1", "2", "3", "4", "5", "6" }) {
@@ -221,12 +199,14 @@ class PlayControllerTests {
 
 	@Test
 	void postingWithoutCsrfTokenIsRefused() throws Exception {
-		this.mvc.perform(post("/play/{id}", this.today.id()).with(signedIn(this.player)).param("key", "x"))
+		this.mvc.perform(post("/play/{id}", this.lottery.id()).with(signedIn(this.player)).param("key", "x"))
 			.andExpect(status().isForbidden());
 	}
 
 	private MockHttpServletRequestBuilder edit() {
-		return post("/play/{id}/edit", this.today.id()).with(csrf()).param("key", "k").param("_lines[0].numbers", "on");
+		return post("/play/{id}/edit", this.lottery.id()).with(csrf())
+			.param("key", "k")
+			.param("_lines[0].numbers", "on");
 	}
 
 }

@@ -17,7 +17,6 @@ import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,16 +61,10 @@ class ResponsiblePlayIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.clock.reset();
 		this.restrictions = new TestPlayRestrictions(this.context);
 		this.player = new TestParticipants(this.context).verified("Maria Montessori");
 		this.lottery = new TestLotteries(this.context).open("daily");
 		this.midnight = this.lottery.closesAt().atZone(ROME).minusDays(20).truncatedTo(ChronoUnit.DAYS);
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
 	}
 
 	@Test

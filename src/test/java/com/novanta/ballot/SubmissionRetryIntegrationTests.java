@@ -56,7 +56,6 @@ class SubmissionRetryIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.clock.reset();
 		this.player = new TestParticipants(this.context).verified("Alan Turing");
 		this.lottery = new TestLotteries(this.context).open("daily");
 	}
@@ -65,7 +64,7 @@ class SubmissionRetryIntegrationTests {
 	void aRetryOfASubmissionCutShortIsStoredAndCountedOnce() {
 		String key = UUID.randomUUID().toString();
 		String submissionKey = this.player.id() + ":" + key;
-		LocalDate today = this.clock.instant().atZone(ZoneId.of("Europe/Rome")).toLocalDate();
+		LocalDate today = today();
 		// what the first attempt did before the database went away
 		assertThat(this.counts.reserve(this.player.id(), today, submissionKey, 2, null)).isTrue();
 		assertThat(this.counts.reserve(this.player.id(), YearMonth.from(today), submissionKey, 2, null)).isTrue();
@@ -88,7 +87,7 @@ class SubmissionRetryIntegrationTests {
 
 	@Test
 	void aCounterCountsEachSubmissionOnceAndGivesItBackOnce() {
-		LocalDate day = LocalDate.of(2031, 6, 1);
+		LocalDate day = today();
 		assertThat(this.counts.reserve(this.player.id(), day, "first", 3, 5)).isTrue();
 		assertThat(this.counts.reserve(this.player.id(), day, "first", 3, 5)).as("the same submission again").isTrue();
 		assertThat(this.counts.used(this.player.id(), day)).isEqualTo(3);
@@ -105,7 +104,7 @@ class SubmissionRetryIntegrationTests {
 
 	@Test
 	void aCounterRemembersOnlyTheLastSubmissions() {
-		LocalDate day = LocalDate.of(2031, 6, 2);
+		LocalDate day = today();
 		for (int i = 0; i < 50; i++) {
 			assertThat(this.counts.reserve(this.player.id(), day, "key-" + i, 1, null)).isTrue();
 		}
@@ -113,6 +112,11 @@ class SubmissionRetryIntegrationTests {
 				"playCounts");
 		assertThat(counter.getList(Reservations.FIELD, String.class)).hasSize(20).endsWith("key-49");
 		assertThat(this.counts.used(this.player.id(), day)).isEqualTo(50);
+	}
+
+	/** The participant's day, in the time zone of their account. */
+	private LocalDate today() {
+		return this.clock.instant().atZone(ZoneId.of("Europe/Rome")).toLocalDate();
 	}
 
 	private SubmissionResult submit(String key) {

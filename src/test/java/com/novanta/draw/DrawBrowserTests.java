@@ -16,7 +16,6 @@ import com.novanta.testing.Browser;
 import com.novanta.testing.BrowserTest;
 import com.novanta.testing.MutableClock;
 import com.novanta.testing.pages.SignInPage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -60,15 +59,9 @@ class DrawBrowserTests {
 
 	@BeforeEach
 	void setUp() {
-		this.clock.reset();
 		this.browser = Browser.get();
 		this.lottery = new TestLotteries(this.context).open("daily");
 		this.player = new TestParticipants(this.context).verified("Marie Curie");
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
 	}
 
 	@Test

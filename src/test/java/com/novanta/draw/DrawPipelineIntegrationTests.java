@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
 import com.novanta.audit.AuditLog;
+import com.novanta.audit.TestAudit;
 import com.novanta.ballot.BallotLedger;
 import com.novanta.ballot.BallotSlip;
 import com.novanta.ballot.BallotSubmission;
@@ -32,7 +33,6 @@ import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import com.novanta.winner.Winner;
 import com.novanta.winner.Winners;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -86,15 +86,9 @@ class DrawPipelineIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.clock.reset();
 		this.testLotteries = new TestLotteries(this.context);
 		this.lottery = this.testLotteries.open("daily");
 		this.game = this.games.get("daily");
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
 	}
 
 	@Test
@@ -193,9 +187,7 @@ class DrawPipelineIntegrationTests {
 		this.pipeline.advance(this.lottery.id());
 		Lottery settled = this.testLotteries.reload(this.lottery);
 		assertThat(settled.status()).isEqualTo(LotteryStatus.NOTIFIED);
-		assertThat(this.audit.find(new AuditLog.AuditFilter(null, "LOTTERY_DRAWN"), 0, 1000))
-			.filteredOn((event) -> event.targetId().equals(this.lottery.id()))
-			.hasSize(1);
+		assertThat(new TestAudit(this.context).about(this.lottery.id(), "LOTTERY_DRAWN")).hasSize(1);
 		assertThat(this.winners.ofLottery(this.lottery.id())).extracting(Winner::id)
 			.doesNotHaveDuplicates()
 			.containsExactlyInAnyOrderElementsOf(expectedWinners(settled).keySet());

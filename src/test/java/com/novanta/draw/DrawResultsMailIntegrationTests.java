@@ -17,7 +17,6 @@ import com.novanta.notification.DevMailbox;
 import com.novanta.notification.OutboxMessage;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -85,7 +84,6 @@ class DrawResultsMailIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.clock.reset();
 		this.lottery = new TestLotteries(this.context).open("daily");
 		TestParticipants participants = new TestParticipants(this.context);
 		this.winner = participants.verified("Wanda Winner");
@@ -99,11 +97,6 @@ class DrawResultsMailIntegrationTests {
 		submit(this.loser, this.losingBallot);
 		submit(this.quiet, this.losingBallot);
 		this.clock.freezeAt(this.lottery.closesAt());
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
 	}
 
 	@Test

@@ -12,7 +12,6 @@ import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,11 +40,6 @@ class DrawWorkerIntegrationTests {
 
 	@Autowired
 	MutableClock clock;
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
-	}
 
 	@Test
 	void aLotteryWhoseCloseInstantPassedWhileTheApplicationWasDownIsDrawnAtStartUp() {

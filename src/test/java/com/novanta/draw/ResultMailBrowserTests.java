@@ -1,5 +1,6 @@
 package com.novanta.draw;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -14,7 +15,6 @@ import com.novanta.testing.Browser;
 import com.novanta.testing.BrowserTest;
 import com.novanta.testing.MutableClock;
 import com.novanta.testing.pages.SignInPage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -45,20 +45,16 @@ class ResultMailBrowserTests {
 	@Autowired
 	MutableClock clock;
 
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
-	}
-
 	@Test
 	void theResultEmailIsInTheDevMailboxAndItsLinksLeadToTheDrawAndToMyBallots() {
 		Lottery lottery = new TestLotteries(this.context).open("daily");
 		CurrentAccount player = new TestParticipants(this.context).verified("Grace Result");
 		this.submission.submit(new BallotSubmission.Player(player.id(), true), lottery.id(),
 				List.of(List.of(4, 8, 15, 16, 23, 42)), List.of(false), UUID.randomUUID().toString());
+		Instant now = this.clock.instant();
 		this.clock.freezeAt(lottery.closesAt());
 		this.pipeline.advance(lottery.id());
-		this.clock.reset();
+		this.clock.freezeAt(now);
 
 		Browser browser = Browser.get();
 		browser.open(url("/dev/mailbox"));

@@ -18,7 +18,6 @@ import com.novanta.notification.CaughtMail;
 import com.novanta.notification.DevMailbox;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,14 +59,8 @@ class SelfExclusionMailIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.clock.reset();
 		this.lottery = new TestLotteries(this.context).open("daily");
 		chooseBallots();
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
 	}
 
 	@Test

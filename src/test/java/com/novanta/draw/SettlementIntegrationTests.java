@@ -35,6 +35,9 @@ class SettlementIntegrationTests {
 	@Autowired
 	GameCatalog games;
 
+	@Autowired
+	Clock clock;
+
 	@Test
 	void sharesTheJackpotAmongItsWinnersAndPaysFixedTiers() {
 		Game game = this.games.get("daily");
@@ -48,7 +51,7 @@ class SettlementIntegrationTests {
 		ballots.add(new int[] { 5, 6, 7, 8, 9, 10 });
 		ballots.add(new int[] { 1, 2, 3, 4, 6, 7 });
 
-		LotterySummary summary = new Settlement(this.winners, Clock.systemUTC(), 2).settle(lottery, game,
+		LotterySummary summary = new Settlement(this.winners, this.clock, 2).settle(lottery, game,
 				compact(lottery, ballots), () -> {
 				});
 
@@ -78,7 +81,7 @@ class SettlementIntegrationTests {
 	void aLotteryWithoutCarryStartsFromTheGamesJackpot() {
 		Game game = this.games.get("daily");
 		Lottery lottery = drawn("no-carry-" + System.nanoTime(), null);
-		LotterySummary summary = new Settlement(this.winners, Clock.systemUTC(), 10).settle(lottery, game,
+		LotterySummary summary = new Settlement(this.winners, this.clock, 10).settle(lottery, game,
 				compact(lottery, List.of(new int[] { 1, 2, 3, 4, 6, 7 })), () -> {
 				});
 		assertThat(summary.jackpot()).isEqualTo(game.jackpotSeed() + game.price() * game.jackpotShare() / 100);
@@ -94,10 +97,15 @@ class SettlementIntegrationTests {
 		return compact;
 	}
 
-	private static Lottery drawn(String id, Map<String, Long> carryIn) {
-		return new Lottery(id, "daily", LocalDate.of(2040, 1, 1), Instant.now(), LotteryStatus.DRAWN, "c", 7, 7, 7L,
-				"d", Instant.now(), "s", WINNING, WINNING, Instant.now(), carryIn, null, null, null, null, null,
-				Instant.now());
+	/**
+	 * A drawn lottery that is not stored, dated the day before today: no lottery of the
+	 * game is, so its winners are the only ones of that date.
+	 */
+	private Lottery drawn(String id, Map<String, Long> carryIn) {
+		Instant now = this.clock.instant();
+		LocalDate yesterday = LocalDate.ofInstant(now, this.games.get("daily").schedule().zone()).minusDays(1);
+		return new Lottery(id, "daily", yesterday, now, LotteryStatus.DRAWN, "c", 7, 7, 7L, "d", now, "s", WINNING,
+				WINNING, now, carryIn, null, null, null, null, null, now);
 	}
 
 }

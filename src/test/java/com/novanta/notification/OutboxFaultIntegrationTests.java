@@ -10,7 +10,6 @@ import java.util.concurrent.Future;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,13 +67,7 @@ class OutboxFaultIntegrationTests {
 
 	@BeforeEach
 	void start() throws Exception {
-		this.clock.reset();
 		smtp.start();
-	}
-
-	@AfterEach
-	void reset() {
-		this.clock.reset();
 	}
 
 	@Test

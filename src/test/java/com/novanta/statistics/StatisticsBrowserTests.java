@@ -1,5 +1,6 @@
 package com.novanta.statistics;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +11,6 @@ import com.novanta.lottery.TestLotteries;
 import com.novanta.testing.Browser;
 import com.novanta.testing.BrowserTest;
 import com.novanta.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -49,22 +49,17 @@ class StatisticsBrowserTests {
 
 	@BeforeEach
 	void setUp() {
-		this.clock.reset();
 		this.browser = Browser.get();
 		// lotteries of their own, each drawn at its close instant (only these)
 		TestLotteries lotteries = new TestLotteries(this.context);
+		Instant now = this.clock.instant();
 		for (int i = 0; i < DRAWS; i++) {
 			Lottery lottery = lotteries.open("daily");
 			this.clock.freezeAt(lottery.closesAt());
 			assertThat(this.pipeline.advance(lottery.id()).isAtLeast(LotteryStatus.DRAWN)).isTrue();
 			this.drawn.add(lotteries.reload(lottery));
 		}
-		this.clock.reset();
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
+		this.clock.freezeAt(now);
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package com.novanta.statistics;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,6 @@ import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,16 +38,6 @@ class StatisticsControllerTests {
 
 	@Autowired
 	MutableClock clock;
-
-	@BeforeEach
-	void resetClock() {
-		this.clock.reset();
-	}
-
-	@AfterEach
-	void resetClockAgain() {
-		this.clock.reset();
-	}
 
 	@Test
 	void anyoneSeesHowOftenEachNumberWasDrawnBetweenTwoDates() throws Exception {
@@ -198,9 +187,10 @@ class StatisticsControllerTests {
 	private Lottery drawn(String gameId) {
 		TestLotteries lotteries = new TestLotteries(this.context);
 		Lottery lottery = lotteries.open(gameId);
+		Instant now = this.clock.instant();
 		this.clock.freezeAt(lottery.closesAt());
 		assertThat(this.pipeline.advance(lottery.id()).isAtLeast(LotteryStatus.DRAWN)).isTrue();
-		this.clock.reset();
+		this.clock.freezeAt(now);
 		return lotteries.reload(lottery);
 	}
 

@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,9 +19,9 @@ import org.springframework.test.context.ActiveProfiles;
  * The whole application on a random port, on the embedded database (memory backend) and
  * the embedded SMTP catcher, with MockMvc and a TestRestTemplate, and a
  * {@link MutableClock} as the application's clock. Tests that share this annotation share
- * one application context (and so its clock: a test that moves it resets it first).
- * Tagged {@code integration}: {@code ./mvnw verify} runs them (Failsafe), the unit loop
- * {@code ./mvnw test} does not.
+ * one application context (and so its clock: {@link FrozenClockExtension} stops it at the
+ * suite's instant before each test and lets it go after). Tagged {@code integration}:
+ * {@code ./mvnw verify} runs them (Failsafe), the unit loop {@code ./mvnw test} does not.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,6 +32,7 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureMockMvc
 @AutoConfigureTestRestTemplate
 @Import(TestClockConfiguration.class)
+@ExtendWith(FrozenClockExtension.class)
 public @interface IntegrationTest {
 
 }

@@ -1,5 +1,6 @@
 package com.novanta.web;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +24,6 @@ import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -96,14 +96,8 @@ class MarkupEscapingIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.clock.reset();
 		this.lottery = new TestLotteries(this.context).open("daily");
 		this.admin = new TestParticipants(this.context).admin(ADMIN_NAME);
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
 	}
 
 	@Test
@@ -126,9 +120,10 @@ class MarkupEscapingIntegrationTests {
 		int[] numbers = winningBallotForTwo();
 		play(eve, numbers);
 		play(formula, numbers);
+		Instant now = this.clock.instant();
 		this.clock.freezeAt(this.lottery.closesAt());
 		assertThat(this.pipeline.advance(this.lottery.id())).isEqualTo(LotteryStatus.NOTIFIED);
-		this.clock.reset();
+		this.clock.freezeAt(now);
 
 		// the participant's own pages
 		String profile = page(get("/account").session(eve.session()));
@@ -180,9 +175,10 @@ class MarkupEscapingIntegrationTests {
 		int[] numbers = winningBallotForTwo();
 		play(eve, numbers);
 		play(formula, numbers);
+		Instant now = this.clock.instant();
 		this.clock.freezeAt(this.lottery.closesAt());
 		this.pipeline.advance(this.lottery.id());
-		this.clock.reset();
+		this.clock.freezeAt(now);
 
 		MockHttpServletResponse csv = this.mvc
 			.perform(get("/admin/winners.csv").param("date", this.lottery.drawDate().toString())

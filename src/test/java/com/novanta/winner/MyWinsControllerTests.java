@@ -5,8 +5,7 @@ import java.util.List;
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
 import com.novanta.audit.AuditEvent;
-import com.novanta.audit.AuditLog;
-import com.novanta.audit.AuditLog.AuditFilter;
+import com.novanta.audit.TestAudit;
 import com.novanta.lottery.Lottery;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
@@ -41,9 +40,6 @@ class MyWinsControllerTests {
 
 	@Autowired
 	MongoOperations mongo;
-
-	@Autowired
-	AuditLog audit;
 
 	TestWins testWins;
 
@@ -243,13 +239,9 @@ class MyWinsControllerTests {
 		return this.mongo.findById(win.id(), Winner.class);
 	}
 
-	/** The win's audit entries, oldest first (ids grow within one process). */
+	/** The win's audit entries, oldest first. */
 	private List<AuditEvent> events(Winner win) {
-		return this.audit.find(new AuditFilter(null, WinPublicity.CHANGED), 0, 1000)
-			.stream()
-			.filter((event) -> win.id().equals(event.targetId()))
-			.sorted(java.util.Comparator.comparing(AuditEvent::id))
-			.toList();
+		return new TestAudit(this.context).about(win.id(), WinPublicity.CHANGED);
 	}
 
 }

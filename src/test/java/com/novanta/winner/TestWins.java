@@ -1,5 +1,6 @@
 package com.novanta.winner;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,10 +32,11 @@ final class TestWins {
 
 	/**
 	 * A lottery of the daily game of its own, drawn and settled (with no ballots): only
-	 * this one is drawn, at its close instant, and the clock follows the system again.
+	 * this one is drawn, at its close instant, and the clock goes back to where it was.
 	 */
 	Lottery settledLottery() {
 		MutableClock clock = this.context.getBean(MutableClock.class);
+		Instant now = clock.instant();
 		Lottery lottery = new TestLotteries(this.context).open("daily");
 		try {
 			clock.freezeAt(lottery.closesAt());
@@ -42,7 +44,7 @@ final class TestWins {
 			assertThat(status.isAtLeast(LotteryStatus.SETTLED)).isTrue();
 		}
 		finally {
-			clock.reset();
+			clock.freezeAt(now);
 		}
 		return new TestLotteries(this.context).reload(lottery);
 	}
@@ -57,7 +59,8 @@ final class TestWins {
 		long slip = nextSlip.getAndIncrement();
 		String slipId = lottery.id() + ":" + String.format("%09d", slip);
 		Winner winner = new Winner(Winner.id(slipId, 0), lottery.id(), lottery.gameId(), lottery.drawDate(), slipId, 0,
-				"D-TEST-" + slip, account.id(), numbers, matched, tier, prize, false, false, false, Instant.now());
+				"D-TEST-" + slip, account.id(), numbers, matched, tier, prize, false, false, false,
+				this.context.getBean(Clock.class).instant());
 		this.context.getBean(Winners.class).recordAll(List.of(winner));
 		return winner;
 	}

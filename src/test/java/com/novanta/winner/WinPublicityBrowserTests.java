@@ -1,5 +1,6 @@
 package com.novanta.winner;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -21,7 +22,6 @@ import com.novanta.testing.Browser;
 import com.novanta.testing.BrowserTest;
 import com.novanta.testing.MutableClock;
 import com.novanta.testing.pages.SignInPage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -68,15 +68,9 @@ class WinPublicityBrowserTests {
 
 	@BeforeEach
 	void setUp() {
-		this.clock.reset();
 		this.browser = Browser.get();
 		this.lottery = new TestLotteries(this.context).open("daily");
 		this.player = new TestParticipants(this.context).verified("Grace Hopper", "Arlington");
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
 	}
 
 	@Test
@@ -139,9 +133,10 @@ class WinPublicityBrowserTests {
 				this.lottery.id(), List.of(Arrays.stream(ballot).boxed().toList()), List.of(false),
 				UUID.randomUUID().toString());
 		assertThat(result).isInstanceOf(SubmissionResult.Accepted.class);
+		Instant now = this.clock.instant();
 		this.clock.freezeAt(this.lottery.closesAt());
 		assertThat(this.pipeline.advance(this.lottery.id()).isAtLeast(LotteryStatus.SETTLED)).isTrue();
-		this.clock.reset();
+		this.clock.freezeAt(now);
 	}
 
 	private int[] aBallotThatMatches(int matches) {
