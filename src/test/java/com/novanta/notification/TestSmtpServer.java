@@ -4,7 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -14,14 +14,17 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.novanta.testing.ReservedPort;
+
 /**
  * A small real SMTP server for the fault tests: it speaks enough SMTP for JavaMail, keeps
  * what it receives, answers {@code 550} to chosen recipients, and can be stopped and
- * started again on the same port, as an SMTP server that goes down and comes back.
+ * started again on the same port, as an SMTP server that goes down and comes back. The
+ * port is its own from construction to {@link #close()} ({@link ReservedPort}).
  */
 public final class TestSmtpServer implements AutoCloseable {
 
-	private final int port;
+	private final ReservedPort port;
 
 	private final Set<String> rejected = ConcurrentHashMap.newKeySet();
 
@@ -29,14 +32,13 @@ public final class TestSmtpServer implements AutoCloseable {
 
 	private volatile ServerSocket socket;
 
+	/** A server that is down until {@link #start()}, on a port of its own from now on. */
 	public TestSmtpServer() throws IOException {
-		try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-			this.port = probe.getLocalPort();
-		}
+		this.port = new ReservedPort();
 	}
 
 	public int port() {
-		return this.port;
+		return this.port.port();
 	}
 
 	/** Answers 550 to this recipient from now on. */
@@ -62,11 +64,14 @@ public final class TestSmtpServer implements AutoCloseable {
 		if (this.socket != null) {
 			return;
 		}
-		ServerSocket server = new ServerSocket();
-		server.setReuseAddress(true);
-		server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), this.port));
+		ServerSocket server = this.port.bind((port) -> {
+			ServerSocket listening = new ServerSocket();
+			listening.setReuseAddress(true);
+			listening.bind(new InetSocketAddress(this.port.address(), port));
+			return listening;
+		});
 		this.socket = server;
-		Thread acceptor = new Thread(() -> accept(server), "test-smtp-" + this.port);
+		Thread acceptor = new Thread(() -> accept(server), "test-smtp-" + port());
 		acceptor.setDaemon(true);
 		acceptor.start();
 	}
@@ -82,6 +87,7 @@ public final class TestSmtpServer implements AutoCloseable {
 	@Override
 	public void close() throws IOException {
 		stop();
+		this.port.close();
 	}
 
 	private void accept(ServerSocket server) {
