@@ -1,7 +1,7 @@
 package com.novanta.account;
 
 import com.novanta.testing.Browser;
-import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.BrowserTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -13,7 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A forgotten password: ask for a link, choose a new password, sign in with it. */
-@IntegrationTest
+@BrowserTest
 class PasswordResetBrowserTests {
 
 	static final String OLD_PASSWORD = "the one I forgot";

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.novanta.testing.Browser;
-import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.BrowserTest;
 import com.novanta.testing.WebVisitor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * signed in) signs out everywhere from the account page: the other device is signed out
  * and its "keep me signed in" no longer works.
  */
-@IntegrationTest
+@BrowserTest
 class SignOutEverywhereBrowserTests {
 
 	static final String PASSWORD = "a long passphrase";

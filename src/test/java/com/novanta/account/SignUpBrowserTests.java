@@ -1,7 +1,7 @@
 package com.novanta.account;
 
 import com.novanta.testing.Browser;
-import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.BrowserTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Signing up with email and password, confirming the address, signing in and out. */
-@IntegrationTest
+@BrowserTest
 class SignUpBrowserTests {
 
 	static final String PASSWORD = "my lucky numbers are 7 and 42";

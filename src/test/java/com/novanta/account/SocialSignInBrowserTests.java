@@ -5,12 +5,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.novanta.testing.Browser;
+import com.novanta.testing.BrowserChecks;
 import com.novanta.testing.WebVisitor;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -27,10 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Signing in with Google, end to end, against an OpenID Connect provider running in this
  * JVM (mock-oauth2-server, with its interactive login form) that stands in for Google.
- * Its own application context, since the provider must be configured before start-up.
+ * Its own application context, since the provider must be configured before start-up; so
+ * not a {@code BrowserTest}, but tagged and checked as one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Tag("browser")
+@ExtendWith(BrowserChecks.class)
 class SocialSignInBrowserTests {
 
 	static final String PASSWORD = "my existing passphrase";

@@ -17,7 +17,7 @@ import com.novanta.lottery.TestLotteries;
 import com.novanta.notification.OutboxMessage;
 import com.novanta.notification.OutboxStatus;
 import com.novanta.testing.Browser;
-import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.BrowserTest;
 import com.novanta.testing.MutableClock;
 import com.novanta.testing.pages.SignInPage;
 import com.novanta.winner.Winner;
@@ -38,7 +38,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An admin runs the lottery from the browser. */
-@IntegrationTest
+@BrowserTest
 class AdminBrowserTests {
 
 	@LocalServerPort

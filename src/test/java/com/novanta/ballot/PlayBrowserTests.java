@@ -8,7 +8,7 @@ import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
 import com.novanta.lottery.LotteryCalendar;
 import com.novanta.testing.Browser;
-import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.BrowserTest;
 import com.novanta.testing.pages.SignInPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A participant plays every game in a real browser and finds the ballots in My ballots.
  */
-@IntegrationTest
+@BrowserTest
 class PlayBrowserTests {
 
 	@LocalServerPort

@@ -6,7 +6,7 @@ import com.novanta.account.TestParticipants;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.testing.Browser;
-import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.BrowserTest;
 import com.novanta.testing.pages.SignInPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A participant sets a daily limit and is refused the ballots over it; another excludes
  * themselves and can no longer play.
  */
-@IntegrationTest
+@BrowserTest
 class ResponsiblePlayBrowserTests {
 
 	@LocalServerPort

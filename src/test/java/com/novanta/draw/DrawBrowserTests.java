@@ -13,7 +13,7 @@ import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotterySteps;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.testing.Browser;
-import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.BrowserTest;
 import com.novanta.testing.MutableClock;
 import com.novanta.testing.pages.SignInPage;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * After a draw, the participant sees the winning numbers, their matched numbers and their
  * prize, and anyone can check the draw on the lottery page.
  */
-@IntegrationTest
+@BrowserTest
 class DrawBrowserTests {
 
 	@LocalServerPort

@@ -11,7 +11,7 @@ import com.novanta.ballot.BallotSubmission;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.testing.Browser;
-import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.BrowserTest;
 import com.novanta.testing.MutableClock;
 import com.novanta.testing.pages.SignInPage;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +27,7 @@ import org.springframework.context.ApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The dev mailbox shows a participant's draw result email, and its links work. */
-@IntegrationTest
+@BrowserTest
 class ResultMailBrowserTests {
 
 	@LocalServerPort

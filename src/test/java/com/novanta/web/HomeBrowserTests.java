@@ -1,7 +1,7 @@
 package com.novanta.web;
 
 import com.novanta.testing.Browser;
-import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.BrowserTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -11,7 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@IntegrationTest
+@BrowserTest
 class HomeBrowserTests {
 
 	@LocalServerPort

@@ -18,7 +18,7 @@ import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.LotterySteps;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.testing.Browser;
-import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.BrowserTest;
 import com.novanta.testing.MutableClock;
 import com.novanta.testing.pages.SignInPage;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A winner finds their win, shares their city and prize, sees them on the lottery's
  * public page, and takes them back.
  */
-@IntegrationTest
+@BrowserTest
 class WinPublicityBrowserTests {
 
 	@LocalServerPort
