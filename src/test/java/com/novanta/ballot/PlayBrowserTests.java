@@ -53,11 +53,11 @@ class PlayBrowserTests {
 	void picksNumbersAddsAQuickPickLineAndFindsBothInMyBallots(String gameId) {
 		Game game = this.games.get(gameId);
 		CurrentAccount player = new TestParticipants(this.context).verified("Lise Meitner");
-		new SignInPage(this.browser, url("")).open().signIn(player.email(), TestParticipants.PASSWORD);
+		SignInPage.open(this.browser, url("")).signIn(player.email(), TestParticipants.PASSWORD);
 
 		this.browser.open(url("/"));
 		String lotteryId = game.lotteryId(game.schedule().currentDrawDate(java.time.Instant.now()));
-		this.browser.find(By.cssSelector("a[href='/play/" + lotteryId + "']")).click();
+		this.browser.follow(By.cssSelector("a[href='/play/" + lotteryId + "']"));
 		assertThat(this.browser.driver().getCurrentUrl()).endsWith("/play/" + lotteryId);
 
 		PlayPage play = new PlayPage(this.browser);
@@ -73,7 +73,7 @@ class PlayBrowserTests {
 		play.submit();
 
 		assertThat(this.browser.find(By.cssSelector(".alert-success")).getText()).contains("Your 2 ballot(s) are in");
-		this.browser.find(By.linkText("My ballots")).click();
+		this.browser.follow(By.linkText("My ballots"));
 		WebElement slip = this.browser.find(By.cssSelector(".slip"));
 		List<WebElement> rows = slip.findElements(By.cssSelector("tbody tr"));
 		assertThat(rows).hasSize(2);
