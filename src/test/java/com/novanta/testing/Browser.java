@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import org.assertj.core.api.SoftAssertions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementClickInterceptedException;
@@ -63,10 +64,22 @@ import static org.assertj.core.api.Assertions.fail;
  */
 public final class Browser {
 
-	/** How long any wait may take: generous, for a busy machine; waits end earlier. */
-	static final Duration PATIENCE = Duration.ofSeconds(30);
+	/**
+	 * How long any wait may take: generous, for a busy machine (longer with
+	 * {@code -Dbrowser.patience=PT2M}); waits end as soon as their condition holds.
+	 */
+	static final Duration PATIENCE = Duration.parse(System.getProperty("browser.patience", "PT30S"));
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private static final int DESKTOP_WIDTH = 1280;
+
+	private static final int DESKTOP_HEIGHT = 900;
+
+	/** A common phone's screen in CSS pixels (an iPhone 12 to 15). */
+	private static final int PHONE_WIDTH = 390;
+
+	private static final int PHONE_HEIGHT = 844;
 
 	/**
 	 * Set on a document once it was checked: a new document (a navigation, a reload, a
@@ -266,6 +279,47 @@ public final class Browser {
 		return result;
 	}
 
+	/** Loads the current page again, and waits for it (and its check). */
+	public void reload() {
+		throwViolation();
+		((JavascriptExecutor) this.raw).executeScript("window." + LEFT + " = true");
+		this.driver.navigate().refresh();
+		waitForNewPage();
+	}
+
+	/**
+	 * Looks at the current page on a phone: at 390×844 CSS pixels, loaded again there
+	 * (and so checked there too), saved as the screenshot {@code <name>-phone}; back at
+	 * the computer's size after.
+	 * @return how many CSS pixels the page is wider than the phone's screen (zero or less
+	 * when it fits)
+	 */
+	public long onAPhone(String name) {
+		setWindowSize(PHONE_WIDTH, PHONE_HEIGHT);
+		try {
+			reload();
+			screenshot(name + "-phone");
+			return widthBeyondWindow();
+		}
+		finally {
+			setWindowSize(DESKTOP_WIDTH, DESKTOP_HEIGHT);
+		}
+	}
+
+	/**
+	 * Looks at the current page on a computer and on a phone: screenshots {@code <name>}
+	 * and {@code <name>-phone}, an accessibility check at both sizes (it was checked on
+	 * arrival), and a page wider than the phone's screen noted in {@code findings}, so
+	 * that a journey still sees its other pages.
+	 */
+	public void onComputerAndPhone(String name, SoftAssertions findings) {
+		screenshot(name);
+		String page = this.raw.getCurrentUrl();
+		findings.assertThat(onAPhone(name))
+			.as("CSS pixels %s is wider than a %d px phone's screen", page, PHONE_WIDTH)
+			.isLessThanOrEqualTo(0);
+	}
+
 	/**
 	 * How many CSS pixels the page is wider than the window (zero or less when it fits):
 	 * a page that makes a phone scroll sideways.
@@ -366,7 +420,7 @@ public final class Browser {
 		}
 		this.origins.clear();
 		this.notOurs.clear();
-		setWindowSize(1280, 900);
+		setWindowSize(DESKTOP_WIDTH, DESKTOP_HEIGHT);
 	}
 
 	/**
