@@ -32,6 +32,8 @@ public final class TestSmtpServer implements AutoCloseable {
 
 	private volatile ServerSocket socket;
 
+	private Thread acceptor;
+
 	/** A server that is down until {@link #start()}, on a port of its own from now on. */
 	public TestSmtpServer() throws IOException {
 		this.port = new ReservedPort();
@@ -71,16 +73,28 @@ public final class TestSmtpServer implements AutoCloseable {
 			return listening;
 		});
 		this.socket = server;
-		Thread acceptor = new Thread(() -> accept(server), "test-smtp-" + port());
-		acceptor.setDaemon(true);
-		acceptor.start();
+		this.acceptor = new Thread(() -> accept(server), "test-smtp-" + port());
+		this.acceptor.setDaemon(true);
+		this.acceptor.start();
 	}
 
-	/** Stops listening: connections are refused, as by a server that is down. */
+	/**
+	 * Stops listening: from its return, connections are refused, as by a server that is
+	 * down.
+	 */
 	public synchronized void stop() throws IOException {
 		if (this.socket != null) {
 			this.socket.close();
 			this.socket = null;
+			// The socket stays open, and takes connections, until the thread blocked in
+			// accept() leaves it.
+			try {
+				this.acceptor.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IOException("Interrupted while stopping", ex);
+			}
 		}
 	}
 
@@ -94,6 +108,11 @@ public final class TestSmtpServer implements AutoCloseable {
 		while (!server.isClosed()) {
 			try {
 				Socket client = server.accept();
+				if (server.isClosed()) {
+					// taken while stopping: the server is down
+					client.close();
+					return;
+				}
 				Thread session = new Thread(() -> serve(client), "test-smtp-session");
 				session.setDaemon(true);
 				session.start();

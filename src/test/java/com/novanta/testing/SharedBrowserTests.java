@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.novanta.lottery.Lottery;
+import com.novanta.lottery.TestLotteries;
+
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -15,13 +18,19 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * One browser serves every browser test, and leaves nothing of one test to the next: what
@@ -35,6 +44,9 @@ class SharedBrowserTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Test
 	void aViolationOnTheLastPageOfATestFailsThatTestAndNotTheNext() {
@@ -66,6 +78,26 @@ class SharedBrowserTests {
 		assertThat(script(next, "return localStorage.getItem('left')")).as("local storage").isNull();
 		assertThat(script(next, "return sessionStorage.getItem('left')")).as("session storage").isNull();
 		assertThat((String) script(next, "return document.cookie")).as("cookies").doesNotContain("left=");
+	}
+
+	/**
+	 * The status of an open lottery's page polls, and htmx replaces it, Play button and
+	 * all: a button found before is gone, the button found again works.
+	 */
+	@Test
+	void aClickFindsAgainTheElementThatHtmxReplaced() {
+		Lottery lottery = new TestLotteries(this.context).open("daily");
+		Browser browser = Browser.get();
+		browser.open(url("/lotteries/" + lottery.id()));
+		By play = By.cssSelector("#status a[href='/play/" + lottery.id() + "']");
+		WebElement foundBefore = browser.find(play);
+
+		browser.waitUntil(ExpectedConditions.stalenessOf(foundBefore));
+		assertThatThrownBy(foundBefore::click).isInstanceOf(StaleElementReferenceException.class);
+		browser.follow(play);
+
+		assertThat(browser.driver().getCurrentUrl()).as("the Play button's page (signing in first)")
+			.endsWith("/signin");
 	}
 
 	private static Object script(Browser browser, String script) {
