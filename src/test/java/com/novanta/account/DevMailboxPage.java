@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 import com.novanta.testing.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,8 +32,9 @@ final class DevMailboxPage {
 			.filter((row) -> row.findElement(By.tagName("a")).getText().equals(subject))
 			.toList();
 		assertThat(rows).as("messages to %s titled '%s'", to, subject).isNotEmpty();
-		rows.get(0).findElement(By.tagName("a")).click();
-		this.browser.waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), subject));
+		String message = rows.get(0).findElement(By.tagName("a")).getDomAttribute("href");
+		this.browser.follow(By.cssSelector("main a[href='" + message + "']"));
+		assertThat(this.browser.text(By.tagName("h1"))).isEqualTo(subject);
 		return this;
 	}
 

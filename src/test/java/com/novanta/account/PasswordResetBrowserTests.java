@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import com.novanta.testing.Browser;
 import com.novanta.testing.BrowserTest;
+import com.novanta.testing.pages.SignInPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;

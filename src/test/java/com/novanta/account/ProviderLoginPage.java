@@ -16,7 +16,10 @@ final class ProviderLoginPage {
 		this.browser = browser;
 	}
 
-	/** Signs in at the provider as a person with a verified email address. */
+	/**
+	 * Signs in at the provider as a person with a verified email address, and waits for
+	 * the page the provider sends them back to.
+	 */
 	void signIn(String subject, String email, String name) {
 		signIn(subject, email, name, true);
 	}
@@ -29,7 +32,7 @@ final class ProviderLoginPage {
 		this.browser.type(By.name("username"), subject);
 		this.browser.type(By.name("claims"), "{\"email\": \"" + email + "\", \"email_verified\": " + emailVerified
 				+ ", \"name\": \"" + name + "\"}");
-		this.browser.find(By.cssSelector("input[type=submit]")).click();
+		this.browser.follow(By.cssSelector("input[type=submit]"));
 	}
 
 }

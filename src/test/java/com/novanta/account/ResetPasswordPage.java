@@ -2,7 +2,8 @@ package com.novanta.account;
 
 import com.novanta.testing.Browser;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The page a reset link opens: choose a new password. */
 final class ResetPasswordPage {
@@ -22,8 +23,8 @@ final class ResetPasswordPage {
 	void choose(String password) {
 		this.browser.type(By.id("password"), password);
 		this.browser.type(By.id("confirmation"), password);
-		this.browser.find(By.cssSelector("form[action='/password/reset'] button[type=submit]")).click();
-		this.browser.waitUntil(ExpectedConditions.urlMatches("/signin$"));
+		this.browser.follow(By.cssSelector("form[action='/password/reset'] button[type=submit]"));
+		assertThat(this.browser.driver().getCurrentUrl()).endsWith("/signin");
 	}
 
 }

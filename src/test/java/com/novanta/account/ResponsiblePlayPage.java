@@ -2,7 +2,8 @@ package com.novanta.account;
 
 import com.novanta.testing.Browser;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The responsible play section of the account page, and its confirmation page. */
 public final class ResponsiblePlayPage {
@@ -27,8 +28,8 @@ public final class ResponsiblePlayPage {
 	public String setLimits(String daily, String monthly) {
 		this.browser.type(By.id("dailyLimit"), daily);
 		this.browser.type(By.id("monthlyLimit"), monthly);
-		this.browser.find(By.cssSelector("#limits-form button[type=submit]")).click();
-		return this.browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("limits-saved"))).getText();
+		this.browser.follow(By.cssSelector("#limits-form button[type=submit]"));
+		return this.browser.text(By.id("limits-saved"));
 	}
 
 	/**
@@ -37,16 +38,15 @@ public final class ResponsiblePlayPage {
 	 */
 	public String chooseExclusion(String period) {
 		this.browser.find(By.id("period-" + period)).click();
-		this.browser.find(By.cssSelector("#exclusion button[type=submit]")).click();
-		return this.browser.waitUntil(ExpectedConditions.urlContains("/account/exclusion?period=" + period))
-				? this.browser.find(By.tagName("h1")).getText() : null;
+		this.browser.follow(By.cssSelector("#exclusion button[type=submit]"));
+		assertThat(this.browser.driver().getCurrentUrl()).contains("/account/exclusion?period=" + period);
+		return this.browser.find(By.tagName("h1")).getText();
 	}
 
 	/** Confirms the exclusion and returns the account page's exclusion status. */
 	public String confirmExclusion() {
-		this.browser.find(By.id("confirm-exclusion")).click();
-		return this.browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("exclusion-status")))
-			.getText();
+		this.browser.follow(By.id("confirm-exclusion"));
+		return this.browser.text(By.id("exclusion-status"));
 	}
 
 }

@@ -7,10 +7,10 @@ import java.util.Map;
 import com.novanta.testing.Browser;
 import com.novanta.testing.BrowserTest;
 import com.novanta.testing.WebVisitor;
+import com.novanta.testing.pages.SignInPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -63,8 +63,8 @@ class SignOutEverywhereBrowserTests {
 		this.browser.setWindowSize(390, 844);
 		this.browser.open(baseUrl() + "/account#everywhere");
 		this.browser.screenshot("account-sign-out-everywhere-phone");
-		this.browser.find(By.cssSelector("#everywhere button[type=submit]")).click();
-		this.browser.waitUntil(ExpectedConditions.urlContains("signedOutEverywhere"));
+		this.browser.follow(By.cssSelector("#everywhere button[type=submit]"));
+		assertThat(this.browser.driver().getCurrentUrl()).contains("signedOutEverywhere");
 
 		assertThat(this.browser.find(By.cssSelector("main .alert-info")).getText())
 			.isEqualTo("You are signed out on every device.");

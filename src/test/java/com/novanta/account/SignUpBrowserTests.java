@@ -2,6 +2,7 @@ package com.novanta.account;
 
 import com.novanta.testing.Browser;
 import com.novanta.testing.BrowserTest;
+import com.novanta.testing.pages.SignInPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -51,8 +52,8 @@ class SignUpBrowserTests {
 		this.browser.open(link);
 		assertThat(this.browser.find(By.tagName("h1")).getText()).isEqualTo("Confirm your email address");
 		assertThat(this.repository.findByEmail(email).orElseThrow().emailVerified()).isFalse();
-		this.browser.find(By.cssSelector("main form[action='/account/verify'] button[type=submit]")).click();
-		this.browser.waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "Your email address is confirmed"));
+		this.browser.follow(By.cssSelector("main form[action='/account/verify'] button[type=submit]"));
+		assertThat(this.browser.find(By.tagName("h1")).getText()).isEqualTo("Your email address is confirmed");
 		assertThat(this.repository.findByEmail(email).orElseThrow().emailVerified()).isTrue();
 
 		SignInPage.open(this.browser, baseUrl()).signIn(email, PASSWORD);
@@ -83,9 +84,8 @@ class SignUpBrowserTests {
 	@Test
 	void signUpMistakesAreExplainedNextToTheirFields() {
 		SignUpPage.open(this.browser, baseUrl()).fill("", "not-an-email", "short");
-		this.browser.find(By.cssSelector("form[action='/signup'] button[type=submit]")).click();
+		this.browser.follow(By.cssSelector("form[action='/signup'] button[type=submit]"));
 
-		this.browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("email-error")));
 		assertThat(this.browser.find(By.id("name-error")).getText()).isEqualTo("Enter your name.");
 		assertThat(this.browser.find(By.id("email-error")).getText())
 			.isEqualTo("Enter a valid email address, like name@example.com.");

@@ -2,7 +2,8 @@ package com.novanta.account;
 
 import com.novanta.testing.Browser;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The sign-up page, as a visitor uses it. */
 final class SignUpPage {
@@ -33,8 +34,8 @@ final class SignUpPage {
 
 	/** Submits the form and waits for the "check your email" page. */
 	String submit() {
-		this.browser.find(By.cssSelector("form[action='/signup'] button[type=submit]")).click();
-		this.browser.waitUntil(ExpectedConditions.urlContains("/signup/check-email"));
+		this.browser.follow(By.cssSelector("form[action='/signup'] button[type=submit]"));
+		assertThat(this.browser.driver().getCurrentUrl()).contains("/signup/check-email");
 		return this.browser.find(By.tagName("h1")).getText();
 	}
 

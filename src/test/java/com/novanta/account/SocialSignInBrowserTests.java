@@ -8,11 +8,14 @@ import java.util.UUID;
 import com.novanta.testing.BrowserTest;
 import com.novanta.testing.Browser;
 import com.novanta.testing.WebVisitor;
+import com.novanta.testing.pages.SignInPage;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -27,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Signing in with Google, end to end, against an OpenID Connect provider running in this
  * JVM (mock-oauth2-server, with its interactive login form) that stands in for Google.
- * Its own application context, since the provider must be configured before start-up.
+ * Its own application context, since the provider must be configured before start-up (its
+ * {@code DynamicPropertySource} gives it a context of its own).
  */
 @BrowserTest
 class SocialSignInBrowserTests {
@@ -116,16 +120,14 @@ class SocialSignInBrowserTests {
 		assertThat(this.repository.findIdentity("google", subject)).isEmpty();
 
 		this.browser.type(By.id("password"), "not my password");
-		this.browser.find(By.cssSelector("form[action='/signin/link'] button[type=submit]")).click();
-		assertThat(this.browser
-			.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main .alert-error")))
-			.getText()).isEqualTo("That password is not right.");
+		this.browser.follow(By.cssSelector("form[action='/signin/link'] button[type=submit]"));
+		assertThat(this.browser.text(By.cssSelector("main .alert-error"))).isEqualTo("That password is not right.");
 		assertThat(this.repository.findIdentity("google", subject)).isEmpty();
 
 		this.browser.type(By.id("password"), PASSWORD);
-		this.browser.find(By.cssSelector("form[action='/signin/link'] button[type=submit]")).click();
+		this.browser.follow(By.cssSelector("form[action='/signin/link'] button[type=submit]"));
 
-		this.browser.waitUntil(ExpectedConditions.urlToBe(baseUrl() + "/account"));
+		assertThat(this.browser.driver().getCurrentUrl()).isEqualTo(baseUrl() + "/account");
 		assertThat(this.browser.find(By.cssSelector("main .alert-success")).getText())
 			.isEqualTo("Google is now linked: you can sign in with it.");
 		assertThat(SignInPage.signedIn(this.browser)).isTrue();

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -69,7 +68,7 @@ class AdminBrowserTests {
 	void signIn() {
 		this.browser = Browser.get();
 		this.admin = new TestParticipants(this.context).admin("Browser Admin");
-		new SignInPage(this.browser, url("")).open().signIn(this.admin.email(), TestParticipants.PASSWORD);
+		SignInPage.open(this.browser, url("")).signIn(this.admin.email(), TestParticipants.PASSWORD);
 	}
 
 	@Test
@@ -80,11 +79,11 @@ class AdminBrowserTests {
 
 		this.browser.open(url("/admin"));
 		this.browser.screenshot("admin-dashboard");
-		this.browser.find(By.linkText("Winners")).click();
+		this.browser.follow(By.linkText("Winners"));
 		this.browser.find(By.id("date"))
 			.sendKeys(lottery.drawDate().format(java.time.format.DateTimeFormatter.ofPattern("MMddyyyy")));
-		this.browser.find(By.cssSelector("#winner-search button[type=submit]")).click();
-		this.browser.waitUntil(ExpectedConditions.urlContains("date=" + lottery.drawDate()));
+		this.browser.follow(By.cssSelector("#winner-search button[type=submit]"));
+		assertThat(this.browser.driver().getCurrentUrl()).contains("date=" + lottery.drawDate());
 		assertThat(this.browser.find(By.cssSelector(".toolbar p")).getText()).startsWith(expected.size() + " winning");
 		assertThat(this.browser.findAll(By.cssSelector("main tbody tr"))).hasSize(Math.min(expected.size(), 25));
 		this.browser.screenshot("admin-winners");
@@ -100,7 +99,7 @@ class AdminBrowserTests {
 		assertThat(lines.subList(1, lines.size())).allSatisfy((line) -> assertThat(line)
 			.startsWith("\"" + lottery.drawDate() + "\",\"daily\",\"" + lottery.id() + "\""));
 
-		this.browser.find(By.cssSelector("main tbody tr a")).click();
+		this.browser.follow(By.cssSelector("main tbody tr a"));
 		assertThat(this.browser.find(By.tagName("h1")).getText()).startsWith("Winning ballot");
 		assertThat(this.browser.find(By.cssSelector("main")).getText()).contains("@example.com");
 	}
@@ -121,10 +120,9 @@ class AdminBrowserTests {
 			.orElseThrow();
 		assertThat(row.getText()).contains("550 5.1.1 mailbox unavailable");
 		this.browser.screenshot("admin-outbox");
-		row.findElement(By.cssSelector("button")).click();
+		this.browser.follow(By.cssSelector("#failed button[aria-label='Send again to retry-me@example.com']"));
 
-		this.browser.waitUntil(
-				ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-info"), "queued again"));
+		assertThat(this.browser.text(By.cssSelector(".alert-info"))).contains("queued again");
 		assertThat(this.mongo.findById(key, OutboxMessage.class).status()).isEqualTo(OutboxStatus.SENT);
 		assertThat(this.browser.find(By.tagName("main")).getText()).doesNotContain("retry-me@example.com");
 	}

@@ -50,10 +50,10 @@ class PlayBrowserTests {
 		Game game = this.games.get(gameId);
 		String lotteryId = new TestLotteries(this.context).open(gameId).id();
 		CurrentAccount player = new TestParticipants(this.context).verified("Lise Meitner");
-		new SignInPage(this.browser, url("")).open().signIn(player.email(), TestParticipants.PASSWORD);
+		SignInPage.open(this.browser, url("")).signIn(player.email(), TestParticipants.PASSWORD);
 
 		this.browser.open(url("/"));
-		this.browser.find(By.cssSelector("a[href='/play/" + lotteryId + "']")).click();
+		this.browser.follow(By.cssSelector("a[href='/play/" + lotteryId + "']"));
 		assertThat(this.browser.driver().getCurrentUrl()).endsWith("/play/" + lotteryId);
 
 		PlayPage play = new PlayPage(this.browser);
@@ -69,7 +69,7 @@ class PlayBrowserTests {
 		play.submit();
 
 		assertThat(this.browser.find(By.cssSelector(".alert-success")).getText()).contains("Your 2 ballot(s) are in");
-		this.browser.find(By.linkText("My ballots")).click();
+		this.browser.follow(By.linkText("My ballots"));
 		WebElement slip = this.browser.find(By.cssSelector(".slip"));
 		List<WebElement> rows = slip.findElements(By.cssSelector("tbody tr"));
 		assertThat(rows).hasSize(2);

@@ -4,10 +4,15 @@ import java.util.List;
 
 import com.novanta.testing.Browser;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** The page where a participant fills and submits ballots. */
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The page where a participant fills and submits ballots. Its lines are replaced by htmx
+ * (a line added, a quick pick, a line's status after each tick): every action finds its
+ * element again and waits for the answer.
+ */
 final class PlayPage {
 
 	private final Browser browser;
@@ -20,7 +25,7 @@ final class PlayPage {
 	PlayPage tick(int line, int... numbers) {
 		for (int n : numbers) {
 			int before = chosen(line).size();
-			this.browser.find(By.cssSelector("label[for='l" + line + "n" + n + "']")).click();
+			this.browser.click(By.cssSelector("label[for='l" + line + "n" + n + "']"));
 			this.browser.waitUntil(
 					(driver) -> chosen(line).size() == before + 1 && status(line).contains((before + 1) + " of"));
 		}
@@ -29,37 +34,51 @@ final class PlayPage {
 
 	PlayPage addLine() {
 		int lines = lines();
-		this.browser.find(By.cssSelector("button[value=addLine]")).click();
+		this.browser.click(By.cssSelector("button[value=addLine]"));
 		this.browser.waitUntil(ExpectedConditions.numberOfElementsToBe(By.cssSelector("fieldset.line"), lines + 1));
 		return this;
 	}
 
 	PlayPage quickPick(int line, int picks) {
-		this.browser.find(By.cssSelector("button[value='quickPick:" + line + "']")).click();
+		this.browser.click(By.cssSelector("button[value='quickPick:" + line + "']"));
 		this.browser.waitUntil((driver) -> chosen(line).size() == picks);
 		return this;
 	}
 
+	/** Removes a line, and waits for the lines that are left. */
+	PlayPage removeLine(int line) {
+		int lines = lines();
+		this.browser.click(By.cssSelector("button[value='removeLine:" + line + "']"));
+		this.browser.waitUntil(ExpectedConditions.numberOfElementsToBe(By.cssSelector("fieldset.line"), lines - 1));
+		return this;
+	}
+
 	String status(int line) {
-		return this.browser.find(By.id("line-" + line + "-status")).getText();
+		return this.browser.text(By.id("line-" + line + "-status"));
 	}
 
 	List<Integer> chosen(int line) {
-		return this.browser.findAll(By.cssSelector("#line-" + line + " input.number-input:checked"))
-			.stream()
-			.map((input) -> Integer.valueOf(input.getAttribute("value")))
-			.toList();
+		return this.browser
+			.waitUntil((driver) -> driver.findElements(By.cssSelector("#line-" + line + " input.number-input:checked"))
+				.stream()
+				.map((input) -> Integer.valueOf(input.getDomProperty("value")))
+				.toList());
 	}
 
 	int lines() {
 		return this.browser.findAll(By.cssSelector("fieldset.line")).size();
 	}
 
-	/** Submits and waits for the receipt. */
+	/** Submits, and waits for the receipt. */
 	void submit() {
-		WebElement button = this.browser.find(By.cssSelector("#play-form > button[type=submit]"));
-		button.click();
-		this.browser.waitUntil(ExpectedConditions.urlContains("/my/ballots/"));
+		this.browser.follow(By.cssSelector("#play-form > button[type=submit]"));
+		assertThat(this.browser.driver().getCurrentUrl()).as("the receipt").contains("/my/ballots/");
+	}
+
+	/** Submits ballots that are refused, and returns why. */
+	String submitRefused() {
+		this.browser.follow(By.cssSelector("#play-form > button[type=submit]"));
+		return this.browser.text(By.id("rejection"));
 	}
 
 }

@@ -11,7 +11,6 @@ import com.novanta.testing.pages.SignInPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,7 +42,7 @@ class ResponsiblePlayBrowserTests {
 		this.browser = Browser.get();
 		this.lottery = new TestLotteries(this.context).open("daily");
 		this.player = new TestParticipants(this.context).verified("Laura Bassi");
-		new SignInPage(this.browser, url("")).open().signIn(this.player.email(), TestParticipants.PASSWORD);
+		SignInPage.open(this.browser, url("")).signIn(this.player.email(), TestParticipants.PASSWORD);
 	}
 
 	@Test
@@ -56,18 +55,13 @@ class ResponsiblePlayBrowserTests {
 		PlayPage play = new PlayPage(this.browser);
 		play.tick(0, 4, 8, 15, 16, 23, 42);
 		play.addLine().quickPick(1, 6);
-		this.browser.find(By.cssSelector("#play-form > button[type=submit]")).click();
-
-		String refusal = this.browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("rejection")))
-			.getText();
+		String refusal = play.submitRefused();
 		assertThat(refusal).isEqualTo(
 				"This would go over the daily limit you set: you can add 1 more ballot today. Nothing was stored.");
 		this.browser.checkAccessibility();
 		this.browser.screenshot("responsible-play-refused");
 
-		this.browser.find(By.cssSelector("button[value='removeLine:1']")).click();
-		this.browser.waitUntil(ExpectedConditions.numberOfElementsToBe(By.cssSelector("fieldset.line"), 1));
-		play.submit();
+		play.removeLine(1).submit();
 		assertThat(this.browser.find(By.cssSelector(".alert-success")).getText()).contains("Your 1 ballot(s) are in");
 	}
 

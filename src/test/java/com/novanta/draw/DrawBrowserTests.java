@@ -77,19 +77,20 @@ class DrawBrowserTests {
 		signIn(this.player.email());
 		this.browser.open(url("/play/" + this.lottery.id()));
 		new com.novanta.ballot.PlayPages(this.browser).tick(0, ballot);
-		this.browser.find(By.cssSelector("#play-form > button[type=submit]")).click();
-		this.browser.waitUntil(ExpectedConditions.urlContains("/my/ballots/"));
-		signOut();
+		this.browser.follow(By.cssSelector("#play-form > button[type=submit]"));
+		assertThat(this.browser.driver().getCurrentUrl()).contains("/my/ballots/");
+		SignInPage.signOut(this.browser);
 
 		this.clock.freezeAt(this.lottery.closesAt());
 		CurrentAccount admin = new TestParticipants(this.context).admin("Ada Admin");
 		signIn(admin.email());
 		this.browser.open(url("/admin/lotteries/" + this.lottery.id()));
-		this.browser.find(By.cssSelector("form[action$='/draw'] button")).click();
+		// the pipeline section, button and all, is replaced every 2 s while it polls
+		this.browser.follow(By.cssSelector("form[action$='/draw'] button"));
 		this.browser.waitUntil(ExpectedConditions.presenceOfElementLocated(
 				By.xpath("//ol[@class='pipeline']/li[contains(@class, 'done') and text()='SETTLED']")));
 		this.browser.screenshot("admin-draw-now");
-		signOut();
+		SignInPage.signOut(this.browser);
 
 		signIn(this.player.email());
 		this.browser.open(url("/my/ballots"));
@@ -100,8 +101,7 @@ class DrawBrowserTests {
 		this.browser.screenshot("my-ballots-won");
 
 		this.browser.open(url("/lotteries/" + this.lottery.id()));
-		assertThat(this.browser.findAll(By.cssSelector("#status .balls .ball > span:first-child")))
-			.extracting(WebElement::getText)
+		assertThat(this.browser.texts(By.cssSelector("#status .balls .ball > span:first-child")))
 			.containsExactly(Arrays.stream(winning).mapToObj(String::valueOf).toArray(String[]::new));
 		String seed = this.browser.find(By.id("verify-seed")).getText();
 		assertThat(seed).isEqualTo(this.steps.seed(this.lottery.id()));
@@ -114,20 +114,21 @@ class DrawBrowserTests {
 	void theWinningNumbersAppearOnTheLotteryPageWithoutReloadingIt() {
 		this.clock.freezeAt(this.lottery.closesAt());
 		this.browser.open(url("/lotteries/" + this.lottery.id()));
-		assertThat(this.browser.find(By.id("status")).getText()).contains("being drawn");
+		// #status polls: it is replaced every 5 s
+		assertThat(this.browser.text(By.id("status"))).contains("being drawn");
 		((JavascriptExecutor) this.browser.driver()).executeScript("window.notReloaded = true");
 
 		this.pipeline.advance(this.lottery.id());
+		Lottery drawn = new TestLotteries(this.context).reload(this.lottery);
+		List<String> winning = drawn.winningNumbers().stream().map(String::valueOf).toList();
 
-		this.browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#status .balls")));
-		assertThat(((JavascriptExecutor) this.browser.driver()).executeScript("return window.notReloaded === true"))
-			.isEqualTo(true);
-		List<String> shown = this.browser.findAll(By.cssSelector("#status .balls .ball > span:first-child"))
+		this.browser.waitUntil((page) -> page.findElements(By.cssSelector("#status .balls .ball > span:first-child"))
 			.stream()
 			.map(WebElement::getText)
-			.toList();
-		Lottery drawn = new TestLotteries(this.context).reload(this.lottery);
-		assertThat(shown).containsExactlyElementsOf(drawn.winningNumbers().stream().map(String::valueOf).toList());
+			.toList()
+			.equals(winning));
+		assertThat(((JavascriptExecutor) this.browser.driver()).executeScript("return window.notReloaded === true"))
+			.isEqualTo(true);
 	}
 
 	private int[] aBallotThatMatches(int matches) {
@@ -149,12 +150,7 @@ class DrawBrowserTests {
 	}
 
 	private void signIn(String email) {
-		new SignInPage(this.browser, url("")).open().signIn(email, TestParticipants.PASSWORD);
-	}
-
-	private void signOut() {
-		this.browser.find(By.cssSelector("form[action='/signout'] button")).click();
-		this.browser.waitUntil(ExpectedConditions.urlContains("signedOut"));
+		SignInPage.open(this.browser, url("")).signIn(email, TestParticipants.PASSWORD);
 	}
 
 	private String url(String path) {

@@ -18,7 +18,6 @@ import com.novanta.testing.pages.SignInPage;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -64,18 +63,19 @@ class ResultMailBrowserTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(row.getText()).contains("Your results: Novanta 6/90");
-		row.findElement(By.tagName("a")).click();
+		String message = row.findElement(By.tagName("a")).getDomAttribute("href");
+		browser.follow(By.cssSelector("main a[href='" + message + "']"));
 		assertThat(browser.findAll(By.cssSelector("iframe.mail-frame"))).hasSize(1);
 		String text = browser.find(By.cssSelector("pre.mail-text")).getText();
 		assertThat(text).contains("Hello Grace Result,").contains("4, 8, 15, 16, 23, 42");
 		browser.screenshot("mailbox-draw-result");
 
 		browser.open(link(text, "/lotteries/[^\\s]+"));
-		assertThat(browser.findAll(By.cssSelector("#status .balls .ball"))).hasSize(6);
+		assertThat(browser.texts(By.cssSelector("#status .balls .ball"))).hasSize(6);
 
 		browser.open(link(text, "/my/ballots"));
-		new SignInPage(browser, url("")).signIn(player.email(), TestParticipants.PASSWORD);
-		browser.waitUntil(ExpectedConditions.urlContains("/my/ballots"));
+		SignInPage.at(browser, url("")).signIn(player.email(), TestParticipants.PASSWORD);
+		assertThat(browser.driver().getCurrentUrl()).contains("/my/ballots");
 		assertThat(browser.find(By.cssSelector(".slip")).getText()).contains(lottery.drawDate().getYear() + "");
 	}
 

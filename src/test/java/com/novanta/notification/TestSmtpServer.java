@@ -4,7 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -14,14 +14,17 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.novanta.testing.ReservedPort;
+
 /**
  * A small real SMTP server for the fault tests: it speaks enough SMTP for JavaMail, keeps
  * what it receives, answers {@code 550} to chosen recipients, and can be stopped and
- * started again on the same port, as an SMTP server that goes down and comes back.
+ * started again on the same port, as an SMTP server that goes down and comes back. The
+ * port is its own from construction to {@link #close()} ({@link ReservedPort}).
  */
 public final class TestSmtpServer implements AutoCloseable {
 
-	private final int port;
+	private final ReservedPort port;
 
 	private final Set<String> rejected = ConcurrentHashMap.newKeySet();
 
@@ -29,14 +32,15 @@ public final class TestSmtpServer implements AutoCloseable {
 
 	private volatile ServerSocket socket;
 
+	private Thread acceptor;
+
+	/** A server that is down until {@link #start()}, on a port of its own from now on. */
 	public TestSmtpServer() throws IOException {
-		try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-			this.port = probe.getLocalPort();
-		}
+		this.port = new ReservedPort();
 	}
 
 	public int port() {
-		return this.port;
+		return this.port.port();
 	}
 
 	/** Answers 550 to this recipient from now on. */
@@ -62,32 +66,53 @@ public final class TestSmtpServer implements AutoCloseable {
 		if (this.socket != null) {
 			return;
 		}
-		ServerSocket server = new ServerSocket();
-		server.setReuseAddress(true);
-		server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), this.port));
+		ServerSocket server = this.port.bind((port) -> {
+			ServerSocket listening = new ServerSocket();
+			listening.setReuseAddress(true);
+			listening.bind(new InetSocketAddress(this.port.address(), port));
+			return listening;
+		});
 		this.socket = server;
-		Thread acceptor = new Thread(() -> accept(server), "test-smtp-" + this.port);
-		acceptor.setDaemon(true);
-		acceptor.start();
+		this.acceptor = new Thread(() -> accept(server), "test-smtp-" + port());
+		this.acceptor.setDaemon(true);
+		this.acceptor.start();
 	}
 
-	/** Stops listening: connections are refused, as by a server that is down. */
+	/**
+	 * Stops listening: from its return, connections are refused, as by a server that is
+	 * down.
+	 */
 	public synchronized void stop() throws IOException {
 		if (this.socket != null) {
 			this.socket.close();
 			this.socket = null;
+			// The socket stays open, and takes connections, until the thread blocked in
+			// accept() leaves it.
+			try {
+				this.acceptor.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IOException("Interrupted while stopping", ex);
+			}
 		}
 	}
 
 	@Override
 	public void close() throws IOException {
 		stop();
+		this.port.close();
 	}
 
 	private void accept(ServerSocket server) {
 		while (!server.isClosed()) {
 			try {
 				Socket client = server.accept();
+				if (server.isClosed()) {
+					// taken while stopping: the server is down
+					client.close();
+					return;
+				}
 				Thread session = new Thread(() -> serve(client), "test-smtp-session");
 				session.setDaemon(true);
 				session.start();

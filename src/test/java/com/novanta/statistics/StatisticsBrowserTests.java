@@ -65,8 +65,8 @@ class StatisticsBrowserTests {
 	@Test
 	void aVisitorSeesTheChartAndTheTableAndChangesThePeriod() {
 		this.browser.open(url("/"));
-		this.browser.find(By.linkText("Statistics")).click();
-		this.browser.waitUntil(ExpectedConditions.urlContains("/statistics"));
+		this.browser.follow(By.linkText("Statistics"));
+		assertThat(this.browser.driver().getCurrentUrl()).contains("/statistics");
 		assertThat(this.browser.find(By.tagName("h1")).getText()).isEqualTo("Number statistics");
 
 		this.browser.open(url("/statistics?game=daily&period=dates&from=" + this.drawn.get(0).drawDate() + "&to="
@@ -112,15 +112,14 @@ class StatisticsBrowserTests {
 		new Select(this.browser.find(By.id("stats-period"))).selectByValue("dates");
 		this.browser.type(By.id("stats-to"), "");
 		((JavascriptExecutor) this.browser.driver()).executeScript("document.getElementById('stats-from').value = '';");
-		this.browser.find(By.cssSelector("#explorer form button[type=submit]")).click();
+		this.browser.clickAndSettle(By.cssSelector("#explorer form button[type=submit]"));
 		this.browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("stats-from-error")));
-		assertThat(this.browser.find(By.id("stats-from-error")).getText())
-			.isEqualTo("Enter a start date, an end date or both.");
+		assertThat(this.browser.text(By.id("stats-from-error"))).isEqualTo("Enter a start date, an end date or both.");
 		assertThat(this.browser.findAll(By.id("stats-chart"))).isEmpty();
 		this.browser.checkAccessibility();
 
 		new Select(this.browser.find(By.id("stats-period"))).selectByValue("30");
-		this.browser.find(By.cssSelector("#explorer form button[type=submit]")).click();
+		this.browser.clickAndSettle(By.cssSelector("#explorer form button[type=submit]"));
 		this.browser.waitUntil(ExpectedConditions.urlContains("period=30"));
 		this.browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("stats-from-error")));
 		assertThat(new Select(this.browser.find(By.id("stats-period"))).getFirstSelectedOption().getText())

@@ -3,36 +3,58 @@ package com.novanta.testing;
 import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Method;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import org.assertj.core.api.SoftAssertions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.events.EventFiringDecorator;
 import org.openqa.selenium.support.events.WebDriverListener;
-import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * One headless Chromium for all browser tests of a JVM. Every page it lands on (after a
- * navigation or a click that changes the address) is checked with axe-core: a serious or
- * critical accessibility violation fails the test.
+ * One headless Chromium for all browser tests of a JVM. Every page it lands on (each new
+ * document, however it was reached) is checked with axe-core: a serious or critical
+ * accessibility violation fails the test that reached it ({@link BrowserTest} reports
+ * what the test's last page had, after the test).
+ *
+ * <p>
+ * Parts of our pages are replaced by htmx while a test looks at them (sections that poll,
+ * results swapped in after a click): an element found a moment ago may be gone. Act and
+ * read through {@link #click}, {@link #follow}, {@link #text} and {@link #waitUntil},
+ * which find the element again when it was replaced; keep {@link #find} for what no swap
+ * touches. Waits are long, for slow machines, and end as soon as their condition holds:
+ * nothing here sleeps.
  *
  * <p>
  * The browser is found through {@code CHROME_BIN} and {@code CHROMEDRIVER} (environment
@@ -42,21 +64,50 @@ import static org.assertj.core.api.Assertions.fail;
  */
 public final class Browser {
 
+	/**
+	 * How long any wait may take: generous, for a busy machine (longer with
+	 * {@code -Dbrowser.patience=PT2M}); waits end as soon as their condition holds.
+	 */
+	static final Duration PATIENCE = Duration.parse(System.getProperty("browser.patience", "PT30S"));
+
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+	private static final int DESKTOP_WIDTH = 1280;
+
+	private static final int DESKTOP_HEIGHT = 900;
+
+	/** A common phone's screen in CSS pixels (an iPhone 12 to 15). */
+	private static final int PHONE_WIDTH = 390;
+
+	private static final int PHONE_HEIGHT = 844;
+
+	/**
+	 * Set on a document once it was checked: a new document (a navigation, a reload, a
+	 * form's answer at the same address) lacks it.
+	 */
+	private static final String CHECKED = "__novantaAccessibilityChecked";
+
+	/** Set on the document a {@link #follow} leaves, to see the next one arrive. */
+	private static final String LEFT = "__novantaLeft";
+
 	private static Browser shared;
+
+	/** The browser test running now, as {@link BrowserTest} announced it. */
+	private static String currentTest;
 
 	private final WebDriver raw;
 
 	private final WebDriver driver;
 
-	private String lastCheckedPage;
+	private final List<String> notOurs = new ArrayList<>();
 
-	private final List<String> notOurs = new java.util.ArrayList<>();
+	/** Every origin visited, for clearing their storage between tests. */
+	private final Set<String> origins = new LinkedHashSet<>();
 
 	/**
 	 * A violation found after a navigation. The decorator only logs what its listeners
-	 * throw, so it is kept here and thrown by the next call on this browser.
+	 * throw, so it is kept here and thrown by the next call on this browser, or after the
+	 * test by {@link BrowserTest}.
 	 */
 	private AssertionError violation;
 
@@ -65,19 +116,44 @@ public final class Browser {
 		this.driver = new EventFiringDecorator<>(new AccessibilityCheck()).decorate(raw);
 	}
 
-	/** The shared browser, with no cookies left from an earlier test. */
+	/**
+	 * The shared browser, as new: no cookies, local or session storage, and one fresh
+	 * tab, so that nothing of an earlier test (a page still polling, a value in storage)
+	 * is left.
+	 */
 	public static synchronized Browser get() {
-		if (shared != null && shared.violation != null) {
-			AssertionError left = shared.violation;
-			shared.violation = null;
-			throw new AssertionError("Left unreported by the previous browser test: " + left.getMessage(), left);
+		if (currentTest == null) {
+			throw new IllegalStateException("A test that uses the browser is annotated @BrowserTest (or extended with "
+					+ BrowserChecks.class.getSimpleName() + "): its accessibility checks must report on it.");
 		}
 		if (shared == null) {
 			shared = new Browser(start());
 			Runtime.getRuntime().addShutdownHook(new Thread(shared.raw::quit));
 		}
+		shared.throwViolation();
 		shared.reset();
 		return shared;
+	}
+
+	/** A browser test starts: what the browser finds from now on is reported on it. */
+	static synchronized void testStarted(String test) {
+		currentTest = test;
+	}
+
+	/**
+	 * A browser test ended: checks the last page it reached, if no check has seen it yet,
+	 * and fails the test with any violation not reported yet.
+	 */
+	static synchronized void testFinished() {
+		try {
+			if (shared != null) {
+				shared.checkIfNewPage();
+				shared.throwViolation();
+			}
+		}
+		finally {
+			currentTest = null;
+		}
 	}
 
 	public WebDriver driver() {
@@ -85,21 +161,102 @@ public final class Browser {
 		return this.driver;
 	}
 
-	/** Opens a page by its full address. */
+	/** Opens a page by its full address, and waits for it. */
 	public void open(String url) {
 		throwViolation();
 		this.driver.get(url);
+		checkIfNewPage();
 		throwViolation();
 	}
 
+	/**
+	 * The element, for content that nothing replaces; use {@link #click} and
+	 * {@link #text} for content that htmx swaps.
+	 */
 	public WebElement find(By by) {
+		checkIfNewPage();
 		throwViolation();
 		return this.driver.findElement(by);
 	}
 
 	public List<WebElement> findAll(By by) {
+		checkIfNewPage();
 		throwViolation();
 		return this.driver.findElements(by);
+	}
+
+	/**
+	 * Clicks the element, waiting for it to be there: found again if htmx replaced it
+	 * before the click landed (the click itself never happened then).
+	 */
+	public void click(By target) {
+		throwViolation();
+		patiently().ignoring(StaleElementReferenceException.class)
+			.ignoring(ElementClickInterceptedException.class)
+			.until((page) -> {
+				page.findElement(target).click();
+				return true;
+			});
+		throwViolation();
+	}
+
+	/**
+	 * Clicks what makes htmx replace part of the page (a button of an htmx form, a
+	 * checkbox whose change is sent), and waits until htmx has swapped the answer in and
+	 * settled it (for a moment after a swap, htmx leaves the old attributes on an element
+	 * that keeps its id).
+	 */
+	public void clickAndSettle(By target) {
+		click(target);
+		waitForHtmx();
+	}
+
+	/**
+	 * Waits until htmx has no request on its way and nothing being swapped or settled.
+	 */
+	public void waitForHtmx() {
+		throwViolation();
+		patiently().withMessage("htmx to be done")
+			.until((page) -> Boolean.TRUE.equals(((JavascriptExecutor) this.raw)
+				.executeScript("return typeof htmx !== 'undefined' && document.querySelector("
+						+ "'.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added') === null")));
+	}
+
+	/**
+	 * Clicks a link or a button that loads a new page, and waits until that page has
+	 * loaded (and been checked), even when its address is the same.
+	 */
+	public void follow(By target) {
+		throwViolation();
+		((JavascriptExecutor) this.raw).executeScript("window." + LEFT + " = true");
+		click(target);
+		waitForNewPage();
+	}
+
+	/**
+	 * Clicks a link that opens a new tab, and goes on in that tab once its page has
+	 * loaded.
+	 */
+	public void followToNewTab(By target) {
+		Set<String> before = this.raw.getWindowHandles();
+		click(target);
+		String opened = waitUntil((page) -> page.getWindowHandles()
+			.stream()
+			.filter((handle) -> !before.contains(handle))
+			.findFirst()
+			.orElse(null));
+		this.raw.switchTo().window(opened);
+		waitForNewPage();
+	}
+
+	/** The element's text, read again if htmx replaced the element meanwhile. */
+	public String text(By by) {
+		return waitUntil((page) -> page.findElement(by).getText());
+	}
+
+	/** The texts of the elements, read together again if htmx replaced one meanwhile. */
+	public List<String> texts(By by) {
+		return waitUntil((page) -> page.findElements(by).stream().map(WebElement::getText).toList());
 	}
 
 	/** Replaces the text of a form field. */
@@ -110,14 +267,68 @@ public final class Browser {
 		input.sendKeys(text);
 	}
 
-	public <T> T waitUntil(ExpectedCondition<T> condition) {
+	/**
+	 * Waits for the condition, which is tried again when an element it looked at was
+	 * replaced meanwhile.
+	 */
+	public <T> T waitUntil(Function<? super WebDriver, T> condition) {
 		throwViolation();
-		// Parts of the page are swapped by htmx while we look: look again
-		T result = new WebDriverWait(this.driver, Duration.ofSeconds(10))
-			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-			.until(condition);
+		T result = patiently().until(condition);
+		checkIfNewPage();
 		throwViolation();
 		return result;
+	}
+
+	/** Loads the current page again, and waits for it (and its check). */
+	public void reload() {
+		throwViolation();
+		((JavascriptExecutor) this.raw).executeScript("window." + LEFT + " = true");
+		this.driver.navigate().refresh();
+		waitForNewPage();
+	}
+
+	/**
+	 * Looks at the current page on a phone: at 390×844 CSS pixels, loaded again there
+	 * (and so checked there too), saved as the screenshot {@code <name>-phone}; back at
+	 * the computer's size after.
+	 * @return how many CSS pixels the page is wider than the phone's screen (zero or less
+	 * when it fits)
+	 */
+	public long onAPhone(String name) {
+		setWindowSize(PHONE_WIDTH, PHONE_HEIGHT);
+		try {
+			reload();
+			screenshot(name + "-phone");
+			return widthBeyondWindow();
+		}
+		finally {
+			setWindowSize(DESKTOP_WIDTH, DESKTOP_HEIGHT);
+		}
+	}
+
+	/**
+	 * Looks at the current page on a computer and on a phone: screenshots {@code <name>}
+	 * and {@code <name>-phone}, an accessibility check at both sizes (it was checked on
+	 * arrival), and a page wider than the phone's screen noted in {@code findings}, so
+	 * that a journey still sees its other pages.
+	 */
+	public void onComputerAndPhone(String name, SoftAssertions findings) {
+		screenshot(name);
+		String page = this.raw.getCurrentUrl();
+		findings.assertThat(onAPhone(name))
+			.as("CSS pixels %s is wider than a %d px phone's screen", page, PHONE_WIDTH)
+			.isLessThanOrEqualTo(0);
+	}
+
+	/**
+	 * How many CSS pixels the page is wider than the window (zero or less when it fits):
+	 * a page that makes a phone scroll sideways.
+	 */
+	public long widthBeyondWindow() {
+		throwViolation();
+		Object beyond = ((JavascriptExecutor) this.raw)
+			.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+		return ((Number) beyond).longValue();
 	}
 
 	/**
@@ -139,6 +350,11 @@ public final class Browser {
 
 	/** Checks the current page now, for content that appeared without a navigation. */
 	public void checkAccessibility() {
+		throwViolation();
+		analyze();
+	}
+
+	private void analyze() {
 		// Frames are left out: the only ones are the dev mailbox's sandboxed mail frames,
 		// where scripts cannot run, and trying to inject axe there waits for the script
 		// timeout (about 30 s) on every such page.
@@ -165,27 +381,77 @@ public final class Browser {
 	}
 
 	public void setWindowSize(int width, int height) {
-		this.raw.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+		this.raw.manage().window().setSize(new Dimension(width, height));
+	}
+
+	private FluentWait<WebDriver> patiently() {
+		return new WebDriverWait(this.driver, PATIENCE).pollingEvery(Duration.ofMillis(100))
+			.ignoring(StaleElementReferenceException.class);
+	}
+
+	/**
+	 * Waits until the document that {@link #follow} marked is gone and the new one has
+	 * loaded; the marker is checked in whichever document is there (the old one until the
+	 * navigation commits).
+	 */
+	private void waitForNewPage() {
+		patiently().withMessage("a new page to load")
+			.ignoring(WebDriverException.class)
+			.until((page) -> Boolean.TRUE.equals(((JavascriptExecutor) this.raw)
+				.executeScript("return window." + LEFT + " !== true && document.readyState === 'complete'")));
+		checkIfNewPage();
+		throwViolation();
 	}
 
 	private void reset() {
-		this.raw.manage().deleteAllCookies();
-		this.lastCheckedPage = null;
+		// A new tab leaves the old one's session storage and its pages (which may still
+		// poll the server) behind.
+		String fresh = this.raw.switchTo().newWindow(WindowType.TAB).getWindowHandle();
+		for (String handle : this.raw.getWindowHandles()) {
+			if (!handle.equals(fresh)) {
+				this.raw.switchTo().window(handle).close();
+			}
+		}
+		this.raw.switchTo().window(fresh);
+		HasCdp cdp = (HasCdp) this.raw;
+		cdp.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+		for (String origin : this.origins) {
+			cdp.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+		}
+		this.origins.clear();
 		this.notOurs.clear();
-		setWindowSize(1280, 900);
+		setWindowSize(DESKTOP_WIDTH, DESKTOP_HEIGHT);
 	}
 
+	/**
+	 * Checks the current document if no check has seen it yet: once it has loaded, and
+	 * unless it is not ours.
+	 */
 	private void checkIfNewPage() {
-		String page = this.raw.getCurrentUrl();
-		if (Objects.equals(page, this.lastCheckedPage) || page.startsWith("data:") || page.startsWith("about:")) {
-			return;
-		}
-		this.lastCheckedPage = page;
-		if (this.notOurs.stream().anyMatch(page::startsWith)) {
-			return;
-		}
+		JavascriptExecutor script = (JavascriptExecutor) this.raw;
+		String page;
 		try {
-			checkAccessibility();
+			page = this.raw.getCurrentUrl();
+			if (page.startsWith("data:") || page.startsWith("about:") || page.startsWith("chrome")) {
+				return;
+			}
+			this.origins.add(origin(page));
+			if (Boolean.TRUE.equals(script.executeScript("return window." + CHECKED + " === true"))
+					|| this.notOurs.stream().anyMatch(page::startsWith)) {
+				return;
+			}
+		}
+		catch (WebDriverException ex) {
+			// A page on its way (a navigation that has not committed): the next call
+			// checks it.
+			return;
+		}
+		patiently().withMessage("the page to load, to check it")
+			.ignoring(WebDriverException.class)
+			.until((loading) -> "complete".equals(script.executeScript("return document.readyState")));
+		script.executeScript("window." + CHECKED + " = true");
+		try {
+			analyze();
 		}
 		catch (AssertionError ex) {
 			if (this.violation == null) {
@@ -194,11 +460,17 @@ public final class Browser {
 		}
 	}
 
+	private static String origin(String url) {
+		URI uri = URI.create(url);
+		return uri.getScheme() + "://" + uri.getHost() + ((uri.getPort() == -1) ? "" : ":" + uri.getPort());
+	}
+
 	private void throwViolation() {
 		AssertionError found = this.violation;
 		if (found != null) {
 			this.violation = null;
-			throw found;
+			throw (currentTest != null) ? found
+					: new AssertionError("Found after the browser test ended: " + found.getMessage(), found);
 		}
 	}
 

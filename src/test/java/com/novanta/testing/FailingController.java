@@ -2,12 +2,15 @@ package com.novanta.testing;
 
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Endpoints that fail on purpose, to see the error pages. Exists only in tests, under a
+ * Endpoints that fail on purpose, to see the error pages, and a page that fails the
+ * accessibility check, to see the browser tests report it. Exists only in tests, under a
  * public path so that anonymous requests reach it.
  */
 @Controller
@@ -22,6 +25,17 @@ class FailingController {
 	@GetMapping("/lotteries/test-forbidden")
 	String forbidden() {
 		throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+	}
+
+	/** An image without a text alternative: a critical violation for axe-core. */
+	@GetMapping(path = "/lotteries/test-inaccessible", produces = MediaType.TEXT_HTML_VALUE)
+	@ResponseBody
+	String inaccessible() {
+		return """
+				<!DOCTYPE html>
+				<html lang="en"><head><title>Inaccessible on purpose</title></head>
+				<body><main><h1>Inaccessible on purpose</h1><img src="/img/logo.svg"></main></body></html>
+				""";
 	}
 
 }

@@ -1,7 +1,6 @@
 package com.novanta.testing;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.io.IOException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import de.bwaldvogel.mongo.MongoServer;
@@ -13,30 +12,34 @@ import io.netty.channel.Channel;
  * An external MongoDB-compatible server for fault tests: it can go down and come back on
  * the same port with the same data, and it can drop the connection of one chosen command,
  * before or after carrying it out, as a database that fails in the middle of a request.
+ * The port is its own from construction to {@link #close()} ({@link ReservedPort}).
  */
 public final class FaultyDatabase implements AutoCloseable {
 
 	private final KeptBackend backend = new KeptBackend();
 
-	private final int port;
+	private final ReservedPort port;
 
 	private volatile MongoServer server;
 
-	public FaultyDatabase() throws Exception {
-		try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-			this.port = probe.getLocalPort();
-		}
+	/**
+	 * A database that is down until {@link #start()}, on a port of its own from now on.
+	 */
+	public FaultyDatabase() throws IOException {
+		this.port = new ReservedPort();
 	}
 
 	public String uri() {
-		return "mongodb://127.0.0.1:" + this.port + "/novanta";
+		return "mongodb://" + this.port.address().getHostAddress() + ":" + this.port.port() + "/novanta";
 	}
 
-	public synchronized void start() {
+	public synchronized void start() throws IOException {
 		if (this.server == null) {
-			MongoServer started = new MongoServer(this.backend);
-			started.bind("127.0.0.1", this.port);
-			this.server = started;
+			this.server = this.port.bind((port) -> {
+				MongoServer started = new MongoServer(this.backend);
+				started.bind(this.port.address().getHostAddress(), port);
+				return started;
+			});
 		}
 	}
 
@@ -67,9 +70,10 @@ public final class FaultyDatabase implements AutoCloseable {
 	}
 
 	@Override
-	public void close() {
+	public void close() throws IOException {
 		stop();
 		this.backend.closeForGood();
+		this.port.close();
 	}
 
 	private record Trap(String command, String collection, boolean afterApplying, Runnable action) {

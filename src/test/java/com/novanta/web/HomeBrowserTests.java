@@ -31,7 +31,7 @@ class HomeBrowserTests {
 		// A marker that a full page load would lose: proves htmx swapped only a part.
 		((org.openqa.selenium.JavascriptExecutor) this.browser.driver()).executeScript("window.notReloaded = true");
 
-		this.browser.find(By.cssSelector(".lucky button")).click();
+		this.browser.clickAndSettle(By.cssSelector(".lucky button"));
 		this.browser.waitUntil(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#lucky-numbers .ball"), 6));
 
 		Object marker = ((org.openqa.selenium.JavascriptExecutor) this.browser.driver())
@@ -49,11 +49,11 @@ class HomeBrowserTests {
 	@Test
 	void switchesToItalian() {
 		this.browser.open(url("/"));
-		this.browser.find(By.cssSelector("a[hreflang='it']")).click();
-		this.browser.waitUntil(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "it"));
+		this.browser.follow(By.cssSelector("a[hreflang='it']"));
+		assertThat(this.browser.find(By.tagName("html")).getDomAttribute("lang")).isEqualTo("it");
 		assertThat(this.browser.find(By.id("lucky-heading")).getText()).isEqualTo("Ti senti fortunato?");
-		this.browser.find(By.cssSelector("a[hreflang='en']")).click();
-		this.browser.waitUntil(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+		this.browser.follow(By.cssSelector("a[hreflang='en']"));
+		assertThat(this.browser.find(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
 	}
 
 	@Test
@@ -61,9 +61,7 @@ class HomeBrowserTests {
 		this.browser.setWindowSize(390, 844);
 		this.browser.open(url("/"));
 		this.browser.screenshot("home-phone");
-		Object overflow = ((org.openqa.selenium.JavascriptExecutor) this.browser.driver())
-			.executeScript("return document.documentElement.scrollWidth > window.innerWidth");
-		assertThat(overflow).as("page wider than the phone's screen").isEqualTo(false);
+		assertThat(this.browser.widthBeyondWindow()).as("CSS pixels beyond the phone's screen").isLessThanOrEqualTo(0);
 	}
 
 	private String url(String path) {

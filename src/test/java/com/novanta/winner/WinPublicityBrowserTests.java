@@ -84,14 +84,14 @@ class WinPublicityBrowserTests {
 		assertThat(card.findElements(By.cssSelector(".ball-matched"))).hasSize(3);
 		String id = card.getAttribute("id");
 		String status = "#" + id + "-status";
-		assertThat(this.browser.find(By.cssSelector(status)).getText()).contains("Private");
+		assertThat(this.browser.text(By.cssSelector(status))).contains("Private");
 
-		this.browser.find(By.cssSelector("#" + id + "-city")).click();
+		this.browser.clickAndSettle(By.cssSelector("#" + id + "-city"));
 		this.browser.waitUntil(
 				ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(status), "Grace H., Arlington"));
-		this.browser.find(By.cssSelector("#" + id + "-prize")).click();
+		this.browser.clickAndSettle(By.cssSelector("#" + id + "-prize"));
 		this.browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(status), "€25.00"));
-		assertThat(this.browser.find(By.cssSelector(status)).getText()).contains("Saved.");
+		assertThat(this.browser.text(By.cssSelector(status))).contains("Saved.");
 		this.browser.checkAccessibility();
 		this.browser.screenshot("my-wins");
 		this.browser.setWindowSize(390, 844);
@@ -111,9 +111,9 @@ class WinPublicityBrowserTests {
 		this.browser.screenshot("lottery-shared-wins");
 
 		this.browser.open(url("/my/wins"));
-		this.browser.find(By.cssSelector("#" + id + "-city")).click();
+		this.browser.clickAndSettle(By.cssSelector("#" + id + "-city"));
 		this.browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(status), "Saved."));
-		this.browser.find(By.cssSelector("#" + id + "-prize")).click();
+		this.browser.clickAndSettle(By.cssSelector("#" + id + "-prize"));
 		this.browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(status), "Private"));
 
 		this.browser.open(url("/lotteries/" + this.lottery.id()));
@@ -154,7 +154,7 @@ class WinPublicityBrowserTests {
 	}
 
 	private void signIn(String email) {
-		new SignInPage(this.browser, url("")).open().signIn(email, TestParticipants.PASSWORD);
+		SignInPage.open(this.browser, url("")).signIn(email, TestParticipants.PASSWORD);
 	}
 
 	private String url(String path) {

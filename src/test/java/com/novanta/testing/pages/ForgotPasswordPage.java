@@ -1,11 +1,11 @@
-package com.novanta.account;
+package com.novanta.testing.pages;
 
 import com.novanta.testing.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** "Forgot your password?": asks for a reset link. */
-final class ForgotPasswordPage {
+public final class ForgotPasswordPage {
 
 	private final Browser browser;
 
@@ -14,9 +14,9 @@ final class ForgotPasswordPage {
 	}
 
 	/** Asks for a link; returns the confirmation shown. */
-	String requestLink(String email) {
+	public String requestLink(String email) {
 		this.browser.type(By.id("email"), email);
-		this.browser.find(By.cssSelector("main form button[type=submit]")).click();
+		this.browser.follow(By.cssSelector("main form button[type=submit]"));
 		return this.browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".alert-success")))
 			.getText();
 	}
