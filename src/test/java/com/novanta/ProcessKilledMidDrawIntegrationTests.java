@@ -18,6 +18,7 @@ import com.novanta.ballot.BallotSubmission;
 import com.novanta.ballot.SubmissionResult;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
+import com.novanta.notification.OutboxDispatcher;
 import com.novanta.notification.TestSmtpServer;
 import com.novanta.testing.AppInstance;
 import com.novanta.testing.FaultyDatabase;
@@ -87,8 +88,14 @@ class ProcessKilledMidDrawIntegrationTests {
 				process.destroyForcibly();
 				killed.set(true);
 			});
-			assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("the process ended; its log: " + log).isTrue();
-			assertThat(killed.get()).as("killed in the middle of the draw; its log: " + log).isTrue();
+			try {
+				assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("the process ended; its log: " + log).isTrue();
+				assertThat(killed.get()).as("killed in the middle of the draw; its log: " + log).isTrue();
+			}
+			finally {
+				// never left running when the test fails
+				process.destroyForcibly();
+			}
 
 			List<Integer> drawnBeforeTheKill;
 			try (MongoClient client = MongoClients.create(database.uri())) {
@@ -119,12 +126,20 @@ class ProcessKilledMidDrawIntegrationTests {
 						Query.query(Criteria.where("action").is("LOTTERY_DRAWN").and("targetId").is(lottery.id())),
 						"audit_events"))
 					.isEqualTo(1);
+				// counted once nothing waits or is being sent and no worker is busy, so
+				// that a duplicate sent late is counted too
+				OutboxDispatcher dispatcher = restarted.bean(OutboxDispatcher.class);
 				org.awaitility.Awaitility.await()
 					.atMost(Duration.ofMinutes(1))
-					.until(() -> players.stream()
-						.allMatch((player) -> smtp.receivedBy(player.email().toLowerCase(java.util.Locale.ROOT)) >= 1));
+					.until(() -> mongo.count(Query.query(Criteria.where("status").in("PENDING", "SENDING")),
+							"outbox") == 0 && dispatcher.isIdle());
 				for (CurrentAccount player : players) {
-					assertThat(smtp.receivedBy(player.email().toLowerCase(java.util.Locale.ROOT))).isEqualTo(1);
+					String email = player.email().toLowerCase(java.util.Locale.ROOT);
+					assertThat(smtp.receivedBy(email)).as(email).isEqualTo(1);
+					assertThat(mongo
+						.count(Query.query(Criteria.where("to").is(player.email()).and("status").is("SENT")), "outbox"))
+						.as(email)
+						.isEqualTo(1);
 				}
 			}
 		}

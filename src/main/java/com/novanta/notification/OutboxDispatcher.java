@@ -145,6 +145,15 @@ public class OutboxDispatcher {
 		}
 	}
 
+	/**
+	 * Whether no worker of this instance is dispatching now: with nothing left pending or
+	 * claimed in the outbox, nothing more will be sent until new mail is written (what a
+	 * test waits for before it counts the mail, so that a late duplicate is not missed).
+	 */
+	public boolean isIdle() {
+		return this.workers.get() == 0;
+	}
+
 	private List<OutboxMessage> findDue() {
 		Instant now = this.clock.instant();
 		Query pending = Query.query(Criteria.where("status").is(OutboxStatus.PENDING).and("nextAttemptAt").lte(now))

@@ -2,16 +2,12 @@ package com.novanta.account;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.novanta.audit.AuditEvent;
 import com.novanta.audit.AuditLog;
 import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.AllAtOnce;
 import com.novanta.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,21 +127,10 @@ class PlayRestrictionsIntegrationTests {
 	@Test
 	void changesAtOnceNeverLoseALowering() throws Exception {
 		this.restrictions.setLimits(this.participant, 50, null, null);
-		ExecutorService pool = Executors.newFixedThreadPool(4);
-		try {
-			List<Future<PlayStatus>> results = new ArrayList<>();
-			for (int i = 0; i < 8; i++) {
-				int limit = (i % 2 == 0) ? 100 + i : 5;
-				Callable<PlayStatus> change = () -> this.restrictions.setLimits(this.participant, limit, null, null);
-				results.add(pool.submit(change));
-			}
-			for (Future<PlayStatus> result : results) {
-				result.get();
-			}
-		}
-		finally {
-			pool.shutdown();
-		}
+		AllAtOnce.run(8, (i) -> {
+			int limit = (i % 2 == 0) ? 100 + i : 5;
+			return () -> this.restrictions.setLimits(this.participant, limit, null, null);
+		});
 		// whatever the order, a lowering to 5 applied and no raise is in force yet
 		assertThat(this.restrictions.status(this.participant.id()).dailyLimit()).isEqualTo(5);
 		// and every change that was written was audited once

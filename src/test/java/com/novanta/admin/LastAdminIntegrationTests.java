@@ -1,10 +1,13 @@
 package com.novanta.admin;
 
+import java.util.List;
+
 import com.novanta.account.AccountAdministration;
 import com.novanta.account.AccountAdministration.Outcome;
 import com.novanta.account.Accounts;
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
+import com.novanta.testing.AllAtOnce;
 import com.novanta.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -68,16 +71,9 @@ class LastAdminIntegrationTests {
 				this.administration.revokeAdmin(a, other.id(), null);
 			}
 		}
-		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-		try {
-			var first = pool.submit(() -> this.administration.revokeAdmin(a, b.id(), null));
-			var second = pool.submit(() -> this.administration.revokeAdmin(b, a.id(), null));
-			assertThat(java.util.List.of(first.get(), second.get())).containsExactlyInAnyOrder(Outcome.DONE,
-					Outcome.LAST_ADMIN);
-		}
-		finally {
-			pool.shutdown();
-		}
+		List<Outcome> outcomes = AllAtOnce.run(List.of(() -> this.administration.revokeAdmin(a, b.id(), null),
+				() -> this.administration.revokeAdmin(b, a.id(), null)));
+		assertThat(outcomes).containsExactlyInAnyOrder(Outcome.DONE, Outcome.LAST_ADMIN);
 		assertThat(this.accounts.admins()).hasSize(1);
 	}
 

@@ -1,18 +1,19 @@
 package com.novanta.ballot;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.novanta.account.CurrentAccount;
+import com.novanta.account.PlayRestrictions;
+import com.novanta.account.PlayStatus;
 import com.novanta.account.TestParticipants;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.AllAtOnce;
 import com.novanta.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,9 @@ class BallotSubmissionIntegrationTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	PlayRestrictions restrictions;
 
 	@Autowired
 	MongoOperations mongo;
@@ -137,6 +141,34 @@ class BallotSubmissionIntegrationTests {
 	}
 
 	@Test
+	void submissionsAtOnceStopExactlyAtTheLimitPerParticipantAndLottery() throws Exception {
+		this.clock.freezeAt(this.lottery.closesAt().minus(Duration.ofHours(1)));
+		List<List<Integer>> ten = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			ten.add(List.of(1, 2, 3, 4, 5, 6 + i));
+		}
+		for (int i = 0; i < 9; i++) {
+			assertThat(submit(this.player, ten)).isInstanceOf(SubmissionResult.Accepted.class);
+		}
+
+		List<SubmissionResult> results = AllAtOnce.run(8, (i) -> () -> submit(this.player, ten.subList(i, i + 3)));
+
+		// 90 + 3 × 3 = 99: three fit under 100, whatever the order; a fourth would not
+		assertThat(results).filteredOn(SubmissionResult.Accepted.class::isInstance).hasSize(3);
+		assertThat(results).filteredOn(SubmissionResult.Rejected.class::isInstance)
+			.extracting((result) -> ((SubmissionResult.Rejected) result).reason())
+			.containsOnly(SubmissionResult.Reason.LIMIT_REACHED)
+			.hasSize(5);
+		assertThat(slipsOf(this.player)).isEqualTo(12);
+		assertThat(ballotsOf(this.player)).isEqualTo(99);
+		assertThat(participation(this.player)).isEqualTo(99);
+		// the refused gave back what they had counted for the day and the month
+		PlayStatus play = this.restrictions.status(this.player.id(), this.clock.instant());
+		assertThat(playCount(this.player, play.day())).isEqualTo(99);
+		assertThat(playCount(this.player, play.month())).isEqualTo(99);
+	}
+
+	@Test
 	void theSameFormSentTwiceStoresOneSlip() {
 		String key = UUID.randomUUID().toString();
 		SubmissionResult first = this.submission.submit(player(this.player), this.lottery.id(),
@@ -156,19 +188,7 @@ class BallotSubmissionIntegrationTests {
 		String key = UUID.randomUUID().toString();
 		Callable<SubmissionResult> send = () -> this.submission.submit(player(this.player), this.lottery.id(),
 				List.of(List.of(1, 2, 3, 4, 5, 6), List.of(7, 8, 9, 10, 11, 12)), List.of(false, true), key);
-		ExecutorService pool = Executors.newFixedThreadPool(8);
-		try {
-			List<Future<SubmissionResult>> results = new ArrayList<>();
-			for (int i = 0; i < 8; i++) {
-				results.add(pool.submit(send));
-			}
-			for (Future<SubmissionResult> result : results) {
-				assertThat(result.get()).isInstanceOf(SubmissionResult.Accepted.class);
-			}
-		}
-		finally {
-			pool.shutdown();
-		}
+		assertThat(AllAtOnce.run(8, (i) -> send)).allMatch(SubmissionResult.Accepted.class::isInstance);
 		assertThat(slipsOf(this.player)).isEqualTo(1);
 		assertThat(participation(this.player)).isEqualTo(2);
 	}
@@ -214,6 +234,11 @@ class BallotSubmissionIntegrationTests {
 			.stream()
 			.mapToLong((slip) -> slip.lines().size())
 			.sum();
+	}
+
+	private long playCount(CurrentAccount account, Object period) {
+		PlayCount count = this.mongo.findById(PlayCount.id(account.id(), period), PlayCount.class);
+		return (count != null) ? count.ballots() : 0;
 	}
 
 	private long participation(CurrentAccount account) {

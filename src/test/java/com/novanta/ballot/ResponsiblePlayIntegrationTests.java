@@ -15,6 +15,7 @@ import com.novanta.account.TestParticipants;
 import com.novanta.account.TestPlayRestrictions;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
+import com.novanta.testing.AllAtOnce;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +56,9 @@ class ResponsiblePlayIntegrationTests {
 	CurrentAccount player;
 
 	Lottery lottery;
+
+	/** A second lottery, for the tests that play two. */
+	Lottery other;
 
 	/** A midnight in Rome some days before the lottery closes. */
 	ZonedDateTime midnight;
@@ -170,6 +174,52 @@ class ResponsiblePlayIntegrationTests {
 	}
 
 	@Test
+	void submissionsAtOnceStopExactlyAtTheDailyLimit() throws Exception {
+		this.clock.freezeAt(at(10, 0));
+		this.restrictions.limit(this.player, 10, null);
+
+		List<SubmissionResult> results = threeBallotsEightTimesAtOnce();
+
+		// 3 + 3 + 3 fit under 10, whatever the order; a fourth would not
+		assertExactlyThreeAccepted(results, SubmissionResult.Reason.DAILY_LIMIT_REACHED);
+		assertThat(counted(this.midnight.toLocalDate().toString())).isEqualTo(9);
+		assertThat(counted(this.midnight.toLocalDate().toString().substring(0, 7))).isEqualTo(9);
+	}
+
+	@Test
+	void submissionsAtOnceStopExactlyAtTheMonthlyLimit() throws Exception {
+		this.clock.freezeAt(at(10, 0));
+		this.restrictions.limit(this.player, null, 10);
+
+		List<SubmissionResult> results = threeBallotsEightTimesAtOnce();
+
+		assertExactlyThreeAccepted(results, SubmissionResult.Reason.MONTHLY_LIMIT_REACHED);
+		// the day counted the refused ones first, and gave them back
+		assertThat(counted(this.midnight.toLocalDate().toString())).isEqualTo(9);
+		assertThat(counted(this.midnight.toLocalDate().toString().substring(0, 7))).isEqualTo(9);
+	}
+
+	/**
+	 * Eight submissions of three ballots each, all at the same moment, half of them to
+	 * another lottery: the limits count the participant's ballots of the day or month,
+	 * whatever their draw.
+	 */
+	private List<SubmissionResult> threeBallotsEightTimesAtOnce() throws Exception {
+		this.other = new TestLotteries(this.context).open("daily");
+		return AllAtOnce.run(8, (i) -> () -> submit((i % 2 == 0) ? this.lottery : this.other, 3));
+	}
+
+	private void assertExactlyThreeAccepted(List<SubmissionResult> results, SubmissionResult.Reason refusal) {
+		assertThat(results).filteredOn(SubmissionResult.Accepted.class::isInstance).hasSize(3);
+		assertThat(results).filteredOn(SubmissionResult.Rejected.class::isInstance)
+			.extracting((result) -> ((SubmissionResult.Rejected) result).reason())
+			.containsExactly(refusal, refusal, refusal, refusal, refusal);
+		assertThat(slips()).isEqualTo(3);
+		assertThat(ballots()).isEqualTo(9);
+		assertThat(participation(this.lottery) + participation(this.other)).isEqualTo(9);
+	}
+
+	@Test
 	void aSelfExcludedParticipantCannotPlayAndNothingIsStored() {
 		this.clock.freezeAt(at(8, 0));
 		assertThat(submit(1)).isInstanceOf(SubmissionResult.Accepted.class);
@@ -188,11 +238,15 @@ class ResponsiblePlayIntegrationTests {
 	}
 
 	private SubmissionResult submit(int lines) {
+		return submit(this.lottery, lines);
+	}
+
+	private SubmissionResult submit(Lottery into, int lines) {
 		List<List<Integer>> ballots = new ArrayList<>();
 		for (int i = 0; i < lines; i++) {
 			ballots.add(List.of(1, 2, 3, 4, 5, 10 + i));
 		}
-		return this.submission.submit(new BallotSubmission.Player(this.player.id(), true), this.lottery.id(), ballots,
+		return this.submission.submit(new BallotSubmission.Player(this.player.id(), true), into.id(), ballots,
 				ballots.stream().map((line) -> false).toList(), UUID.randomUUID().toString());
 	}
 
@@ -212,7 +266,11 @@ class ResponsiblePlayIntegrationTests {
 	}
 
 	private long participation() {
-		Participation participation = this.mongo.findById(Participation.id(this.lottery.id(), this.player.id()),
+		return participation(this.lottery);
+	}
+
+	private long participation(Lottery of) {
+		Participation participation = this.mongo.findById(Participation.id(of.id(), this.player.id()),
 				Participation.class);
 		return (participation != null) ? participation.ballots() : 0;
 	}

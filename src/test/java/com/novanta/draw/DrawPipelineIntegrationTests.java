@@ -9,9 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
@@ -30,6 +27,7 @@ import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.LotterySteps;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.AllAtOnce;
 import com.novanta.testing.MutableClock;
 import com.novanta.winner.Winner;
 import com.novanta.winner.Winners;
@@ -170,20 +168,10 @@ class DrawPipelineIntegrationTests {
 		this.clock.freezeAt(this.lottery.closesAt());
 		DrawPipeline other = new DrawPipeline(this.steps, this.ledger, this.winners, this.games, this.audit,
 				new DrawProperties(Duration.ofSeconds(2), Duration.ofSeconds(60), 10), this.clock, List.of());
-		ExecutorService pool = Executors.newFixedThreadPool(4);
-		try {
-			List<Future<LotteryStatus>> runs = new ArrayList<>();
-			for (int i = 0; i < 4; i++) {
-				DrawPipeline worker = (i % 2 == 0) ? this.pipeline : other;
-				runs.add(pool.submit(() -> worker.advance(this.lottery.id())));
-			}
-			for (Future<LotteryStatus> run : runs) {
-				run.get();
-			}
-		}
-		finally {
-			pool.shutdown();
-		}
+		AllAtOnce.run(4, (i) -> {
+			DrawPipeline worker = (i % 2 == 0) ? this.pipeline : other;
+			return () -> worker.advance(this.lottery.id());
+		});
 		this.pipeline.advance(this.lottery.id());
 		Lottery settled = this.testLotteries.reload(this.lottery);
 		assertThat(settled.status()).isEqualTo(LotteryStatus.NOTIFIED);

@@ -3,11 +3,14 @@ package com.novanta.draw;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.novanta.account.Accounts;
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
 import com.novanta.ballot.BallotSubmission;
+import com.novanta.ballot.SubmissionResult;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.LotterySteps;
@@ -15,8 +18,10 @@ import com.novanta.lottery.TestLotteries;
 import com.novanta.notification.CaughtMail;
 import com.novanta.notification.DevMailbox;
 import com.novanta.notification.OutboxMessage;
+import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +34,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -171,6 +177,86 @@ class DrawResultsMailIntegrationTests {
 			.perform(post(link).contentType("application/x-www-form-urlencoded").content("List-Unsubscribe=One-Click"))
 			.andExpect(status().isOk());
 		assertThat(this.accounts.find(this.loser.id()).orElseThrow().noWinEmails()).isFalse();
+
+		assertTheNextLossIsNotToldButTheNextWinIs(this.loser);
+	}
+
+	@Test
+	void theLinkInTheEmailShowsAPageThatChangesNothingUntilItsButtonIsPressed() throws Exception {
+		this.pipeline.advance(this.lottery.id());
+		Matcher visible = Pattern.compile("https?://[^/\\s]+(/unsubscribe/no-win\\?\\S+)")
+			.matcher(single(this.loser.email()).text());
+		assertThat(visible.find()).as("the visible link in the text of the email").isTrue();
+		String link = visible.group(1);
+
+		// what a mail scanner or a link preview does: open it (twice)
+		for (int i = 0; i < 2; i++) {
+			Document page = Html.parse(this.mvc.perform(get(link)).andExpect(status().isOk()).andReturn());
+			assertThat(page.select("form[action='/unsubscribe/no-win'][method=post] button").text())
+				.isEqualTo("Stop \"no win\" emails");
+			assertThat(page.text()).contains("We will still email you whenever you win.");
+		}
+		assertThat(this.accounts.find(this.loser.id()).orElseThrow().noWinEmails()).isTrue();
+		Lottery told = drawAnother(this.winner, this.loser, 17);
+		assertThat(resultsOf(this.loser, told)).singleElement()
+			.satisfies((mail) -> assertThat(mail.text()).contains("No win this time."));
+
+		Document page = Html.parse(this.mvc.perform(get(link)).andReturn());
+		this.mvc
+			.perform(post("/unsubscribe/no-win").param("account", page.select("input[name=account]").val())
+				.param("token", page.select("input[name=token]").val()))
+			.andExpect(status().isOk());
+		assertThat(this.accounts.find(this.loser.id()).orElseThrow().noWinEmails()).isFalse();
+
+		assertTheNextLossIsNotToldButTheNextWinIs(this.loser);
+	}
+
+	/**
+	 * After {@code participant} stopped "no win" emails: the next draw they lose sends
+	 * them nothing (while the winner of that draw is told), and the next draw they win
+	 * sends them their win.
+	 */
+	private void assertTheNextLossIsNotToldButTheNextWinIs(CurrentAccount participant) {
+		CurrentAccount other = participant.id().equals(this.winner.id()) ? this.loser : this.winner;
+		Lottery lost = drawAnother(other, participant, 23);
+		assertThat(resultsOf(participant, lost)).as("no \"no win\" email").isEmpty();
+		assertThat(resultsOf(other, lost)).singleElement()
+			.satisfies((mail) -> assertThat(mail.text()).contains("Congratulations!"));
+		assertThat(
+				this.mongo.exists(Query.query(Criteria.where("_id").is("draw:" + lost.id() + ":" + participant.id())),
+						OutboxMessage.class))
+			.as("nothing written to the outbox for them")
+			.isFalse();
+
+		Lottery won = drawAnother(participant, other, 29);
+		assertThat(resultsOf(participant, won)).singleElement()
+			.satisfies((mail) -> assertThat(mail.text()).contains("Congratulations! You won €25.00."));
+	}
+
+	/**
+	 * Another lottery, drawn and notified: {@code winning} has its first slip (three
+	 * numbers right), {@code losing} and the quiet participant the other two (no win).
+	 */
+	private Lottery drawAnother(CurrentAccount winning, CurrentAccount losing, long searchSeed) {
+		Lottery next = new TestLotteries(this.context).open("daily");
+		TestPipelines.ThreeSlips slips = TestPipelines.threeSlipsOneWinningThree(next.id(), this.steps.seed(next.id()),
+				searchSeed);
+		this.clock.freezeAt(next.closesAt().minusSeconds(60));
+		submit(next, winning, slips.winning());
+		submit(next, losing, slips.losing());
+		submit(next, this.quiet, slips.losing());
+		this.clock.freezeAt(next.closesAt());
+		assertThat(this.pipeline.advance(next.id())).isEqualTo(LotteryStatus.NOTIFIED);
+		return next;
+	}
+
+	/** The result emails of one lottery to one participant. */
+	private List<CaughtMail> resultsOf(CurrentAccount participant, Lottery lottery) {
+		return this.mailbox.messages()
+			.stream()
+			.filter((mail) -> mail.to().equals(participant.email())
+					&& mail.subject().equals("Your results: Novanta 6/90, draw of " + lottery.drawDate()))
+			.toList();
 	}
 
 	private CaughtMail single(String to) {
@@ -193,12 +279,17 @@ class DrawResultsMailIntegrationTests {
 	}
 
 	private void submit(CurrentAccount player, int[] numbers) {
+		submit(this.lottery, player, numbers);
+	}
+
+	private void submit(Lottery into, CurrentAccount player, int[] numbers) {
 		List<Integer> line = new ArrayList<>();
 		for (int n : numbers) {
 			line.add(n);
 		}
-		this.submission.submit(new BallotSubmission.Player(player.id(), true), this.lottery.id(), List.of(line),
-				List.of(false), UUID.randomUUID().toString());
+		assertThat(this.submission.submit(new BallotSubmission.Player(player.id(), true), into.id(), List.of(line),
+				List.of(false), UUID.randomUUID().toString()))
+			.isInstanceOf(SubmissionResult.Accepted.class);
 	}
 
 	private static String joined(int[] numbers) {

@@ -3,11 +3,9 @@ package com.novanta.notification;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.AllAtOnce;
 import com.novanta.testing.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -161,20 +159,10 @@ class OutboxFaultIntegrationTests {
 		smtp.start();
 		OutboxDispatcher other = new OutboxDispatcher(this.mongo, this.sender, this.renderer, this.properties,
 				this.clock, Runnable::run);
-		ExecutorService pool = Executors.newFixedThreadPool(4);
-		try {
-			List<Future<Integer>> runs = new ArrayList<>();
-			for (int i = 0; i < 4; i++) {
-				OutboxDispatcher dispatcher = (i % 2 == 0) ? this.dispatcher : other;
-				runs.add(pool.submit(dispatcher::dispatchDue));
-			}
-			for (Future<Integer> run : runs) {
-				run.get();
-			}
-		}
-		finally {
-			pool.shutdown();
-		}
+		AllAtOnce.run(4, (i) -> {
+			OutboxDispatcher dispatcher = (i % 2 == 0) ? this.dispatcher : other;
+			return dispatcher::dispatchDue;
+		});
 		this.dispatcher.dispatchDue();
 		for (int i = 0; i < 120; i++) {
 			assertThat(smtp.receivedBy("race-" + i + "@example.com")).as("race-" + i).isEqualTo(1);
