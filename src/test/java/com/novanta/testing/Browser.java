@@ -4,15 +4,20 @@ import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -44,9 +49,10 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * One headless Chromium for all browser tests of a JVM. Every page it lands on (each new
- * document, however it was reached) is checked with axe-core: a serious or critical
- * accessibility violation fails the test that reached it ({@link BrowserTest} reports
- * what the test's last page had, after the test).
+ * document, however it was reached, and each page laid out anew: same elements,
+ * attributes and text-holding elements, only its words differ) is checked with axe-core:
+ * a serious or critical accessibility violation fails the test that reached it
+ * ({@link BrowserTest} reports what the test's last page had, after the test).
  *
  * <p>
  * Parts of our pages are replaced by htmx while a test looks at them (sections that poll,
@@ -103,6 +109,38 @@ public final class Browser {
 
 	/** Every origin visited, for clearing their storage between tests. */
 	private final Set<String> origins = new LinkedHashSet<>();
+
+	/**
+	 * The layouts axe has checked in this JVM (see {@link #layout()}): axe takes about a
+	 * second a page, and most pages are the same page again (the sign-in form in nearly
+	 * every test).
+	 */
+	private static final Set<String> checkedLayouts = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * What a page is made of, for axe: every element with its attributes (values that
+	 * hold ids, numbers, tokens or addresses left out) and whether it holds text of its
+	 * own, and the window's width. Two pages alike in all that pass or fail axe's checks
+	 * alike; their words may differ.
+	 */
+	private static final String LAYOUT_SCRIPT = """
+			const opaque = new Set(['value', 'href', 'action', 'src', 'content', 'datetime', 'nonce']);
+			const parts = [String(window.innerWidth)];
+			for (const e of document.querySelectorAll('*')) {
+			  let s = e.tagName;
+			  for (const a of e.attributes) {
+			    s += ' ' + a.name;
+			    if (!opaque.has(a.name) && !a.name.startsWith('hx-') && !a.name.startsWith('data-')) {
+			      s += '=' + a.value.replace(/[0-9a-f]{6,}/gi, '#').replace(/[0-9]+/g, '0');
+			    }
+			  }
+			  for (const n of e.childNodes) {
+			    if (n.nodeType === 3 && n.textContent.trim()) { s += ' #text'; break; }
+			  }
+			  parts.push(s);
+			}
+			return parts.join('\\n');
+			""";
 
 	/**
 	 * A violation found after a navigation. The decorator only logs what its listeners
@@ -351,7 +389,30 @@ public final class Browser {
 	/** Checks the current page now, for content that appeared without a navigation. */
 	public void checkAccessibility() {
 		throwViolation();
-		analyze();
+		analyzeIfNewLayout();
+	}
+
+	/**
+	 * Runs axe on the page unless a page laid out alike has passed its checks (one that
+	 * failed them fails every test that reaches it).
+	 */
+	private void analyzeIfNewLayout() {
+		String layout = layout();
+		if (!checkedLayouts.contains(layout)) {
+			analyze();
+			checkedLayouts.add(layout);
+		}
+	}
+
+	private String layout() {
+		String layout = (String) ((JavascriptExecutor) this.raw).executeScript(LAYOUT_SCRIPT);
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(layout.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private void analyze() {
@@ -451,7 +512,7 @@ public final class Browser {
 			.until((loading) -> "complete".equals(script.executeScript("return document.readyState")));
 		script.executeScript("window." + CHECKED + " = true");
 		try {
-			analyze();
+			analyzeIfNewLayout();
 		}
 		catch (AssertionError ex) {
 			if (this.violation == null) {
