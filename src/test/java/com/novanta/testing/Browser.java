@@ -49,10 +49,10 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * One headless Chromium for all browser tests of a JVM. Every page it lands on (each new
- * document, however it was reached, and each page laid out anew: same elements,
- * attributes and text-holding elements, only its words differ) is checked with axe-core:
- * a serious or critical accessibility violation fails the test that reached it
- * ({@link BrowserTest} reports what the test's last page had, after the test).
+ * document, however it was reached) is checked with axe-core, unless a page of the same
+ * layout (the same elements and attributes, only its words differ) has passed: a serious
+ * or critical accessibility violation fails the test that reached it ({@link BrowserTest}
+ * reports what the test's last page had, after the test).
  *
  * <p>
  * Parts of our pages are replaced by htmx while a test looks at them (sections that poll,
