@@ -15,6 +15,7 @@ import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.LotterySteps;
 import com.novanta.lottery.TestLotteries;
+import com.novanta.lottery.WinningBallots;
 import com.novanta.notification.CaughtMail;
 import com.novanta.notification.DevMailbox;
 import com.novanta.notification.OutboxMessage;
@@ -239,12 +240,12 @@ class DrawResultsMailIntegrationTests {
 	 */
 	private Lottery drawAnother(CurrentAccount winning, CurrentAccount losing, long searchSeed) {
 		Lottery next = new TestLotteries(this.context).open("daily");
-		TestPipelines.ThreeSlips slips = TestPipelines.threeSlipsOneWinningThree(next.id(), this.steps.seed(next.id()),
+		WinningBallots.Found slips = WinningBallots.threeSlipsOneWinningThree(next.id(), this.steps.seed(next.id()),
 				searchSeed);
 		this.clock.freezeAt(next.closesAt().minusSeconds(60));
-		submit(next, winning, slips.winning());
-		submit(next, losing, slips.losing());
-		submit(next, this.quiet, slips.losing());
+		submit(next, winning, slips.ballot(0));
+		submit(next, losing, slips.ballot(1));
+		submit(next, this.quiet, slips.ballot(1));
 		this.clock.freezeAt(next.closesAt());
 		assertThat(this.pipeline.advance(next.id())).isEqualTo(LotteryStatus.NOTIFIED);
 		return next;
@@ -271,10 +272,10 @@ class DrawResultsMailIntegrationTests {
 	}
 
 	private void chooseBallots() {
-		TestPipelines.ThreeSlips slips = TestPipelines.threeSlipsOneWinningThree(this.lottery.id(),
+		WinningBallots.Found slips = WinningBallots.threeSlipsOneWinningThree(this.lottery.id(),
 				this.steps.seed(this.lottery.id()), 5);
-		this.winningBallot = slips.winning();
-		this.losingBallot = slips.losing();
+		this.winningBallot = slips.ballot(0);
+		this.losingBallot = slips.ballot(1);
 		this.winning = slips.drawn();
 	}
 

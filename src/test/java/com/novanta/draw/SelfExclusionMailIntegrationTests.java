@@ -14,6 +14,7 @@ import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.LotterySteps;
 import com.novanta.lottery.TestLotteries;
+import com.novanta.lottery.WinningBallots;
 import com.novanta.notification.CaughtMail;
 import com.novanta.notification.DevMailbox;
 import com.novanta.testing.IntegrationTest;
@@ -92,10 +93,10 @@ class SelfExclusionMailIntegrationTests {
 	}
 
 	private void chooseBallots() {
-		TestPipelines.ThreeSlips slips = TestPipelines.threeSlipsOneWinningThree(this.lottery.id(),
+		WinningBallots.Found slips = WinningBallots.threeSlipsOneWinningThree(this.lottery.id(),
 				this.steps.seed(this.lottery.id()), 11);
-		this.winningBallot = slips.winning();
-		this.losingBallot = slips.losing();
+		this.winningBallot = slips.ballot(0);
+		this.losingBallot = slips.ballot(1);
 	}
 
 	private void submit(CurrentAccount player, int[] numbers) {

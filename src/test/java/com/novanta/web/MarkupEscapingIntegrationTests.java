@@ -2,22 +2,18 @@ package com.novanta.web;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
 import com.novanta.draw.DrawPipeline;
-import com.novanta.game.NumberSet;
-import com.novanta.game.QuickPick;
-import com.novanta.lottery.Fairness;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.LotterySteps;
 import com.novanta.lottery.TestLotteries;
+import com.novanta.lottery.WinningBallots;
 import com.novanta.notification.CaughtMail;
 import com.novanta.notification.DevMailbox;
 import com.novanta.testing.Html;
@@ -269,19 +265,10 @@ class MarkupEscapingIntegrationTests {
 	 * lottery) both play them.
 	 */
 	private int[] winningBallotForTwo() {
-		String seed = this.steps.seed(this.lottery.id());
-		SplittableRandom random = new SplittableRandom(90);
-		while (true) {
-			int[] candidate = QuickPick.pick(6, 90, random);
-			Fairness.BallotDigest digest = new Fairness.BallotDigest(this.lottery.id());
-			digest.add(1, 0, candidate);
-			digest.add(2, 0, candidate);
-			int[] drawn = Fairness.winningNumbers(Fairness.draw(seed, digest.finish(), 6, 90));
-			if (NumberSet.of(candidate).matches(NumberSet.of(drawn)) >= 2) {
-				Arrays.sort(candidate);
-				return candidate;
-			}
-		}
+		return WinningBallots
+			.search(this.lottery.id(), this.steps.seed(this.lottery.id()), 90, new int[] { 2 },
+					(matches) -> matches[0] >= 2)
+			.ballot(0);
 	}
 
 	private List<CaughtMail> mailsTo(String email) {

@@ -3,7 +3,6 @@ package com.novanta.winner;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.UUID;
 
 import com.novanta.account.CurrentAccount;
@@ -11,13 +10,11 @@ import com.novanta.account.TestParticipants;
 import com.novanta.ballot.BallotSubmission;
 import com.novanta.ballot.SubmissionResult;
 import com.novanta.draw.DrawPipeline;
-import com.novanta.game.NumberSet;
-import com.novanta.game.QuickPick;
-import com.novanta.lottery.Fairness;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.LotterySteps;
 import com.novanta.lottery.TestLotteries;
+import com.novanta.lottery.WinningBallots;
 import com.novanta.testing.Browser;
 import com.novanta.testing.BrowserTest;
 import com.novanta.testing.MutableClock;
@@ -128,7 +125,8 @@ class WinPublicityBrowserTests {
 	 * ballot of this lottery is chosen to match three winning numbers.
 	 */
 	private void playAWinningBallotAndDraw() {
-		int[] ballot = aBallotThatMatches(3);
+		int[] ballot = WinningBallots.onlySlipMatching(this.lottery.id(), this.steps.seed(this.lottery.id()), 7, 3)
+			.ballot(0);
 		SubmissionResult result = this.submission.submit(new BallotSubmission.Player(this.player.id(), true),
 				this.lottery.id(), List.of(Arrays.stream(ballot).boxed().toList()), List.of(false),
 				UUID.randomUUID().toString());
@@ -137,20 +135,6 @@ class WinPublicityBrowserTests {
 		this.clock.freezeAt(this.lottery.closesAt());
 		assertThat(this.pipeline.advance(this.lottery.id()).isAtLeast(LotteryStatus.SETTLED)).isTrue();
 		this.clock.freezeAt(now);
-	}
-
-	private int[] aBallotThatMatches(int matches) {
-		String seed = this.steps.seed(this.lottery.id());
-		SplittableRandom random = new SplittableRandom(7);
-		while (true) {
-			int[] candidate = QuickPick.pick(6, 90, random);
-			Fairness.BallotDigest digest = new Fairness.BallotDigest(this.lottery.id());
-			digest.add(1, 0, candidate);
-			int[] winning = Fairness.draw(seed, digest.finish(), 6, 90);
-			if (NumberSet.of(candidate).matches(NumberSet.of(winning)) == matches) {
-				return candidate;
-			}
-		}
 	}
 
 	private void signIn(String email) {
