@@ -7,6 +7,7 @@ import com.novanta.notification.CaughtMail;
 import com.novanta.notification.DevMailbox;
 import com.novanta.notification.Outbox;
 import com.novanta.notification.OutboxStatus;
+import com.novanta.notification.TestMail;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;

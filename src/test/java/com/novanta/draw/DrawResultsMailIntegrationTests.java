@@ -19,6 +19,7 @@ import com.novanta.lottery.WinningBallots;
 import com.novanta.notification.CaughtMail;
 import com.novanta.notification.DevMailbox;
 import com.novanta.notification.OutboxMessage;
+import com.novanta.notification.TestMail;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
@@ -89,9 +90,12 @@ class DrawResultsMailIntegrationTests {
 
 	int[] winning;
 
+	TestMail mail;
+
 	@BeforeEach
 	void setUp() {
 		this.lottery = new TestLotteries(this.context).open("daily");
+		this.mail = new TestMail(this.mailbox);
 		TestParticipants participants = new TestParticipants(this.context);
 		this.winner = participants.verified("Wanda Winner");
 		this.loser = participants.verified("Larry Loser");
@@ -110,7 +114,7 @@ class DrawResultsMailIntegrationTests {
 	void everyParticipantGetsExactlyOneResultEmailAndAdminsAnAlert() {
 		assertThat(this.pipeline.advance(this.lottery.id())).isEqualTo(LotteryStatus.NOTIFIED);
 
-		CaughtMail won = single(this.winner.email());
+		CaughtMail won = this.mail.only(this.winner.email());
 		assertThat(won.subject()).isEqualTo("Your results: Novanta 6/90, draw of " + this.lottery.drawDate());
 		assertThat(won.text()).contains("Hello Wanda Winner,")
 			.contains("Congratulations! You won €25.00.")
@@ -123,7 +127,7 @@ class DrawResultsMailIntegrationTests {
 		assertThat(won.html()).contains("Congratulations! You won €25.00.").doesNotContain("<script");
 		assertThat(won.headers()).noneMatch((header) -> header.startsWith("List-Unsubscribe"));
 
-		CaughtMail lost = single(this.loser.email());
+		CaughtMail lost = this.mail.only(this.loser.email());
 		assertThat(lost.text()).contains("Hello Larry Loser,")
 			.contains("No win this time.")
 			.contains(joined(this.losingBallot) + " — No win")
@@ -133,9 +137,9 @@ class DrawResultsMailIntegrationTests {
 				&& header.contains("/unsubscribe/no-win?account=" + this.loser.id()));
 		assertThat(lost.headers()).contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
 
-		assertThat(this.mailbox.messages()).filteredOn((mail) -> mail.to().equals(this.quiet.email())).isEmpty();
+		assertThat(this.mail.to(this.quiet.email())).isEmpty();
 
-		CaughtMail alert = single(this.admin.email());
+		CaughtMail alert = this.mail.only(this.admin.email());
 		assertThat(alert.subject()).isEqualTo("Winners in Novanta 6/90, draw of " + this.lottery.drawDate());
 		assertThat(alert.text()).contains("has 1 winning ballots").contains("3 of 6: 1 × €25.00");
 	}
@@ -156,13 +160,14 @@ class DrawResultsMailIntegrationTests {
 
 		assertThat(outboxOfLottery()).isEqualTo(messages);
 		assertThat(this.mailbox.messages()).hasSize(caught);
-		assertThat(this.mailbox.messages()).filteredOn((mail) -> mail.to().equals(this.winner.email())).hasSize(1);
+		assertThat(this.mail.to(this.winner.email())).hasSize(1);
 	}
 
 	@Test
 	void theOneClickUnsubscribeStopsNoWinEmailsOnly() throws Exception {
 		this.pipeline.advance(this.lottery.id());
-		String link = single(this.loser.email()).headers()
+		String link = this.mail.only(this.loser.email())
+			.headers()
 			.stream()
 			.filter((header) -> header.startsWith("List-Unsubscribe: <"))
 			.findFirst()
@@ -186,7 +191,7 @@ class DrawResultsMailIntegrationTests {
 	void theLinkInTheEmailShowsAPageThatChangesNothingUntilItsButtonIsPressed() throws Exception {
 		this.pipeline.advance(this.lottery.id());
 		Matcher visible = Pattern.compile("https?://[^/\\s]+(/unsubscribe/no-win\\?\\S+)")
-			.matcher(single(this.loser.email()).text());
+			.matcher(this.mail.only(this.loser.email()).text());
 		assertThat(visible.find()).as("the visible link in the text of the email").isTrue();
 		String link = visible.group(1);
 
@@ -253,17 +258,10 @@ class DrawResultsMailIntegrationTests {
 
 	/** The result emails of one lottery to one participant. */
 	private List<CaughtMail> resultsOf(CurrentAccount participant, Lottery lottery) {
-		return this.mailbox.messages()
+		return this.mail.to(participant.email())
 			.stream()
-			.filter((mail) -> mail.to().equals(participant.email())
-					&& mail.subject().equals("Your results: Novanta 6/90, draw of " + lottery.drawDate()))
+			.filter((mail) -> mail.subject().equals("Your results: Novanta 6/90, draw of " + lottery.drawDate()))
 			.toList();
-	}
-
-	private CaughtMail single(String to) {
-		List<CaughtMail> mails = this.mailbox.messages().stream().filter((mail) -> mail.to().equals(to)).toList();
-		assertThat(mails).as("mail to " + to).hasSize(1);
-		return mails.get(0);
 	}
 
 	private long outboxOfLottery() {

@@ -15,8 +15,8 @@ import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.LotterySteps;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.lottery.WinningBallots;
-import com.novanta.notification.CaughtMail;
 import com.novanta.notification.DevMailbox;
+import com.novanta.notification.TestMail;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,9 +58,12 @@ class SelfExclusionMailIntegrationTests {
 
 	int[] losingBallot;
 
+	TestMail mail;
+
 	@BeforeEach
 	void setUp() {
 		this.lottery = new TestLotteries(this.context).open("daily");
+		this.mail = new TestMail(this.mailbox);
 		chooseBallots();
 	}
 
@@ -81,15 +84,11 @@ class SelfExclusionMailIntegrationTests {
 		this.clock.freezeAt(this.lottery.closesAt());
 		assertThat(this.pipeline.advance(this.lottery.id())).isEqualTo(LotteryStatus.NOTIFIED);
 
-		assertThat(mailTo(winner)).singleElement()
+		assertThat(this.mail.to(winner.email())).singleElement()
 			.satisfies((mail) -> assertThat(mail.text()).contains("Congratulations! You won €25.00."));
-		assertThat(mailTo(loser)).isEmpty();
-		assertThat(mailTo(playing)).singleElement()
+		assertThat(this.mail.to(loser.email())).isEmpty();
+		assertThat(this.mail.to(playing.email())).singleElement()
 			.satisfies((mail) -> assertThat(mail.text()).contains("No win this time."));
-	}
-
-	private List<CaughtMail> mailTo(CurrentAccount participant) {
-		return this.mailbox.messages().stream().filter((mail) -> mail.to().equals(participant.email())).toList();
 	}
 
 	private void chooseBallots() {

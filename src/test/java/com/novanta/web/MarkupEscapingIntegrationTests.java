@@ -1,10 +1,7 @@
 package com.novanta.web;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
@@ -16,6 +13,7 @@ import com.novanta.lottery.TestLotteries;
 import com.novanta.lottery.WinningBallots;
 import com.novanta.notification.CaughtMail;
 import com.novanta.notification.DevMailbox;
+import com.novanta.notification.TestMail;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
@@ -63,8 +61,6 @@ class MarkupEscapingIntegrationTests {
 	/** What a page, an email or a file must never contain: our markup, unescaped. */
 	static final List<String> RAW = List.of("<script>alert", "<img src=x", "<svg onload");
 
-	private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/\\S+)");
-
 	@Autowired
 	MockMvc mvc;
 
@@ -90,10 +86,13 @@ class MarkupEscapingIntegrationTests {
 
 	CurrentAccount admin;
 
+	TestMail mail;
+
 	@BeforeEach
 	void setUp() {
 		this.lottery = new TestLotteries(this.context).open("daily");
 		this.admin = new TestParticipants(this.context).admin(ADMIN_NAME);
+		this.mail = new TestMail(this.mailbox);
 	}
 
 	@Test
@@ -141,7 +140,7 @@ class MarkupEscapingIntegrationTests {
 		assertShowsAsText(asAdmin("/admin/outbox"));
 		// every email they got, and the dev mailbox that shows them
 		for (Player player : List.of(eve, formula)) {
-			List<CaughtMail> mails = mailsTo(player.email());
+			List<CaughtMail> mails = this.mail.to(player.email());
 			assertThat(mails).extracting(CaughtMail::subject)
 				.contains("Confirm your email address",
 						"Your results: Novanta 6/90, draw of " + this.lottery.drawDate());
@@ -155,7 +154,8 @@ class MarkupEscapingIntegrationTests {
 				assertThat(page(get("/dev/mailbox/{id}/html", mail.id()))).doesNotContain(RAW);
 			}
 		}
-		CaughtMail alert = mailsTo(this.admin.email()).stream()
+		CaughtMail alert = this.mail.to(this.admin.email())
+			.stream()
 			.filter((mail) -> mail.subject().startsWith("Winners in"))
 			.filter((mail) -> mail.subject().endsWith(this.lottery.drawDate().toString()))
 			.findFirst()
@@ -229,10 +229,7 @@ class MarkupEscapingIntegrationTests {
 				request.setRemoteAddr(client);
 				return request;
 			})).andExpect(redirectedUrl("/signup/check-email"));
-		CaughtMail verification = mailsTo(email).get(0);
-		Matcher link = LINK.matcher(verification.text());
-		assertThat(link.find()).isTrue();
-		String confirm = page(get(link.group(1)));
+		String confirm = page(get(TestMail.linkIn(this.mail.only(email, "Confirm your email address"))));
 		assertThat(confirm).contains("Confirm your email address");
 		this.mvc
 			.perform(post("/account/verify").param("token", Html.parse(confirm).select("input[name=token]").val())
@@ -269,12 +266,6 @@ class MarkupEscapingIntegrationTests {
 			.search(this.lottery.id(), this.steps.seed(this.lottery.id()), 90, new int[] { 2 },
 					(matches) -> matches[0] >= 2)
 			.ballot(0);
-	}
-
-	private List<CaughtMail> mailsTo(String email) {
-		List<CaughtMail> oldestFirst = new ArrayList<>(this.mailbox.messages());
-		java.util.Collections.reverse(oldestFirst);
-		return oldestFirst.stream().filter((mail) -> mail.to().equals(email)).toList();
 	}
 
 	private Document account(Player player) {
