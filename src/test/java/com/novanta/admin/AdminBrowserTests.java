@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
-import com.novanta.ballot.BallotSubmission;
+import com.novanta.ballot.TestSlips;
 import com.novanta.draw.DrawPipeline;
 import com.novanta.game.QuickPick;
 import com.novanta.lottery.Lottery;
@@ -47,9 +47,6 @@ class AdminBrowserTests {
 
 	@Autowired
 	DrawPipeline pipeline;
-
-	@Autowired
-	BallotSubmission submission;
 
 	@Autowired
 	Winners winners;
@@ -130,6 +127,7 @@ class AdminBrowserTests {
 	private Lottery drawnLotteryWithWinners() {
 		Lottery lottery = new TestLotteries(this.context).open("daily");
 		TestParticipants participants = new TestParticipants(this.context);
+		TestSlips slips = new TestSlips(this.context);
 		SplittableRandom random = new SplittableRandom(9);
 		for (int p = 0; p < 6; p++) {
 			CurrentAccount player = participants.verified("Winner Maybe " + p);
@@ -138,8 +136,7 @@ class AdminBrowserTests {
 				for (int l = 0; l < 10; l++) {
 					lines.add(java.util.Arrays.stream(QuickPick.pick(6, 90, random)).boxed().toList());
 				}
-				this.submission.submit(new BallotSubmission.Player(player.id(), true), lottery.id(), lines,
-						lines.stream().map((line) -> true).toList(), UUID.randomUUID().toString());
+				slips.play(player, lottery, lines, true);
 			}
 		}
 		Instant now = this.clock.instant();

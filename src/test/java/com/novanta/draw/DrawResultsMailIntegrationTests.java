@@ -1,16 +1,13 @@
 package com.novanta.draw;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.novanta.account.Accounts;
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
-import com.novanta.ballot.BallotSubmission;
-import com.novanta.ballot.SubmissionResult;
+import com.novanta.ballot.TestSlips;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.LotterySteps;
@@ -54,9 +51,6 @@ class DrawResultsMailIntegrationTests {
 	DrawPipeline pipeline;
 
 	@Autowired
-	BallotSubmission submission;
-
-	@Autowired
 	LotterySteps steps;
 
 	@Autowired
@@ -92,10 +86,13 @@ class DrawResultsMailIntegrationTests {
 
 	TestMail mail;
 
+	TestSlips slips;
+
 	@BeforeEach
 	void setUp() {
 		this.lottery = new TestLotteries(this.context).open("daily");
 		this.mail = new TestMail(this.mailbox);
+		this.slips = new TestSlips(this.context);
 		TestParticipants participants = new TestParticipants(this.context);
 		this.winner = participants.verified("Wanda Winner");
 		this.loser = participants.verified("Larry Loser");
@@ -104,9 +101,9 @@ class DrawResultsMailIntegrationTests {
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(this.quiet.id())),
 				new Update().set("noWinEmails", false), "accounts");
 		chooseBallots();
-		submit(this.winner, this.winningBallot);
-		submit(this.loser, this.losingBallot);
-		submit(this.quiet, this.losingBallot);
+		this.slips.play(this.winner, this.lottery, this.winningBallot);
+		this.slips.play(this.loser, this.lottery, this.losingBallot);
+		this.slips.play(this.quiet, this.lottery, this.losingBallot);
 		this.clock.freezeAt(this.lottery.closesAt());
 	}
 
@@ -245,12 +242,12 @@ class DrawResultsMailIntegrationTests {
 	 */
 	private Lottery drawAnother(CurrentAccount winning, CurrentAccount losing, long searchSeed) {
 		Lottery next = new TestLotteries(this.context).open("daily");
-		WinningBallots.Found slips = WinningBallots.threeSlipsOneWinningThree(next.id(), this.steps.seed(next.id()),
+		WinningBallots.Found found = WinningBallots.threeSlipsOneWinningThree(next.id(), this.steps.seed(next.id()),
 				searchSeed);
 		this.clock.freezeAt(next.closesAt().minusSeconds(60));
-		submit(next, winning, slips.ballot(0));
-		submit(next, losing, slips.ballot(1));
-		submit(next, this.quiet, slips.ballot(1));
+		this.slips.play(winning, next, found.ballot(0));
+		this.slips.play(losing, next, found.ballot(1));
+		this.slips.play(this.quiet, next, found.ballot(1));
 		this.clock.freezeAt(next.closesAt());
 		assertThat(this.pipeline.advance(next.id())).isEqualTo(LotteryStatus.NOTIFIED);
 		return next;
@@ -275,20 +272,6 @@ class DrawResultsMailIntegrationTests {
 		this.winningBallot = slips.ballot(0);
 		this.losingBallot = slips.ballot(1);
 		this.winning = slips.drawn();
-	}
-
-	private void submit(CurrentAccount player, int[] numbers) {
-		submit(this.lottery, player, numbers);
-	}
-
-	private void submit(Lottery into, CurrentAccount player, int[] numbers) {
-		List<Integer> line = new ArrayList<>();
-		for (int n : numbers) {
-			line.add(n);
-		}
-		assertThat(this.submission.submit(new BallotSubmission.Player(player.id(), true), into.id(), List.of(line),
-				List.of(false), UUID.randomUUID().toString()))
-			.isInstanceOf(SubmissionResult.Accepted.class);
 	}
 
 	private static String joined(int[] numbers) {

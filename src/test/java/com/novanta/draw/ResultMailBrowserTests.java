@@ -1,14 +1,12 @@
 package com.novanta.draw;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
-import com.novanta.ballot.BallotSubmission;
+import com.novanta.ballot.TestSlips;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.testing.Browser;
@@ -39,17 +37,13 @@ class ResultMailBrowserTests {
 	DrawPipeline pipeline;
 
 	@Autowired
-	BallotSubmission submission;
-
-	@Autowired
 	MutableClock clock;
 
 	@Test
 	void theResultEmailIsInTheDevMailboxAndItsLinksLeadToTheDrawAndToMyBallots() {
 		Lottery lottery = new TestLotteries(this.context).open("daily");
 		CurrentAccount player = new TestParticipants(this.context).verified("Grace Result");
-		this.submission.submit(new BallotSubmission.Player(player.id(), true), lottery.id(),
-				List.of(List.of(4, 8, 15, 16, 23, 42)), List.of(false), UUID.randomUUID().toString());
+		new TestSlips(this.context).play(player, lottery, 4, 8, 15, 16, 23, 42);
 		Instant now = this.clock.instant();
 		this.clock.freezeAt(lottery.closesAt());
 		this.pipeline.advance(lottery.id());

@@ -1,15 +1,10 @@
 package com.novanta.draw;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.ExclusionPeriod;
 import com.novanta.account.TestParticipants;
 import com.novanta.account.TestPlayRestrictions;
-import com.novanta.ballot.BallotSubmission;
-import com.novanta.ballot.SubmissionResult;
+import com.novanta.ballot.TestSlips;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.LotterySteps;
@@ -39,9 +34,6 @@ class SelfExclusionMailIntegrationTests {
 
 	@Autowired
 	DrawPipeline pipeline;
-
-	@Autowired
-	BallotSubmission submission;
 
 	@Autowired
 	LotterySteps steps;
@@ -74,9 +66,10 @@ class SelfExclusionMailIntegrationTests {
 		CurrentAccount loser = participants.verified("Lorenzo Excluded");
 		CurrentAccount playing = participants.verified("Paola Playing");
 		this.clock.freezeAt(this.lottery.closesAt().minusSeconds(3600));
-		submit(winner, this.winningBallot);
-		submit(loser, this.losingBallot);
-		submit(playing, this.losingBallot);
+		TestSlips slips = new TestSlips(this.context);
+		slips.play(winner, this.lottery, this.winningBallot);
+		slips.play(loser, this.lottery, this.losingBallot);
+		slips.play(playing, this.lottery, this.losingBallot);
 		TestPlayRestrictions restrictions = new TestPlayRestrictions(this.context);
 		restrictions.exclude(winner, ExclusionPeriod.SIX_MONTHS);
 		restrictions.exclude(loser, ExclusionPeriod.ONE_YEAR);
@@ -96,16 +89,6 @@ class SelfExclusionMailIntegrationTests {
 				this.steps.seed(this.lottery.id()), 11);
 		this.winningBallot = slips.ballot(0);
 		this.losingBallot = slips.ballot(1);
-	}
-
-	private void submit(CurrentAccount player, int[] numbers) {
-		List<Integer> line = new ArrayList<>();
-		for (int n : numbers) {
-			line.add(n);
-		}
-		assertThat(this.submission.submit(new BallotSubmission.Player(player.id(), true), this.lottery.id(),
-				List.of(line), List.of(false), UUID.randomUUID().toString()))
-			.isInstanceOf(SubmissionResult.Accepted.class);
 	}
 
 }

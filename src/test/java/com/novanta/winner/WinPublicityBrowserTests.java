@@ -1,14 +1,11 @@
 package com.novanta.winner;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
-import com.novanta.ballot.BallotSubmission;
-import com.novanta.ballot.SubmissionResult;
+import com.novanta.ballot.TestSlips;
 import com.novanta.draw.DrawPipeline;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
@@ -47,9 +44,6 @@ class WinPublicityBrowserTests {
 
 	@Autowired
 	LotterySteps steps;
-
-	@Autowired
-	BallotSubmission submission;
 
 	@Autowired
 	DrawPipeline pipeline;
@@ -127,10 +121,7 @@ class WinPublicityBrowserTests {
 	private void playAWinningBallotAndDraw() {
 		int[] ballot = WinningBallots.onlySlipMatching(this.lottery.id(), this.steps.seed(this.lottery.id()), 7, 3)
 			.ballot(0);
-		SubmissionResult result = this.submission.submit(new BallotSubmission.Player(this.player.id(), true),
-				this.lottery.id(), List.of(Arrays.stream(ballot).boxed().toList()), List.of(false),
-				UUID.randomUUID().toString());
-		assertThat(result).isInstanceOf(SubmissionResult.Accepted.class);
+		new TestSlips(this.context).play(this.player, this.lottery, ballot);
 		Instant now = this.clock.instant();
 		this.clock.freezeAt(this.lottery.closesAt());
 		assertThat(this.pipeline.advance(this.lottery.id()).isAtLeast(LotteryStatus.SETTLED)).isTrue();
