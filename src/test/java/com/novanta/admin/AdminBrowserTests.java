@@ -10,7 +10,7 @@ import java.util.UUID;
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
 import com.novanta.ballot.TestSlips;
-import com.novanta.draw.DrawPipeline;
+import com.novanta.draw.TestPipelines;
 import com.novanta.game.QuickPick;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
@@ -44,9 +44,6 @@ class AdminBrowserTests {
 
 	@Autowired
 	ApplicationContext context;
-
-	@Autowired
-	DrawPipeline pipeline;
 
 	@Autowired
 	Winners winners;
@@ -139,10 +136,7 @@ class AdminBrowserTests {
 				slips.play(player, lottery, lines, true);
 			}
 		}
-		Instant now = this.clock.instant();
-		this.clock.freezeAt(lottery.closesAt());
-		this.pipeline.advance(lottery.id());
-		this.clock.freezeAt(now);
+		TestPipelines.drawAtClose(this.context, lottery);
 		return lottery;
 	}
 

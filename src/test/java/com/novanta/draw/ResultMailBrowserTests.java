@@ -1,6 +1,5 @@
 package com.novanta.draw;
 
-import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,7 +10,6 @@ import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.testing.Browser;
 import com.novanta.testing.BrowserTest;
-import com.novanta.testing.MutableClock;
 import com.novanta.testing.pages.SignInPage;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -33,21 +31,12 @@ class ResultMailBrowserTests {
 	@Autowired
 	ApplicationContext context;
 
-	@Autowired
-	DrawPipeline pipeline;
-
-	@Autowired
-	MutableClock clock;
-
 	@Test
 	void theResultEmailIsInTheDevMailboxAndItsLinksLeadToTheDrawAndToMyBallots() {
 		Lottery lottery = new TestLotteries(this.context).open("daily");
 		CurrentAccount player = new TestParticipants(this.context).verified("Grace Result");
 		new TestSlips(this.context).play(player, lottery, 4, 8, 15, 16, 23, 42);
-		Instant now = this.clock.instant();
-		this.clock.freezeAt(lottery.closesAt());
-		this.pipeline.advance(lottery.id());
-		this.clock.freezeAt(now);
+		TestPipelines.drawAtClose(this.context, lottery);
 
 		Browser browser = Browser.get();
 		browser.open(url("/dev/mailbox"));

@@ -1,12 +1,16 @@
 package com.novanta.draw;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import com.novanta.audit.AuditLog;
 import com.novanta.ballot.BallotLedger;
 import com.novanta.game.GameCatalog;
+import com.novanta.lottery.Lottery;
+import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.LotterySteps;
+import com.novanta.testing.MutableClock;
 import com.novanta.winner.Winners;
 
 import org.springframework.context.ApplicationContext;
@@ -22,6 +26,24 @@ public final class TestPipelines {
 		return new DrawPipeline(context.getBean(LotterySteps.class), context.getBean(BallotLedger.class),
 				context.getBean(Winners.class), context.getBean(GameCatalog.class), context.getBean(AuditLog.class),
 				context.getBean(DrawProperties.class), context.getBean(Clock.class), List.of());
+	}
+
+	/**
+	 * Runs every step of a lottery's draw as at its close instant, then puts the
+	 * application's clock back where it was: the test goes on at its own instant, and
+	 * only this lottery was drawn.
+	 * @return the status the draw reached ({@code NOTIFIED} once every step ran)
+	 */
+	public static LotteryStatus drawAtClose(ApplicationContext context, Lottery lottery) {
+		MutableClock clock = context.getBean(MutableClock.class);
+		Instant now = clock.instant();
+		clock.freezeAt(lottery.closesAt());
+		try {
+			return context.getBean(DrawPipeline.class).advance(lottery.id());
+		}
+		finally {
+			clock.freezeAt(now);
+		}
 	}
 
 	/** Runs the results step (SETTLED → NOTIFIED) of a settled lottery. */

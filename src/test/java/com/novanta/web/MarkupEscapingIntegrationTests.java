@@ -1,11 +1,10 @@
 package com.novanta.web;
 
-import java.time.Instant;
 import java.util.List;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
-import com.novanta.draw.DrawPipeline;
+import com.novanta.draw.TestPipelines;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.LotterySteps;
@@ -16,7 +15,6 @@ import com.novanta.notification.DevMailbox;
 import com.novanta.notification.TestMail;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
-import com.novanta.testing.MutableClock;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,13 +72,7 @@ class MarkupEscapingIntegrationTests {
 	DevMailbox mailbox;
 
 	@Autowired
-	DrawPipeline pipeline;
-
-	@Autowired
 	LotterySteps steps;
-
-	@Autowired
-	MutableClock clock;
 
 	Lottery lottery;
 
@@ -115,10 +107,7 @@ class MarkupEscapingIntegrationTests {
 		int[] numbers = winningBallotForTwo();
 		play(eve, numbers);
 		play(formula, numbers);
-		Instant now = this.clock.instant();
-		this.clock.freezeAt(this.lottery.closesAt());
-		assertThat(this.pipeline.advance(this.lottery.id())).isEqualTo(LotteryStatus.NOTIFIED);
-		this.clock.freezeAt(now);
+		assertThat(TestPipelines.drawAtClose(this.context, this.lottery)).isEqualTo(LotteryStatus.NOTIFIED);
 
 		// the participant's own pages
 		String profile = page(get("/account").session(eve.session()));
@@ -171,10 +160,7 @@ class MarkupEscapingIntegrationTests {
 		int[] numbers = winningBallotForTwo();
 		play(eve, numbers);
 		play(formula, numbers);
-		Instant now = this.clock.instant();
-		this.clock.freezeAt(this.lottery.closesAt());
-		this.pipeline.advance(this.lottery.id());
-		this.clock.freezeAt(now);
+		TestPipelines.drawAtClose(this.context, this.lottery);
 
 		MockHttpServletResponse csv = this.mvc
 			.perform(get("/admin/winners.csv").param("date", this.lottery.drawDate().toString())

@@ -1,12 +1,11 @@
 package com.novanta.winner;
 
-import java.time.Instant;
 import java.util.List;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
 import com.novanta.ballot.TestSlips;
-import com.novanta.draw.DrawPipeline;
+import com.novanta.draw.TestPipelines;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.LotterySteps;
@@ -14,7 +13,6 @@ import com.novanta.lottery.TestLotteries;
 import com.novanta.lottery.WinningBallots;
 import com.novanta.testing.Browser;
 import com.novanta.testing.BrowserTest;
-import com.novanta.testing.MutableClock;
 import com.novanta.testing.pages.SignInPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,12 +42,6 @@ class WinPublicityBrowserTests {
 
 	@Autowired
 	LotterySteps steps;
-
-	@Autowired
-	DrawPipeline pipeline;
-
-	@Autowired
-	MutableClock clock;
 
 	Browser browser;
 
@@ -122,10 +114,7 @@ class WinPublicityBrowserTests {
 		int[] ballot = WinningBallots.onlySlipMatching(this.lottery.id(), this.steps.seed(this.lottery.id()), 7, 3)
 			.ballot(0);
 		new TestSlips(this.context).play(this.player, this.lottery, ballot);
-		Instant now = this.clock.instant();
-		this.clock.freezeAt(this.lottery.closesAt());
-		assertThat(this.pipeline.advance(this.lottery.id()).isAtLeast(LotteryStatus.SETTLED)).isTrue();
-		this.clock.freezeAt(now);
+		assertThat(TestPipelines.drawAtClose(this.context, this.lottery).isAtLeast(LotteryStatus.SETTLED)).isTrue();
 	}
 
 	private void signIn(String email) {
