@@ -222,15 +222,7 @@ class AccountSecurityTests {
 	}
 
 	private MockHttpSession signIn() throws Exception {
-		return (MockHttpSession) this.mvc
-			.perform(post("/signin").param("email", this.account.email())
-				.param("password", PASSWORD)
-				.with(this.client)
-				.with(csrf()))
-			.andExpect(redirectedUrl("/"))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
+		return TestParticipants.signInThroughForm(this.mvc, this.account.email(), PASSWORD, this.client);
 	}
 
 }

@@ -28,6 +28,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -202,35 +203,26 @@ class MarkupEscapingIntegrationTests {
 
 	/** Signs up through the form, follows the emailed link and signs in. */
 	private Player signUpAndVerify(String name, String city) throws Exception {
-		String email = "markup-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-		String client = TestParticipants.clientAddress();
-		this.mvc.perform(post("/signup").param("name", name)
-			.param("email", email)
-			.param("password", TestParticipants.PASSWORD)
-			.param("city", city)
-			.param("adult", "true")
-			.param("terms", "true")
-			.with(csrf())
-			.with((request) -> {
-				request.setRemoteAddr(client);
-				return request;
-			})).andExpect(redirectedUrl("/signup/check-email"));
+		String email = TestParticipants.email("markup");
+		RequestPostProcessor client = TestParticipants.newClient();
+		this.mvc
+			.perform(post("/signup").param("name", name)
+				.param("email", email)
+				.param("password", TestParticipants.PASSWORD)
+				.param("city", city)
+				.param("adult", "true")
+				.param("terms", "true")
+				.with(csrf())
+				.with(client))
+			.andExpect(redirectedUrl("/signup/check-email"));
 		String confirm = page(get(TestMail.linkIn(this.mail.only(email, "Confirm your email address"))));
 		assertThat(confirm).contains("Confirm your email address");
 		this.mvc
 			.perform(post("/account/verify").param("token", Html.parse(confirm).select("input[name=token]").val())
 				.with(csrf()))
 			.andExpect(redirectedUrl("/account/verify"));
-		MockHttpSession session = new MockHttpSession();
-		this.mvc.perform(post("/signin").param("email", email)
-			.param("password", TestParticipants.PASSWORD)
-			.session(session)
-			.with(csrf())
-			.with((request) -> {
-				request.setRemoteAddr(client);
-				return request;
-			})).andExpect(redirectedUrl("/"));
-		return new Player(email, session);
+		return new Player(email,
+				TestParticipants.signInThroughForm(this.mvc, email, TestParticipants.PASSWORD, client));
 	}
 
 	private void play(Player player, int[] numbers) throws Exception {
