@@ -20,6 +20,7 @@ import com.novanta.lottery.LotteryCalendar;
 import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.notification.OutboxDispatcher;
+import com.novanta.notification.TestOutbox;
 import com.novanta.notification.TestSmtpServer;
 import com.novanta.testing.AppInstance;
 import com.novanta.testing.FrozenClockExtension;
@@ -27,7 +28,6 @@ import com.novanta.testing.MutableClock;
 import com.novanta.testing.ProcessTest;
 import com.novanta.testing.WebVisitor;
 import de.bwaldvogel.mongo.MongoServer;
-import org.awaitility.Awaitility;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -150,11 +150,11 @@ class MultiInstanceIntegrationTests {
 			.isEqualTo(1);
 
 		// the draw handed its mail to each instance's workers; both dispatchers run
-		// as well, and the outbox is then drained
+		// as well, and the mail is counted once neither has anything left to send
 		onBoth((instance) -> instance.bean(OutboxDispatcher.class).dispatchDue());
-		Awaitility.await()
-			.atMost(Duration.ofMinutes(1))
-			.until(() -> count("outbox", Criteria.where("status").ne("SENT")) == 0);
+		TestOutbox.awaitIdle(a.bean(MongoTemplate.class), a.bean(OutboxDispatcher.class),
+				b.bean(OutboxDispatcher.class));
+		assertThat(count("outbox", Criteria.where("status").ne("SENT"))).as("mail not sent").isZero();
 		for (CurrentAccount player : players) {
 			assertThat(smtp.receivedBy(player.email().toLowerCase(java.util.Locale.ROOT)))
 				.as("result emails to " + player.email())

@@ -17,6 +17,7 @@ import com.novanta.ballot.TestSlips;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.notification.OutboxDispatcher;
+import com.novanta.notification.TestOutbox;
 import com.novanta.notification.TestSmtpServer;
 import com.novanta.testing.AppInstance;
 import com.novanta.testing.FaultyDatabase;
@@ -124,11 +125,7 @@ class ProcessKilledMidDrawIntegrationTests {
 					.isEqualTo(1);
 				// counted once nothing waits or is being sent and no worker is busy, so
 				// that a duplicate sent late is counted too
-				OutboxDispatcher dispatcher = restarted.bean(OutboxDispatcher.class);
-				org.awaitility.Awaitility.await()
-					.atMost(Duration.ofMinutes(1))
-					.until(() -> mongo.count(Query.query(Criteria.where("status").in("PENDING", "SENDING")),
-							"outbox") == 0 && dispatcher.isIdle());
+				TestOutbox.awaitIdle(mongo, restarted.bean(OutboxDispatcher.class));
 				for (CurrentAccount player : players) {
 					String email = player.email().toLowerCase(java.util.Locale.ROOT);
 					assertThat(smtp.receivedBy(email)).as(email).isEqualTo(1);
