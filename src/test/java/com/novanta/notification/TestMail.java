@@ -52,6 +52,15 @@ public final class TestMail {
 		return link(mail.text());
 	}
 
+	/**
+	 * The token of an emailed link: the value of its {@code token} parameter, to its end.
+	 */
+	public static String tokenOf(String link) {
+		int token = link.indexOf("token=");
+		assertThat(token).as("a token in %s", link).isNotNegative();
+		return link.substring(token + "token=".length());
+	}
+
 	public static String link(String text) {
 		Matcher matcher = LINK.matcher(text);
 		assertThat(matcher.find()).as("a link in:%n%s", text).isTrue();
