@@ -8,6 +8,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.novanta.notification.TestMail;
+import com.novanta.testing.Html;
 import org.bson.types.ObjectId;
 
 import org.springframework.context.ApplicationContext;
@@ -18,8 +20,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Test accounts, made directly in the database: participants and admins for the tests of
@@ -130,6 +134,19 @@ public final class TestParticipants {
 			.andReturn()
 			.getRequest()
 			.getSession(false);
+	}
+
+	/**
+	 * Confirms an address as its owner does: opens the link of the newest "Confirm your
+	 * email address" mail to it and presses the page's button.
+	 */
+	public static void confirmEmailThroughLink(MockMvc mvc, TestMail mail, String email) throws Exception {
+		String link = TestMail.linkIn(mail.latest(email, "Confirm your email address"));
+		String token = Html.parse(mvc.perform(get(link)).andExpect(status().isOk()))
+			.select("form[action='/account/verify'] input[name=token]")
+			.val();
+		mvc.perform(post("/account/verify").param("token", token).with(csrf()))
+			.andExpect(redirectedUrl("/account/verify"));
 	}
 
 	/** An address no other test uses. */

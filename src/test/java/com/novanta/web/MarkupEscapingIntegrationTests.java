@@ -215,12 +215,7 @@ class MarkupEscapingIntegrationTests {
 				.with(csrf())
 				.with(client))
 			.andExpect(redirectedUrl("/signup/check-email"));
-		String confirm = page(get(TestMail.linkIn(this.mail.only(email, "Confirm your email address"))));
-		assertThat(confirm).contains("Confirm your email address");
-		this.mvc
-			.perform(post("/account/verify").param("token", Html.parse(confirm).select("input[name=token]").val())
-				.with(csrf()))
-			.andExpect(redirectedUrl("/account/verify"));
+		TestParticipants.confirmEmailThroughLink(this.mvc, this.mail, email);
 		return new Player(email,
 				TestParticipants.signInThroughForm(this.mvc, email, TestParticipants.PASSWORD, client));
 	}
