@@ -1,14 +1,12 @@
 package com.novanta;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
+import com.novanta.ballot.TestPlayForm;
 import com.novanta.config.DatabaseIndexes;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
@@ -41,8 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ProcessTest
 @ExtendWith({ OutputCaptureExtension.class, FrozenClockExtension.class })
 class DatabaseFaultIntegrationTests {
-
-	private static final Pattern KEY = Pattern.compile("name=\"key\" value=\"([^\"]+)\"");
 
 	private final MutableClock clock = new MutableClock();
 
@@ -90,7 +86,7 @@ class DatabaseFaultIntegrationTests {
 
 				// the connection drops before the slip is written; then the database is
 				// down for a while
-				String first = key(visitor.get("/play/" + lottery.id()).body());
+				String first = TestPlayForm.key(visitor.get("/play/" + lottery.id()).body());
 				database.dropConnectionOn("insert", "ballots", false);
 				assertUnavailable(visitor.post("/play/" + lottery.id(), ballots(first, 2)));
 				database.stop();
@@ -115,7 +111,7 @@ class DatabaseFaultIntegrationTests {
 
 				// the connection drops after the slip is written: the participant cannot
 				// know, and their retry finds it
-				String second = key(visitor.get("/play/" + lottery.id()).body());
+				String second = TestPlayForm.key(visitor.get("/play/" + lottery.id()).body());
 				database.dropConnectionOn("insert", "ballots", true);
 				assertUnavailable(visitor.post("/play/" + lottery.id(), ballots(second, 3)));
 				WebVisitor.Page found = visitor.post("/play/" + lottery.id(), ballots(second, 3));
@@ -151,24 +147,15 @@ class DatabaseFaultIntegrationTests {
 		return ((Number) participation.get("ballots")).longValue();
 	}
 
-	private static String key(String playPage) {
-		Matcher key = KEY.matcher(playPage);
-		assertThat(key.find()).as("the play form's key").isTrue();
-		return key.group(1);
-	}
-
+	/** The play form with {@code lines} lines: 1 to 6, 11 to 16, … */
 	private static Map<String, List<String>> ballots(String key, int lines) {
-		Map<String, List<String>> form = new java.util.LinkedHashMap<>();
-		form.put("key", List.of(key));
+		int[][] numbers = new int[lines][6];
 		for (int line = 0; line < lines; line++) {
-			List<String> numbers = new ArrayList<>();
 			for (int n = 1; n <= 6; n++) {
-				numbers.add(String.valueOf(line * 10 + n));
+				numbers[line][n - 1] = line * 10 + n;
 			}
-			form.put("_lines[" + line + "].numbers", List.of("on"));
-			form.put("lines[" + line + "].numbers", numbers);
 		}
-		return form;
+		return TestPlayForm.fields(key, numbers);
 	}
 
 }

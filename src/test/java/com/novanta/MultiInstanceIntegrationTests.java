@@ -10,17 +10,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
+import com.novanta.ballot.TestPlayForm;
 import com.novanta.draw.DrawPipeline;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryCalendar;
 import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.notification.OutboxDispatcher;
+import com.novanta.notification.TestOutbox;
 import com.novanta.notification.TestSmtpServer;
 import com.novanta.testing.AppInstance;
 import com.novanta.testing.FrozenClockExtension;
@@ -28,7 +28,6 @@ import com.novanta.testing.MutableClock;
 import com.novanta.testing.ProcessTest;
 import com.novanta.testing.WebVisitor;
 import de.bwaldvogel.mongo.MongoServer;
-import org.awaitility.Awaitility;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,8 +48,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ProcessTest
 @ExtendWith(FrozenClockExtension.class)
 class MultiInstanceIntegrationTests {
-
-	private static final Pattern KEY = Pattern.compile("name=\"key\" value=\"([^\"]+)\"");
 
 	private static MongoServer database;
 
@@ -100,7 +97,7 @@ class MultiInstanceIntegrationTests {
 		WebVisitor.Page play = visitor.get("/play/" + lottery.id());
 		assertThat(play.status()).isEqualTo(200);
 		WebVisitor.Page accepted = visitor.post("/play/" + lottery.id(),
-				ballot(key(play.body()), 7, 14, 21, 28, 35, 42));
+				TestPlayForm.fields(TestPlayForm.key(play.body()), new int[] { 7, 14, 21, 28, 35, 42 }));
 		assertThat(accepted.status()).isEqualTo(302);
 		assertThat(accepted.location()).contains("/my/ballots/" + lottery.id()).endsWith("?accepted");
 
@@ -125,7 +122,9 @@ class MultiInstanceIntegrationTests {
 			WebVisitor visitor = new WebVisitor(((i % 2) == 0) ? a.url() : b.url());
 			assertThat(visitor.signIn(player.email(), TestParticipants.PASSWORD)).isTrue();
 			WebVisitor.Page play = visitor.get("/play/" + lottery.id());
-			assertThat(visitor.post("/play/" + lottery.id(), ballot(key(play.body()), 1 + i, 20, 30, 40, 50, 60))
+			assertThat(visitor
+				.post("/play/" + lottery.id(),
+						TestPlayForm.fields(TestPlayForm.key(play.body()), new int[] { 1 + i, 20, 30, 40, 50, 60 }))
 				.location()).endsWith("?accepted");
 		}
 
@@ -151,11 +150,11 @@ class MultiInstanceIntegrationTests {
 			.isEqualTo(1);
 
 		// the draw handed its mail to each instance's workers; both dispatchers run
-		// as well, and the outbox is then drained
+		// as well, and the mail is counted once neither has anything left to send
 		onBoth((instance) -> instance.bean(OutboxDispatcher.class).dispatchDue());
-		Awaitility.await()
-			.atMost(Duration.ofMinutes(1))
-			.until(() -> count("outbox", Criteria.where("status").ne("SENT")) == 0);
+		TestOutbox.awaitIdle(a.bean(MongoTemplate.class), a.bean(OutboxDispatcher.class),
+				b.bean(OutboxDispatcher.class));
+		assertThat(count("outbox", Criteria.where("status").ne("SENT"))).as("mail not sent").isZero();
 		for (CurrentAccount player : players) {
 			assertThat(smtp.receivedBy(player.email().toLowerCase(java.util.Locale.ROOT)))
 				.as("result emails to " + player.email())
@@ -194,20 +193,6 @@ class MultiInstanceIntegrationTests {
 
 	private static long count(String collection, Criteria criteria) {
 		return a.bean(MongoTemplate.class).count(Query.query(criteria), collection);
-	}
-
-	private static String key(String playPage) {
-		Matcher key = KEY.matcher(playPage);
-		assertThat(key.find()).as("the play form's key").isTrue();
-		return key.group(1);
-	}
-
-	private static Map<String, List<String>> ballot(String key, int... numbers) {
-		List<String> values = new ArrayList<>();
-		for (int n : numbers) {
-			values.add(String.valueOf(n));
-		}
-		return Map.of("key", List.of(key), "_lines[0].numbers", List.of("on"), "lines[0].numbers", values);
 	}
 
 }

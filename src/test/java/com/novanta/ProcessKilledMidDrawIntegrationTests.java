@@ -8,17 +8,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
-import com.novanta.ballot.BallotSubmission;
-import com.novanta.ballot.SubmissionResult;
+import com.novanta.ballot.TestSlips;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.notification.OutboxDispatcher;
+import com.novanta.notification.TestOutbox;
 import com.novanta.notification.TestSmtpServer;
 import com.novanta.testing.AppInstance;
 import com.novanta.testing.FaultyDatabase;
@@ -58,7 +57,7 @@ class ProcessKilledMidDrawIntegrationTests {
 			List<CurrentAccount> players = new ArrayList<>();
 			try (AppInstance setUp = AppInstance.start(database.uri(), smtp.port(), this.clock)) {
 				lottery = new TestLotteries(setUp.context()).open("daily");
-				BallotSubmission submission = setUp.bean(BallotSubmission.class);
+				TestSlips slips = new TestSlips(setUp.context());
 				java.util.Random random = new java.util.Random(90);
 				for (int p = 0; p < 30; p++) {
 					CurrentAccount player = new TestParticipants(setUp.context()).verified("Player " + p);
@@ -67,9 +66,7 @@ class ProcessKilledMidDrawIntegrationTests {
 					for (int l = 0; l < 10; l++) {
 						lines.add(random.ints(1, 91).distinct().limit(6).boxed().toList());
 					}
-					assertThat(submission.submit(new BallotSubmission.Player(player.id(), true), lottery.id(), lines,
-							lines.stream().map((line) -> false).toList(), UUID.randomUUID().toString()))
-						.isInstanceOf(SubmissionResult.Accepted.class);
+					slips.play(player, lottery, lines, false);
 				}
 			}
 
@@ -128,11 +125,7 @@ class ProcessKilledMidDrawIntegrationTests {
 					.isEqualTo(1);
 				// counted once nothing waits or is being sent and no worker is busy, so
 				// that a duplicate sent late is counted too
-				OutboxDispatcher dispatcher = restarted.bean(OutboxDispatcher.class);
-				org.awaitility.Awaitility.await()
-					.atMost(Duration.ofMinutes(1))
-					.until(() -> mongo.count(Query.query(Criteria.where("status").in("PENDING", "SENDING")),
-							"outbox") == 0 && dispatcher.isIdle());
+				TestOutbox.awaitIdle(mongo, restarted.bean(OutboxDispatcher.class));
 				for (CurrentAccount player : players) {
 					String email = player.email().toLowerCase(java.util.Locale.ROOT);
 					assertThat(smtp.receivedBy(email)).as(email).isEqualTo(1);

@@ -1,18 +1,11 @@
 package com.novanta.account;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
-import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.WebVisitor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -179,22 +172,13 @@ class AccountSecurityTests {
 		// Over real HTTP, to see the cookies as the servlet container sends them. (Where
 		// the CSRF token is kept is left alone: in this shared context, MockMvc's csrf()
 		// swaps the filter's token repository for a session-based one.)
-		HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-		HttpResponse<String> page = client.send(HttpRequest.newBuilder(url("/signin")).build(),
-				BodyHandlers.ofString());
-		String csrfToken = Html.parse(page.body()).select("form[action=/signin] input[name=_csrf]").val();
-		String form = "email=" + URLEncoder.encode(this.account.email(), StandardCharsets.UTF_8) + "&password="
-				+ URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&remember=true&_csrf="
-				+ URLEncoder.encode(csrfToken, StandardCharsets.UTF_8);
+		WebVisitor visitor = new WebVisitor("http://localhost:" + this.port);
+		visitor.get("/signin");
+		WebVisitor.Page signedIn = visitor.post("/signin", Map.of("email", List.of(this.account.email()), "password",
+				List.of(PASSWORD), "remember", List.of("true")));
 
-		HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(url("/signin"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(BodyPublishers.ofString(form))
-			.build(), BodyHandlers.ofString());
-
-		assertThat(signedIn.statusCode()).isEqualTo(302);
-		assertThat(signedIn.headers().firstValue("Location"))
-			.hasValueSatisfying((location) -> assertThat(location).isEqualTo("/"));
+		assertThat(signedIn.status()).isEqualTo(302);
+		assertThat(signedIn.location()).isEqualTo("/");
 		assertThat(cookie(signedIn, "NOVANTA-SESSION")).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
 		assertThat(cookie(signedIn, "NOVANTA-REMEMBER")).contains("HttpOnly");
 	}
@@ -208,29 +192,17 @@ class AccountSecurityTests {
 		assertThat(session.isInvalid()).isTrue();
 	}
 
-	private URI url(String path) {
-		return URI.create("http://localhost:" + this.port + path);
-	}
-
-	private static String cookie(HttpResponse<?> response, String name) {
-		return response.headers()
+	private static String cookie(WebVisitor.Page page, String name) {
+		return page.headers()
 			.allValues("Set-Cookie")
 			.stream()
 			.filter((cookie) -> cookie.startsWith(name + "="))
 			.findFirst()
-			.orElseThrow(() -> new AssertionError("No " + name + " cookie in " + response.headers().map()));
+			.orElseThrow(() -> new AssertionError("No " + name + " cookie in " + page.headers().map()));
 	}
 
 	private MockHttpSession signIn() throws Exception {
-		return (MockHttpSession) this.mvc
-			.perform(post("/signin").param("email", this.account.email())
-				.param("password", PASSWORD)
-				.with(this.client)
-				.with(csrf()))
-			.andExpect(redirectedUrl("/"))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
+		return TestParticipants.signInThroughForm(this.mvc, this.account.email(), PASSWORD, this.client);
 	}
 
 }

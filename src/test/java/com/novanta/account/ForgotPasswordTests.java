@@ -3,6 +3,7 @@ package com.novanta.account;
 import java.time.Clock;
 
 import com.novanta.notification.DevMailbox;
+import com.novanta.notification.TestMail;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import org.jsoup.nodes.Document;

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import com.novanta.notification.CaughtMail;
 import com.novanta.notification.DevMailbox;
+import com.novanta.notification.TestMail;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
@@ -89,7 +90,8 @@ class PasswordResetMailIntegrationTests {
 		String link = TestMail.linkIn(requestReset());
 
 		Document form = Html.parse(this.mvc.perform(get(link)).andExpect(status().isOk()).andReturn());
-		assertThat(form.select("form[action=/password/reset] input[name=token]").val()).isEqualTo(token(link));
+		assertThat(form.select("form[action=/password/reset] input[name=token]").val())
+			.isEqualTo(TestMail.tokenOf(link));
 		this.mvc.perform(reset(link, NEW_PASSWORD))
 			.andExpect(redirectedUrl("/signin"))
 			.andExpect(flash().attribute("passwordReset", true));
@@ -141,7 +143,7 @@ class PasswordResetMailIntegrationTests {
 			.parse(this.mvc.perform(reset(link, this.account.email())).andExpect(status().isOk()).andReturn());
 		Document mismatch = Html.parse(
 				this.mvc
-					.perform(post("/password/reset").param("token", token(link))
+					.perform(post("/password/reset").param("token", TestMail.tokenOf(link))
 						.param("password", NEW_PASSWORD)
 						.param("confirmation", NEW_PASSWORD + "?")
 						.with(this.client)
@@ -186,7 +188,7 @@ class PasswordResetMailIntegrationTests {
 	}
 
 	private MockHttpServletRequestBuilder reset(String link, String password) {
-		return post("/password/reset").param("token", token(link))
+		return post("/password/reset").param("token", TestMail.tokenOf(link))
 			.param("password", password)
 			.param("confirmation", password)
 			.with(this.client)
@@ -204,10 +206,6 @@ class PasswordResetMailIntegrationTests {
 
 	private static MockHttpSession session(MvcResult result) {
 		return (MockHttpSession) result.getRequest().getSession(false);
-	}
-
-	private static String token(String link) {
-		return link.substring(link.indexOf("token=") + "token=".length());
 	}
 
 }

@@ -15,6 +15,7 @@ import com.novanta.audit.AuditLog.Actor;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.notification.DevMailbox;
+import com.novanta.notification.TestMail;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
@@ -401,10 +402,7 @@ class PlayRestrictionsAfterDeletionIntegrationTests {
 	}
 
 	private Account verify(Account account) throws Exception {
-		String link = TestMail.linkIn(new TestMail(this.mailbox).latest(this.email, "Confirm your email address"));
-		Document page = Html.parse(this.mvc.perform(get(link)).andExpect(status().isOk()).andReturn());
-		this.mvc.perform(post("/account/verify").param("token", page.select("input[name=token]").val()).with(csrf()))
-			.andExpect(redirectedUrl("/account/verify"));
+		TestParticipants.confirmEmailThroughLink(this.mvc, new TestMail(this.mailbox), this.email);
 		Account verified = this.repository.findById(account.id()).orElseThrow();
 		assertThat(verified.emailVerified()).isTrue();
 		return verified;

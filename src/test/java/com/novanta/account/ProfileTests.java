@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Locale;
 
 import com.novanta.notification.DevMailbox;
+import com.novanta.notification.TestMail;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import org.jsoup.nodes.Document;
@@ -14,7 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -334,14 +334,7 @@ class ProfileTests {
 	}
 
 	private MockHttpSession signIn(String password) throws Exception {
-		MvcResult result = this.mvc
-			.perform(post("/signin").param("email", this.account.email())
-				.param("password", password)
-				.with(this.client)
-				.with(csrf()))
-			.andExpect(redirectedUrl("/"))
-			.andReturn();
-		return (MockHttpSession) result.getRequest().getSession(false);
+		return TestParticipants.signInThroughForm(this.mvc, this.account.email(), password, this.client);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 
 import com.novanta.audit.AuditLog;
 import com.novanta.notification.DevMailbox;
+import com.novanta.notification.TestMail;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;

@@ -165,12 +165,7 @@ class SessionHardeningTests {
 	}
 
 	private MockHttpSession signIn(String email, String password) throws Exception {
-		return (MockHttpSession) this.mvc
-			.perform(post("/signin").param("email", email).param("password", password).with(this.client).with(csrf()))
-			.andExpect(redirectedUrl("/"))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
+		return TestParticipants.signInThroughForm(this.mvc, email, password, this.client);
 	}
 
 }

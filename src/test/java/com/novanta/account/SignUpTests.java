@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Locale;
 
 import com.novanta.notification.DevMailbox;
+import com.novanta.notification.TestMail;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import org.jsoup.nodes.Document;

@@ -8,12 +8,22 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.novanta.notification.TestMail;
+import com.novanta.testing.Html;
 import org.bson.types.ObjectId;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Test accounts, made directly in the database: participants and admins for the tests of
@@ -109,6 +119,34 @@ public final class TestParticipants {
 	/** Requests signed in as the account, as a session would hold it. */
 	static RequestPostProcessor signedIn(Account account) {
 		return signedIn(CurrentAccount.of(account).withoutPassword());
+	}
+
+	/**
+	 * Signs in through the form, from a client address, as a browser would; fails the
+	 * test unless the sign-in lands on the home page.
+	 * @return the session the sign-in opened
+	 */
+	public static MockHttpSession signInThroughForm(MockMvc mvc, String email, String password,
+			RequestPostProcessor client) throws Exception {
+		return (MockHttpSession) mvc
+			.perform(post("/signin").param("email", email).param("password", password).with(client).with(csrf()))
+			.andExpect(redirectedUrl("/"))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+	}
+
+	/**
+	 * Confirms an address as its owner does: opens the link of the newest "Confirm your
+	 * email address" mail to it and presses the page's button.
+	 */
+	public static void confirmEmailThroughLink(MockMvc mvc, TestMail mail, String email) throws Exception {
+		String link = TestMail.linkIn(mail.latest(email, "Confirm your email address"));
+		String token = Html.parse(mvc.perform(get(link)).andExpect(status().isOk()))
+			.select("form[action='/account/verify'] input[name=token]")
+			.val();
+		mvc.perform(post("/account/verify").param("token", token).with(csrf()))
+			.andExpect(redirectedUrl("/account/verify"));
 	}
 
 	/** An address no other test uses. */

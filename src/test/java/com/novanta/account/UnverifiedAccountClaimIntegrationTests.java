@@ -7,6 +7,7 @@ import java.util.UUID;
 import com.novanta.audit.AuditEvent;
 import com.novanta.audit.AuditLog;
 import com.novanta.notification.DevMailbox;
+import com.novanta.notification.TestMail;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import org.jsoup.nodes.Document;

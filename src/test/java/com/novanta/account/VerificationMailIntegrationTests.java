@@ -7,6 +7,7 @@ import com.novanta.notification.CaughtMail;
 import com.novanta.notification.DevMailbox;
 import com.novanta.notification.Outbox;
 import com.novanta.notification.OutboxStatus;
+import com.novanta.notification.TestMail;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
@@ -98,7 +99,7 @@ class VerificationMailIntegrationTests {
 
 		assertThat(page.select("h1").text()).isEqualTo("Confirm your email address");
 		assertThat(page.select("form[action='/account/verify'][method=post] input[name=token]").val())
-			.isEqualTo(token(link));
+			.isEqualTo(TestMail.tokenOf(link));
 		assertThat(page.select("form[action='/account/verify'] button").text()).isEqualTo("Confirm my email address");
 		assertThat(this.repository.findByEmail(email).orElseThrow().emailVerified()).isFalse();
 
@@ -111,7 +112,8 @@ class VerificationMailIntegrationTests {
 		String email = signUp("forged");
 		String link = TestMail.linkIn(this.mail.only(email, SUBJECT));
 
-		this.mvc.perform(post("/account/verify").param("token", token(link))).andExpect(status().isForbidden());
+		this.mvc.perform(post("/account/verify").param("token", TestMail.tokenOf(link)))
+			.andExpect(status().isForbidden());
 
 		assertThat(this.repository.findByEmail(email).orElseThrow().emailVerified()).isFalse();
 	}
@@ -124,7 +126,7 @@ class VerificationMailIntegrationTests {
 		Document first = confirm(link);
 		Account verified = this.repository.findByEmail(email).orElseThrow();
 		Document again = Html.parse(this.mvc.perform(get(link)).andExpect(status().isOk()).andReturn());
-		Document second = press(token(link));
+		Document second = press(TestMail.tokenOf(link));
 
 		assertThat(first.select("h1").text()).isEqualTo("Your email address is confirmed");
 		assertThat(verified.emailVerified()).isTrue();
@@ -144,7 +146,7 @@ class VerificationMailIntegrationTests {
 
 		assertThat(page.select("h1").text()).isEqualTo("That link does not work");
 		assertThat(page.select(".lead").text()).isEqualTo("It was used already, or it expired after 24 hours.");
-		assertThat(press(token(link)).select("h1").text()).isEqualTo("That link does not work");
+		assertThat(press(TestMail.tokenOf(link)).select("h1").text()).isEqualTo("That link does not work");
 		assertThat(this.repository.findByEmail(email).orElseThrow().emailVerified()).isFalse();
 	}
 
@@ -173,7 +175,7 @@ class VerificationMailIntegrationTests {
 		assertThat(newLink).isNotEqualTo(oldLink);
 		assertThat(Html.parse(this.mvc.perform(get(oldLink)).andReturn()).select("h1").text())
 			.isEqualTo("That link does not work");
-		assertThat(press(token(oldLink)).select("h1").text()).isEqualTo("That link does not work");
+		assertThat(press(TestMail.tokenOf(oldLink)).select("h1").text()).isEqualTo("That link does not work");
 		assertThat(confirm(newLink).select("h1").text()).isEqualTo("Your email address is confirmed");
 	}
 
@@ -181,7 +183,7 @@ class VerificationMailIntegrationTests {
 	void theLinkIsKeptNeitherInTheDatabaseNorInTheSentMessage() throws Exception {
 		String email = signUp("secret");
 		String link = TestMail.linkIn(this.mail.only(email, SUBJECT));
-		String token = token(link);
+		String token = TestMail.tokenOf(link);
 
 		assertThat(this.mongo.getCollection("account_tokens").find().into(new ArrayList<>()))
 			.allSatisfy((stored) -> assertThat(stored.toJson()).doesNotContain(token))
@@ -229,10 +231,6 @@ class VerificationMailIntegrationTests {
 		return Html.parse(this.mvc.perform(get("/account/verify").flashAttrs(posted.getFlashMap()))
 			.andExpect(status().isOk())
 			.andReturn());
-	}
-
-	private static String token(String link) {
-		return link.substring(link.indexOf("token=") + "token=".length());
 	}
 
 	private String signUp(String who) throws Exception {

@@ -9,8 +9,8 @@ import java.util.UUID;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
-import com.novanta.ballot.BallotSubmission;
-import com.novanta.draw.DrawPipeline;
+import com.novanta.ballot.TestSlips;
+import com.novanta.draw.TestPipelines;
 import com.novanta.game.QuickPick;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
@@ -44,12 +44,6 @@ class AdminBrowserTests {
 
 	@Autowired
 	ApplicationContext context;
-
-	@Autowired
-	DrawPipeline pipeline;
-
-	@Autowired
-	BallotSubmission submission;
 
 	@Autowired
 	Winners winners;
@@ -130,6 +124,7 @@ class AdminBrowserTests {
 	private Lottery drawnLotteryWithWinners() {
 		Lottery lottery = new TestLotteries(this.context).open("daily");
 		TestParticipants participants = new TestParticipants(this.context);
+		TestSlips slips = new TestSlips(this.context);
 		SplittableRandom random = new SplittableRandom(9);
 		for (int p = 0; p < 6; p++) {
 			CurrentAccount player = participants.verified("Winner Maybe " + p);
@@ -138,14 +133,10 @@ class AdminBrowserTests {
 				for (int l = 0; l < 10; l++) {
 					lines.add(java.util.Arrays.stream(QuickPick.pick(6, 90, random)).boxed().toList());
 				}
-				this.submission.submit(new BallotSubmission.Player(player.id(), true), lottery.id(), lines,
-						lines.stream().map((line) -> true).toList(), UUID.randomUUID().toString());
+				slips.play(player, lottery, lines, true);
 			}
 		}
-		Instant now = this.clock.instant();
-		this.clock.freezeAt(lottery.closesAt());
-		this.pipeline.advance(lottery.id());
-		this.clock.freezeAt(now);
+		TestPipelines.drawAtClose(this.context, lottery);
 		return lottery;
 	}
 

@@ -2,7 +2,6 @@ package com.novanta.ballot;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
@@ -34,9 +33,6 @@ class MyBallotsControllerTests {
 	ApplicationContext context;
 
 	@Autowired
-	BallotSubmission submission;
-
-	@Autowired
 	MutableClock clock;
 
 	CurrentAccount player;
@@ -45,8 +41,11 @@ class MyBallotsControllerTests {
 
 	Lottery weekly;
 
+	TestSlips slips;
+
 	@BeforeEach
 	void setUp() {
+		this.slips = new TestSlips(this.context);
 		this.player = new TestParticipants(this.context).verified("Hedy Lamarr");
 		TestLotteries lotteries = new TestLotteries(this.context);
 		this.daily = lotteries.open("daily");
@@ -55,11 +54,11 @@ class MyBallotsControllerTests {
 
 	@Test
 	void listsTheParticipantsOwnSlipsNewestFirst() throws Exception {
-		BallotSlip first = submit(this.daily, List.of(1, 2, 3, 4, 5, 6));
+		BallotSlip first = this.slips.play(this.player, this.daily, 1, 2, 3, 4, 5, 6);
 		this.clock.advance(Duration.ofSeconds(1));
-		BallotSlip second = submit(this.weekly, List.of(1, 2, 3, 4, 5));
+		BallotSlip second = this.slips.play(this.player, this.weekly, 1, 2, 3, 4, 5);
 		CurrentAccount other = new TestParticipants(this.context).verified("Someone Else");
-		submit(other, this.daily, List.of(7, 8, 9, 10, 11, 12));
+		this.slips.play(other, this.daily, 7, 8, 9, 10, 11, 12);
 
 		Document page = Html
 			.parse(this.mvc.perform(get("/my/ballots").with(signedIn(this.player))).andExpect(status().isOk()));
@@ -69,9 +68,9 @@ class MyBallotsControllerTests {
 
 	@Test
 	void filtersByGameAndDrawDate() throws Exception {
-		BallotSlip daily = submit(this.daily, List.of(1, 2, 3, 4, 5, 6));
+		BallotSlip daily = this.slips.play(this.player, this.daily, 1, 2, 3, 4, 5, 6);
 		this.clock.advance(Duration.ofSeconds(1));
-		BallotSlip weekly = submit(this.weekly, List.of(1, 2, 3, 4, 5));
+		BallotSlip weekly = this.slips.play(this.player, this.weekly, 1, 2, 3, 4, 5);
 		assertThat(receipts("/my/ballots?game=daily")).containsExactly(daily.receipt());
 		assertThat(receipts("/my/ballots?game=saturday")).containsExactly(weekly.receipt());
 		assertThat(receipts("/my/ballots?date=" + this.weekly.drawDate())).contains(weekly.receipt())
@@ -83,7 +82,7 @@ class MyBallotsControllerTests {
 	@Test
 	void pagesWithALoadMoreLinkThatHtmxAppends() throws Exception {
 		for (int i = 0; i < 12; i++) {
-			submit(this.daily, List.of(1, 2, 3, 4, 5, 6 + i));
+			this.slips.play(this.player, this.daily, 1, 2, 3, 4, 5, 6 + i);
 		}
 		Document first = Html.parse(this.mvc.perform(get("/my/ballots").with(signedIn(this.player))));
 		assertThat(first.select(".slip")).hasSize(10);
@@ -101,7 +100,7 @@ class MyBallotsControllerTests {
 	@Test
 	void anotherParticipantsSlipIsNotFound() throws Exception {
 		CurrentAccount other = new TestParticipants(this.context).verified("Someone Else");
-		BallotSlip theirs = submit(other, this.daily, List.of(7, 8, 9, 10, 11, 12));
+		BallotSlip theirs = this.slips.play(other, this.daily, 7, 8, 9, 10, 11, 12);
 		this.mvc.perform(get("/my/ballots/{id}", theirs.id()).with(signedIn(this.player)))
 			.andExpect(status().isNotFound());
 		this.mvc.perform(get("/my/ballots/{id}", theirs.id()).with(signedIn(other))).andExpect(status().isOk());
@@ -113,16 +112,6 @@ class MyBallotsControllerTests {
 		return Html.parse(this.mvc.perform(get(url).with(signedIn(this.player))).andExpect(status().isOk()))
 			.select(".slip .receipt a")
 			.eachText();
-	}
-
-	private BallotSlip submit(Lottery lottery, List<Integer> numbers) {
-		return submit(this.player, lottery, numbers);
-	}
-
-	private BallotSlip submit(CurrentAccount account, Lottery lottery, List<Integer> numbers) {
-		SubmissionResult result = this.submission.submit(new BallotSubmission.Player(account.id(), true), lottery.id(),
-				List.of(numbers), List.of(false), UUID.randomUUID().toString());
-		return ((SubmissionResult.Accepted) result).slip();
 	}
 
 }

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -19,6 +18,7 @@ import java.util.concurrent.locks.LockSupport;
 import com.novanta.NovantaApplication;
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
+import com.novanta.ballot.TestPlayForm;
 import com.novanta.draw.DrawPipeline;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
@@ -204,15 +204,11 @@ public final class LoadBenchmark {
 	}
 
 	private static Map<String, List<String>> slip(SplittableRandom random, int lines) {
-		Map<String, List<String>> form = new LinkedHashMap<>();
-		form.put("key", List.of(UUID.randomUUID().toString()));
+		int[][] numbers = new int[lines][];
 		for (int line = 0; line < lines; line++) {
-			List<String> numbers = new ArrayList<>();
-			random.ints(1, 91).distinct().limit(6).forEach((n) -> numbers.add(String.valueOf(n)));
-			form.put("_lines[" + line + "].numbers", List.of("on"));
-			form.put("lines[" + line + "].numbers", numbers);
+			numbers[line] = random.ints(1, 91).distinct().limit(6).toArray();
 		}
-		return form;
+		return TestPlayForm.fields(UUID.randomUUID().toString(), numbers);
 	}
 
 	/** A closed loop of {@code concurrency} visitors asking for one page. */

@@ -2,16 +2,15 @@ package com.novanta.draw;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
 import com.novanta.game.NumberSet;
-import com.novanta.game.QuickPick;
 import com.novanta.lottery.Fairness;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotterySteps;
 import com.novanta.lottery.TestLotteries;
+import com.novanta.lottery.WinningBallots;
 import com.novanta.testing.Browser;
 import com.novanta.testing.BrowserTest;
 import com.novanta.testing.MutableClock;
@@ -66,12 +65,11 @@ class DrawBrowserTests {
 
 	@Test
 	void anAdminDrawsNowAndTheParticipantSeesTheirMatchedNumbersAndPrize() {
-		// The draw is a function of the seed and of the ballots: knowing the seed, pick
-		// the one
-		// ballot of this lottery so that it matches three winning numbers.
-		int[] ballot = aBallotThatMatches(3);
-		int[] winning = Fairness
-			.winningNumbers(Fairness.draw(this.steps.seed(this.lottery.id()), digestOf(ballot), 6, 90));
+		// the one ballot of this lottery, chosen to match three winning numbers
+		WinningBallots.Found found = WinningBallots.onlySlipMatching(this.lottery.id(),
+				this.steps.seed(this.lottery.id()), 1, 3);
+		int[] ballot = found.ballot(0);
+		int[] winning = found.drawn();
 		int[] matched = NumberSet.of(ballot).common(NumberSet.of(winning));
 
 		signIn(this.player.email());
@@ -106,7 +104,7 @@ class DrawBrowserTests {
 		String seed = this.browser.find(By.id("verify-seed")).getText();
 		assertThat(seed).isEqualTo(this.steps.seed(this.lottery.id()));
 		assertThat(Fairness.commitment(seed)).isEqualTo(this.browser.find(By.id("verify-commitment")).getText());
-		assertThat(this.browser.find(By.id("verify-digest")).getText()).isEqualTo(digestOf(ballot));
+		assertThat(this.browser.find(By.id("verify-digest")).getText()).isEqualTo(found.digest());
 		this.browser.screenshot("lottery-verify");
 	}
 
@@ -129,24 +127,6 @@ class DrawBrowserTests {
 			.equals(winning));
 		assertThat(((JavascriptExecutor) this.browser.driver()).executeScript("return window.notReloaded === true"))
 			.isEqualTo(true);
-	}
-
-	private int[] aBallotThatMatches(int matches) {
-		String seed = this.steps.seed(this.lottery.id());
-		SplittableRandom random = new SplittableRandom(1);
-		while (true) {
-			int[] candidate = QuickPick.pick(6, 90, random);
-			int[] winning = Fairness.draw(seed, digestOf(candidate), 6, 90);
-			if (NumberSet.of(candidate).matches(NumberSet.of(winning)) == matches) {
-				return candidate;
-			}
-		}
-	}
-
-	private String digestOf(int[] onlyBallot) {
-		Fairness.BallotDigest digest = new Fairness.BallotDigest(this.lottery.id());
-		digest.add(1, 0, onlyBallot);
-		return digest.finish();
 	}
 
 	private void signIn(String email) {

@@ -1,23 +1,22 @@
 package com.novanta.draw;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.novanta.account.Accounts;
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
-import com.novanta.ballot.BallotSubmission;
-import com.novanta.ballot.SubmissionResult;
+import com.novanta.ballot.TestSlips;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.LotterySteps;
 import com.novanta.lottery.TestLotteries;
+import com.novanta.lottery.WinningBallots;
 import com.novanta.notification.CaughtMail;
 import com.novanta.notification.DevMailbox;
 import com.novanta.notification.OutboxMessage;
+import com.novanta.notification.TestMail;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
@@ -50,9 +49,6 @@ class DrawResultsMailIntegrationTests {
 
 	@Autowired
 	DrawPipeline pipeline;
-
-	@Autowired
-	BallotSubmission submission;
 
 	@Autowired
 	LotterySteps steps;
@@ -88,9 +84,15 @@ class DrawResultsMailIntegrationTests {
 
 	int[] winning;
 
+	TestMail mail;
+
+	TestSlips slips;
+
 	@BeforeEach
 	void setUp() {
 		this.lottery = new TestLotteries(this.context).open("daily");
+		this.mail = new TestMail(this.mailbox);
+		this.slips = new TestSlips(this.context);
 		TestParticipants participants = new TestParticipants(this.context);
 		this.winner = participants.verified("Wanda Winner");
 		this.loser = participants.verified("Larry Loser");
@@ -99,9 +101,9 @@ class DrawResultsMailIntegrationTests {
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(this.quiet.id())),
 				new Update().set("noWinEmails", false), "accounts");
 		chooseBallots();
-		submit(this.winner, this.winningBallot);
-		submit(this.loser, this.losingBallot);
-		submit(this.quiet, this.losingBallot);
+		this.slips.play(this.winner, this.lottery, this.winningBallot);
+		this.slips.play(this.loser, this.lottery, this.losingBallot);
+		this.slips.play(this.quiet, this.lottery, this.losingBallot);
 		this.clock.freezeAt(this.lottery.closesAt());
 	}
 
@@ -109,7 +111,7 @@ class DrawResultsMailIntegrationTests {
 	void everyParticipantGetsExactlyOneResultEmailAndAdminsAnAlert() {
 		assertThat(this.pipeline.advance(this.lottery.id())).isEqualTo(LotteryStatus.NOTIFIED);
 
-		CaughtMail won = single(this.winner.email());
+		CaughtMail won = this.mail.only(this.winner.email());
 		assertThat(won.subject()).isEqualTo("Your results: Novanta 6/90, draw of " + this.lottery.drawDate());
 		assertThat(won.text()).contains("Hello Wanda Winner,")
 			.contains("Congratulations! You won €25.00.")
@@ -122,7 +124,7 @@ class DrawResultsMailIntegrationTests {
 		assertThat(won.html()).contains("Congratulations! You won €25.00.").doesNotContain("<script");
 		assertThat(won.headers()).noneMatch((header) -> header.startsWith("List-Unsubscribe"));
 
-		CaughtMail lost = single(this.loser.email());
+		CaughtMail lost = this.mail.only(this.loser.email());
 		assertThat(lost.text()).contains("Hello Larry Loser,")
 			.contains("No win this time.")
 			.contains(joined(this.losingBallot) + " — No win")
@@ -132,9 +134,9 @@ class DrawResultsMailIntegrationTests {
 				&& header.contains("/unsubscribe/no-win?account=" + this.loser.id()));
 		assertThat(lost.headers()).contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
 
-		assertThat(this.mailbox.messages()).filteredOn((mail) -> mail.to().equals(this.quiet.email())).isEmpty();
+		assertThat(this.mail.to(this.quiet.email())).isEmpty();
 
-		CaughtMail alert = single(this.admin.email());
+		CaughtMail alert = this.mail.only(this.admin.email());
 		assertThat(alert.subject()).isEqualTo("Winners in Novanta 6/90, draw of " + this.lottery.drawDate());
 		assertThat(alert.text()).contains("has 1 winning ballots").contains("3 of 6: 1 × €25.00");
 	}
@@ -155,13 +157,14 @@ class DrawResultsMailIntegrationTests {
 
 		assertThat(outboxOfLottery()).isEqualTo(messages);
 		assertThat(this.mailbox.messages()).hasSize(caught);
-		assertThat(this.mailbox.messages()).filteredOn((mail) -> mail.to().equals(this.winner.email())).hasSize(1);
+		assertThat(this.mail.to(this.winner.email())).hasSize(1);
 	}
 
 	@Test
 	void theOneClickUnsubscribeStopsNoWinEmailsOnly() throws Exception {
 		this.pipeline.advance(this.lottery.id());
-		String link = single(this.loser.email()).headers()
+		String link = this.mail.only(this.loser.email())
+			.headers()
 			.stream()
 			.filter((header) -> header.startsWith("List-Unsubscribe: <"))
 			.findFirst()
@@ -185,7 +188,7 @@ class DrawResultsMailIntegrationTests {
 	void theLinkInTheEmailShowsAPageThatChangesNothingUntilItsButtonIsPressed() throws Exception {
 		this.pipeline.advance(this.lottery.id());
 		Matcher visible = Pattern.compile("https?://[^/\\s]+(/unsubscribe/no-win\\?\\S+)")
-			.matcher(single(this.loser.email()).text());
+			.matcher(this.mail.only(this.loser.email()).text());
 		assertThat(visible.find()).as("the visible link in the text of the email").isTrue();
 		String link = visible.group(1);
 
@@ -239,12 +242,12 @@ class DrawResultsMailIntegrationTests {
 	 */
 	private Lottery drawAnother(CurrentAccount winning, CurrentAccount losing, long searchSeed) {
 		Lottery next = new TestLotteries(this.context).open("daily");
-		TestPipelines.ThreeSlips slips = TestPipelines.threeSlipsOneWinningThree(next.id(), this.steps.seed(next.id()),
+		WinningBallots.Found found = WinningBallots.threeSlipsOneWinningThree(next.id(), this.steps.seed(next.id()),
 				searchSeed);
 		this.clock.freezeAt(next.closesAt().minusSeconds(60));
-		submit(next, winning, slips.winning());
-		submit(next, losing, slips.losing());
-		submit(next, this.quiet, slips.losing());
+		this.slips.play(winning, next, found.ballot(0));
+		this.slips.play(losing, next, found.ballot(1));
+		this.slips.play(this.quiet, next, found.ballot(1));
 		this.clock.freezeAt(next.closesAt());
 		assertThat(this.pipeline.advance(next.id())).isEqualTo(LotteryStatus.NOTIFIED);
 		return next;
@@ -252,17 +255,10 @@ class DrawResultsMailIntegrationTests {
 
 	/** The result emails of one lottery to one participant. */
 	private List<CaughtMail> resultsOf(CurrentAccount participant, Lottery lottery) {
-		return this.mailbox.messages()
+		return this.mail.to(participant.email())
 			.stream()
-			.filter((mail) -> mail.to().equals(participant.email())
-					&& mail.subject().equals("Your results: Novanta 6/90, draw of " + lottery.drawDate()))
+			.filter((mail) -> mail.subject().equals("Your results: Novanta 6/90, draw of " + lottery.drawDate()))
 			.toList();
-	}
-
-	private CaughtMail single(String to) {
-		List<CaughtMail> mails = this.mailbox.messages().stream().filter((mail) -> mail.to().equals(to)).toList();
-		assertThat(mails).as("mail to " + to).hasSize(1);
-		return mails.get(0);
 	}
 
 	private long outboxOfLottery() {
@@ -271,25 +267,11 @@ class DrawResultsMailIntegrationTests {
 	}
 
 	private void chooseBallots() {
-		TestPipelines.ThreeSlips slips = TestPipelines.threeSlipsOneWinningThree(this.lottery.id(),
+		WinningBallots.Found slips = WinningBallots.threeSlipsOneWinningThree(this.lottery.id(),
 				this.steps.seed(this.lottery.id()), 5);
-		this.winningBallot = slips.winning();
-		this.losingBallot = slips.losing();
+		this.winningBallot = slips.ballot(0);
+		this.losingBallot = slips.ballot(1);
 		this.winning = slips.drawn();
-	}
-
-	private void submit(CurrentAccount player, int[] numbers) {
-		submit(this.lottery, player, numbers);
-	}
-
-	private void submit(Lottery into, CurrentAccount player, int[] numbers) {
-		List<Integer> line = new ArrayList<>();
-		for (int n : numbers) {
-			line.add(n);
-		}
-		assertThat(this.submission.submit(new BallotSubmission.Player(player.id(), true), into.id(), List.of(line),
-				List.of(false), UUID.randomUUID().toString()))
-			.isInstanceOf(SubmissionResult.Accepted.class);
 	}
 
 	private static String joined(int[] numbers) {

@@ -1,12 +1,10 @@
 package com.novanta.draw;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
-import com.novanta.ballot.BallotSubmission;
+import com.novanta.ballot.TestSlips;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.TestLotteries;
@@ -36,9 +34,6 @@ class DrawWorkerIntegrationTests {
 	DrawWorker worker;
 
 	@Autowired
-	BallotSubmission submission;
-
-	@Autowired
 	MutableClock clock;
 
 	@Test
@@ -46,8 +41,7 @@ class DrawWorkerIntegrationTests {
 		TestLotteries lotteries = new TestLotteries(this.context);
 		Lottery lottery = lotteries.open("daily");
 		CurrentAccount player = new TestParticipants(this.context).verified("Rosalind Franklin");
-		this.submission.submit(new BallotSubmission.Player(player.id(), true), lottery.id(),
-				List.of(List.of(1, 2, 3, 4, 5, 6)), List.of(false), UUID.randomUUID().toString());
+		new TestSlips(this.context).play(player, lottery, 1, 2, 3, 4, 5, 6);
 
 		this.clock.freezeAt(lottery.closesAt().plus(Duration.ofHours(30)));
 		this.worker.onStart();

@@ -1,19 +1,15 @@
 package com.novanta.draw;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
-import com.novanta.ballot.BallotSubmission;
+import com.novanta.ballot.TestSlips;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.testing.Browser;
 import com.novanta.testing.BrowserTest;
-import com.novanta.testing.MutableClock;
 import com.novanta.testing.pages.SignInPage;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -35,25 +31,12 @@ class ResultMailBrowserTests {
 	@Autowired
 	ApplicationContext context;
 
-	@Autowired
-	DrawPipeline pipeline;
-
-	@Autowired
-	BallotSubmission submission;
-
-	@Autowired
-	MutableClock clock;
-
 	@Test
 	void theResultEmailIsInTheDevMailboxAndItsLinksLeadToTheDrawAndToMyBallots() {
 		Lottery lottery = new TestLotteries(this.context).open("daily");
 		CurrentAccount player = new TestParticipants(this.context).verified("Grace Result");
-		this.submission.submit(new BallotSubmission.Player(player.id(), true), lottery.id(),
-				List.of(List.of(4, 8, 15, 16, 23, 42)), List.of(false), UUID.randomUUID().toString());
-		Instant now = this.clock.instant();
-		this.clock.freezeAt(lottery.closesAt());
-		this.pipeline.advance(lottery.id());
-		this.clock.freezeAt(now);
+		new TestSlips(this.context).play(player, lottery, 4, 8, 15, 16, 23, 42);
+		TestPipelines.drawAtClose(this.context, lottery);
 
 		Browser browser = Browser.get();
 		browser.open(url("/dev/mailbox"));

@@ -1,21 +1,17 @@
 package com.novanta.draw;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.ExclusionPeriod;
 import com.novanta.account.TestParticipants;
 import com.novanta.account.TestPlayRestrictions;
-import com.novanta.ballot.BallotSubmission;
-import com.novanta.ballot.SubmissionResult;
+import com.novanta.ballot.TestSlips;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.LotterySteps;
 import com.novanta.lottery.TestLotteries;
-import com.novanta.notification.CaughtMail;
+import com.novanta.lottery.WinningBallots;
 import com.novanta.notification.DevMailbox;
+import com.novanta.notification.TestMail;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,9 +36,6 @@ class SelfExclusionMailIntegrationTests {
 	DrawPipeline pipeline;
 
 	@Autowired
-	BallotSubmission submission;
-
-	@Autowired
 	LotterySteps steps;
 
 	@Autowired
@@ -57,9 +50,12 @@ class SelfExclusionMailIntegrationTests {
 
 	int[] losingBallot;
 
+	TestMail mail;
+
 	@BeforeEach
 	void setUp() {
 		this.lottery = new TestLotteries(this.context).open("daily");
+		this.mail = new TestMail(this.mailbox);
 		chooseBallots();
 	}
 
@@ -70,9 +66,10 @@ class SelfExclusionMailIntegrationTests {
 		CurrentAccount loser = participants.verified("Lorenzo Excluded");
 		CurrentAccount playing = participants.verified("Paola Playing");
 		this.clock.freezeAt(this.lottery.closesAt().minusSeconds(3600));
-		submit(winner, this.winningBallot);
-		submit(loser, this.losingBallot);
-		submit(playing, this.losingBallot);
+		TestSlips slips = new TestSlips(this.context);
+		slips.play(winner, this.lottery, this.winningBallot);
+		slips.play(loser, this.lottery, this.losingBallot);
+		slips.play(playing, this.lottery, this.losingBallot);
 		TestPlayRestrictions restrictions = new TestPlayRestrictions(this.context);
 		restrictions.exclude(winner, ExclusionPeriod.SIX_MONTHS);
 		restrictions.exclude(loser, ExclusionPeriod.ONE_YEAR);
@@ -80,32 +77,18 @@ class SelfExclusionMailIntegrationTests {
 		this.clock.freezeAt(this.lottery.closesAt());
 		assertThat(this.pipeline.advance(this.lottery.id())).isEqualTo(LotteryStatus.NOTIFIED);
 
-		assertThat(mailTo(winner)).singleElement()
+		assertThat(this.mail.to(winner.email())).singleElement()
 			.satisfies((mail) -> assertThat(mail.text()).contains("Congratulations! You won €25.00."));
-		assertThat(mailTo(loser)).isEmpty();
-		assertThat(mailTo(playing)).singleElement()
+		assertThat(this.mail.to(loser.email())).isEmpty();
+		assertThat(this.mail.to(playing.email())).singleElement()
 			.satisfies((mail) -> assertThat(mail.text()).contains("No win this time."));
 	}
 
-	private List<CaughtMail> mailTo(CurrentAccount participant) {
-		return this.mailbox.messages().stream().filter((mail) -> mail.to().equals(participant.email())).toList();
-	}
-
 	private void chooseBallots() {
-		TestPipelines.ThreeSlips slips = TestPipelines.threeSlipsOneWinningThree(this.lottery.id(),
+		WinningBallots.Found slips = WinningBallots.threeSlipsOneWinningThree(this.lottery.id(),
 				this.steps.seed(this.lottery.id()), 11);
-		this.winningBallot = slips.winning();
-		this.losingBallot = slips.losing();
-	}
-
-	private void submit(CurrentAccount player, int[] numbers) {
-		List<Integer> line = new ArrayList<>();
-		for (int n : numbers) {
-			line.add(n);
-		}
-		assertThat(this.submission.submit(new BallotSubmission.Player(player.id(), true), this.lottery.id(),
-				List.of(line), List.of(false), UUID.randomUUID().toString()))
-			.isInstanceOf(SubmissionResult.Accepted.class);
+		this.winningBallot = slips.ballot(0);
+		this.losingBallot = slips.ballot(1);
 	}
 
 }

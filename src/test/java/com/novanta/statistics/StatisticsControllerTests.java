@@ -1,17 +1,15 @@
 package com.novanta.statistics;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.novanta.draw.DrawPipeline;
+import com.novanta.draw.TestPipelines;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
-import com.novanta.testing.MutableClock;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -32,12 +30,6 @@ class StatisticsControllerTests {
 
 	@Autowired
 	ApplicationContext context;
-
-	@Autowired
-	DrawPipeline pipeline;
-
-	@Autowired
-	MutableClock clock;
 
 	@Test
 	void anyoneSeesHowOftenEachNumberWasDrawnBetweenTwoDates() throws Exception {
@@ -187,10 +179,7 @@ class StatisticsControllerTests {
 	private Lottery drawn(String gameId) {
 		TestLotteries lotteries = new TestLotteries(this.context);
 		Lottery lottery = lotteries.open(gameId);
-		Instant now = this.clock.instant();
-		this.clock.freezeAt(lottery.closesAt());
-		assertThat(this.pipeline.advance(lottery.id()).isAtLeast(LotteryStatus.DRAWN)).isTrue();
-		this.clock.freezeAt(now);
+		assertThat(TestPipelines.drawAtClose(this.context, lottery).isAtLeast(LotteryStatus.DRAWN)).isTrue();
 		return lotteries.reload(lottery);
 	}
 

@@ -1,12 +1,10 @@
 package com.novanta.web;
 
 import java.util.List;
-import java.util.UUID;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
-import com.novanta.ballot.BallotSubmission;
-import com.novanta.ballot.SubmissionResult;
+import com.novanta.ballot.TestSlips;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.testing.DatabaseSnapshot;
@@ -16,8 +14,6 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the hostile-input tables aim at: a participant with a slip, another participant
@@ -52,9 +48,9 @@ final class HostileFixture {
 		this.other = participants.verified("Hostile Other");
 		this.admin = participants.admin("Hostile Admin");
 		this.lottery = new TestLotteries(context).open("daily");
-		BallotSubmission submission = context.getBean(BallotSubmission.class);
-		this.mySlip = slip(submission, this.participant, List.of(1, 2, 3, 4, 5, 6));
-		this.otherSlip = slip(submission, this.other, List.of(7, 8, 9, 10, 11, 12));
+		TestSlips slips = new TestSlips(context);
+		this.mySlip = slips.play(this.participant, this.lottery, 1, 2, 3, 4, 5, 6).id();
+		this.otherSlip = slips.play(this.other, this.lottery, 7, 8, 9, 10, 11, 12).id();
 	}
 
 	static HostileFixture of(ApplicationContext context) {
@@ -69,13 +65,6 @@ final class HostileFixture {
 			}
 		}
 		return made;
-	}
-
-	private String slip(BallotSubmission submission, CurrentAccount player, List<Integer> numbers) {
-		SubmissionResult result = submission.submit(new BallotSubmission.Player(player.id(), true), this.lottery.id(),
-				List.of(numbers), List.of(false), UUID.randomUUID().toString());
-		assertThat(result).isInstanceOf(SubmissionResult.Accepted.class);
-		return ((SubmissionResult.Accepted) result).slip().id();
 	}
 
 	/** What {@code @name} in a table stands for. */

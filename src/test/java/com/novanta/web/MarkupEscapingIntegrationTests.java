@@ -1,28 +1,20 @@
 package com.novanta.web;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
-import com.novanta.draw.DrawPipeline;
-import com.novanta.game.NumberSet;
-import com.novanta.game.QuickPick;
-import com.novanta.lottery.Fairness;
+import com.novanta.draw.TestPipelines;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.LotterySteps;
 import com.novanta.lottery.TestLotteries;
+import com.novanta.lottery.WinningBallots;
 import com.novanta.notification.CaughtMail;
 import com.novanta.notification.DevMailbox;
+import com.novanta.notification.TestMail;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
-import com.novanta.testing.MutableClock;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +28,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -67,8 +60,6 @@ class MarkupEscapingIntegrationTests {
 	/** What a page, an email or a file must never contain: our markup, unescaped. */
 	static final List<String> RAW = List.of("<script>alert", "<img src=x", "<svg onload");
 
-	private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/\\S+)");
-
 	@Autowired
 	MockMvc mvc;
 
@@ -82,22 +73,19 @@ class MarkupEscapingIntegrationTests {
 	DevMailbox mailbox;
 
 	@Autowired
-	DrawPipeline pipeline;
-
-	@Autowired
 	LotterySteps steps;
-
-	@Autowired
-	MutableClock clock;
 
 	Lottery lottery;
 
 	CurrentAccount admin;
 
+	TestMail mail;
+
 	@BeforeEach
 	void setUp() {
 		this.lottery = new TestLotteries(this.context).open("daily");
 		this.admin = new TestParticipants(this.context).admin(ADMIN_NAME);
+		this.mail = new TestMail(this.mailbox);
 	}
 
 	@Test
@@ -120,10 +108,7 @@ class MarkupEscapingIntegrationTests {
 		int[] numbers = winningBallotForTwo();
 		play(eve, numbers);
 		play(formula, numbers);
-		Instant now = this.clock.instant();
-		this.clock.freezeAt(this.lottery.closesAt());
-		assertThat(this.pipeline.advance(this.lottery.id())).isEqualTo(LotteryStatus.NOTIFIED);
-		this.clock.freezeAt(now);
+		assertThat(TestPipelines.drawAtClose(this.context, this.lottery)).isEqualTo(LotteryStatus.NOTIFIED);
 
 		// the participant's own pages
 		String profile = page(get("/account").session(eve.session()));
@@ -145,7 +130,7 @@ class MarkupEscapingIntegrationTests {
 		assertShowsAsText(asAdmin("/admin/outbox"));
 		// every email they got, and the dev mailbox that shows them
 		for (Player player : List.of(eve, formula)) {
-			List<CaughtMail> mails = mailsTo(player.email());
+			List<CaughtMail> mails = this.mail.to(player.email());
 			assertThat(mails).extracting(CaughtMail::subject)
 				.contains("Confirm your email address",
 						"Your results: Novanta 6/90, draw of " + this.lottery.drawDate());
@@ -159,7 +144,8 @@ class MarkupEscapingIntegrationTests {
 				assertThat(page(get("/dev/mailbox/{id}/html", mail.id()))).doesNotContain(RAW);
 			}
 		}
-		CaughtMail alert = mailsTo(this.admin.email()).stream()
+		CaughtMail alert = this.mail.to(this.admin.email())
+			.stream()
 			.filter((mail) -> mail.subject().startsWith("Winners in"))
 			.filter((mail) -> mail.subject().endsWith(this.lottery.drawDate().toString()))
 			.findFirst()
@@ -175,10 +161,7 @@ class MarkupEscapingIntegrationTests {
 		int[] numbers = winningBallotForTwo();
 		play(eve, numbers);
 		play(formula, numbers);
-		Instant now = this.clock.instant();
-		this.clock.freezeAt(this.lottery.closesAt());
-		this.pipeline.advance(this.lottery.id());
-		this.clock.freezeAt(now);
+		TestPipelines.drawAtClose(this.context, this.lottery);
 
 		MockHttpServletResponse csv = this.mvc
 			.perform(get("/admin/winners.csv").param("date", this.lottery.drawDate().toString())
@@ -220,38 +203,21 @@ class MarkupEscapingIntegrationTests {
 
 	/** Signs up through the form, follows the emailed link and signs in. */
 	private Player signUpAndVerify(String name, String city) throws Exception {
-		String email = "markup-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-		String client = TestParticipants.clientAddress();
-		this.mvc.perform(post("/signup").param("name", name)
-			.param("email", email)
-			.param("password", TestParticipants.PASSWORD)
-			.param("city", city)
-			.param("adult", "true")
-			.param("terms", "true")
-			.with(csrf())
-			.with((request) -> {
-				request.setRemoteAddr(client);
-				return request;
-			})).andExpect(redirectedUrl("/signup/check-email"));
-		CaughtMail verification = mailsTo(email).get(0);
-		Matcher link = LINK.matcher(verification.text());
-		assertThat(link.find()).isTrue();
-		String confirm = page(get(link.group(1)));
-		assertThat(confirm).contains("Confirm your email address");
+		String email = TestParticipants.email("markup");
+		RequestPostProcessor client = TestParticipants.newClient();
 		this.mvc
-			.perform(post("/account/verify").param("token", Html.parse(confirm).select("input[name=token]").val())
-				.with(csrf()))
-			.andExpect(redirectedUrl("/account/verify"));
-		MockHttpSession session = new MockHttpSession();
-		this.mvc.perform(post("/signin").param("email", email)
-			.param("password", TestParticipants.PASSWORD)
-			.session(session)
-			.with(csrf())
-			.with((request) -> {
-				request.setRemoteAddr(client);
-				return request;
-			})).andExpect(redirectedUrl("/"));
-		return new Player(email, session);
+			.perform(post("/signup").param("name", name)
+				.param("email", email)
+				.param("password", TestParticipants.PASSWORD)
+				.param("city", city)
+				.param("adult", "true")
+				.param("terms", "true")
+				.with(csrf())
+				.with(client))
+			.andExpect(redirectedUrl("/signup/check-email"));
+		TestParticipants.confirmEmailThroughLink(this.mvc, this.mail, email);
+		return new Player(email,
+				TestParticipants.signInThroughForm(this.mvc, email, TestParticipants.PASSWORD, client));
 	}
 
 	private void play(Player player, int[] numbers) throws Exception {
@@ -269,25 +235,10 @@ class MarkupEscapingIntegrationTests {
 	 * lottery) both play them.
 	 */
 	private int[] winningBallotForTwo() {
-		String seed = this.steps.seed(this.lottery.id());
-		SplittableRandom random = new SplittableRandom(90);
-		while (true) {
-			int[] candidate = QuickPick.pick(6, 90, random);
-			Fairness.BallotDigest digest = new Fairness.BallotDigest(this.lottery.id());
-			digest.add(1, 0, candidate);
-			digest.add(2, 0, candidate);
-			int[] drawn = Fairness.winningNumbers(Fairness.draw(seed, digest.finish(), 6, 90));
-			if (NumberSet.of(candidate).matches(NumberSet.of(drawn)) >= 2) {
-				Arrays.sort(candidate);
-				return candidate;
-			}
-		}
-	}
-
-	private List<CaughtMail> mailsTo(String email) {
-		List<CaughtMail> oldestFirst = new ArrayList<>(this.mailbox.messages());
-		java.util.Collections.reverse(oldestFirst);
-		return oldestFirst.stream().filter((mail) -> mail.to().equals(email)).toList();
+		return WinningBallots
+			.search(this.lottery.id(), this.steps.seed(this.lottery.id()), 90, new int[] { 2 },
+					(matches) -> matches[0] >= 2)
+			.ballot(0);
 	}
 
 	private Document account(Player player) {

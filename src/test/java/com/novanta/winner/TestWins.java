@@ -1,16 +1,14 @@
 package com.novanta.winner;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.novanta.account.CurrentAccount;
-import com.novanta.draw.DrawPipeline;
+import com.novanta.draw.TestPipelines;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.TestLotteries;
-import com.novanta.testing.MutableClock;
 
 import org.springframework.context.ApplicationContext;
 
@@ -35,17 +33,8 @@ final class TestWins {
 	 * this one is drawn, at its close instant, and the clock goes back to where it was.
 	 */
 	Lottery settledLottery() {
-		MutableClock clock = this.context.getBean(MutableClock.class);
-		Instant now = clock.instant();
 		Lottery lottery = new TestLotteries(this.context).open("daily");
-		try {
-			clock.freezeAt(lottery.closesAt());
-			LotteryStatus status = this.context.getBean(DrawPipeline.class).advance(lottery.id());
-			assertThat(status.isAtLeast(LotteryStatus.SETTLED)).isTrue();
-		}
-		finally {
-			clock.freezeAt(now);
-		}
+		assertThat(TestPipelines.drawAtClose(this.context, lottery).isAtLeast(LotteryStatus.SETTLED)).isTrue();
 		return new TestLotteries(this.context).reload(lottery);
 	}
 

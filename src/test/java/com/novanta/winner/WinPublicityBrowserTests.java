@@ -1,26 +1,18 @@
 package com.novanta.winner;
 
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
-import java.util.UUID;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
-import com.novanta.ballot.BallotSubmission;
-import com.novanta.ballot.SubmissionResult;
-import com.novanta.draw.DrawPipeline;
-import com.novanta.game.NumberSet;
-import com.novanta.game.QuickPick;
-import com.novanta.lottery.Fairness;
+import com.novanta.ballot.TestSlips;
+import com.novanta.draw.TestPipelines;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.LotterySteps;
 import com.novanta.lottery.TestLotteries;
+import com.novanta.lottery.WinningBallots;
 import com.novanta.testing.Browser;
 import com.novanta.testing.BrowserTest;
-import com.novanta.testing.MutableClock;
 import com.novanta.testing.pages.SignInPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,15 +42,6 @@ class WinPublicityBrowserTests {
 
 	@Autowired
 	LotterySteps steps;
-
-	@Autowired
-	BallotSubmission submission;
-
-	@Autowired
-	DrawPipeline pipeline;
-
-	@Autowired
-	MutableClock clock;
 
 	Browser browser;
 
@@ -128,29 +111,10 @@ class WinPublicityBrowserTests {
 	 * ballot of this lottery is chosen to match three winning numbers.
 	 */
 	private void playAWinningBallotAndDraw() {
-		int[] ballot = aBallotThatMatches(3);
-		SubmissionResult result = this.submission.submit(new BallotSubmission.Player(this.player.id(), true),
-				this.lottery.id(), List.of(Arrays.stream(ballot).boxed().toList()), List.of(false),
-				UUID.randomUUID().toString());
-		assertThat(result).isInstanceOf(SubmissionResult.Accepted.class);
-		Instant now = this.clock.instant();
-		this.clock.freezeAt(this.lottery.closesAt());
-		assertThat(this.pipeline.advance(this.lottery.id()).isAtLeast(LotteryStatus.SETTLED)).isTrue();
-		this.clock.freezeAt(now);
-	}
-
-	private int[] aBallotThatMatches(int matches) {
-		String seed = this.steps.seed(this.lottery.id());
-		SplittableRandom random = new SplittableRandom(7);
-		while (true) {
-			int[] candidate = QuickPick.pick(6, 90, random);
-			Fairness.BallotDigest digest = new Fairness.BallotDigest(this.lottery.id());
-			digest.add(1, 0, candidate);
-			int[] winning = Fairness.draw(seed, digest.finish(), 6, 90);
-			if (NumberSet.of(candidate).matches(NumberSet.of(winning)) == matches) {
-				return candidate;
-			}
-		}
+		int[] ballot = WinningBallots.onlySlipMatching(this.lottery.id(), this.steps.seed(this.lottery.id()), 7, 3)
+			.ballot(0);
+		new TestSlips(this.context).play(this.player, this.lottery, ballot);
+		assertThat(TestPipelines.drawAtClose(this.context, this.lottery).isAtLeast(LotteryStatus.SETTLED)).isTrue();
 	}
 
 	private void signIn(String email) {
