@@ -56,6 +56,18 @@ public final class TestLotteries {
 		return this.repository.findById(game.lotteryId(date)).orElseThrow();
 	}
 
+	/**
+	 * The game's next lottery after {@code lottery} (in the days between its test
+	 * lotteries): its settlement waits until {@code lottery} is settled, as for the next
+	 * day's lottery of the calendar.
+	 */
+	public Lottery next(Lottery lottery) {
+		Game game = this.games.get(lottery.gameId());
+		LocalDate date = game.schedule().drawDates(lottery.drawDate().plusDays(1), 7).get(0);
+		this.calendar.create(game, date);
+		return this.repository.findById(game.lotteryId(date)).orElseThrow();
+	}
+
 	/** The lottery as it is now. */
 	public Lottery reload(Lottery lottery) {
 		return this.repository.findById(lottery.id()).orElseThrow();

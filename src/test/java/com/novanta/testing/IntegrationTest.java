@@ -18,10 +18,12 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The whole application on a random port, on the embedded database (memory backend) and
  * the embedded SMTP catcher, with MockMvc and a TestRestTemplate, and a
- * {@link MutableClock} as the application's clock. Tests that share this annotation share
- * one application context (and so its clock: {@link FrozenClockExtension} stops it at the
- * suite's instant before each test and lets it go after). Tagged {@code integration}:
- * {@code ./mvnw verify} runs them (Failsafe), the unit loop {@code ./mvnw test} does not.
+ * {@link MutableClock} as the application's clock, and its database writes counted for
+ * {@link DatabaseSnapshot} ({@link DatabaseWrites}). Tests that share this annotation
+ * share one application context (and so its clock: {@link FrozenClockExtension} stops it
+ * at the suite's instant before each test and lets it go after). Tagged
+ * {@code integration}: {@code ./mvnw verify} runs them (Failsafe), the unit loop
+ * {@code ./mvnw test} does not.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,7 +33,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 @AutoConfigureMockMvc
 @AutoConfigureTestRestTemplate
-@Import(TestClockConfiguration.class)
+@Import({ TestClockConfiguration.class, DatabaseWrites.class })
 @ExtendWith(FrozenClockExtension.class)
 public @interface IntegrationTest {
 
