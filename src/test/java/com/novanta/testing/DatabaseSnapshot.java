@@ -50,13 +50,14 @@ public final class DatabaseSnapshot {
 	 * towards the address's lock-out ({@code sign_in_throttle}); sign-ups, reset requests
 	 * and verification emails count against their client's or address's hourly limit even
 	 * when nothing else happens ({@code rate_limits}), so that probing costs the prober;
-	 * the ballots-per-day counters ({@code ballots_per_day}) are bookkeeping that
-	 * submission limits may reserve and give back; and the application makes each of its
-	 * signing keys ({@code secrets}) once, the first time it checks a signed link,
-	 * whatever the link. What a refused request must never change (accounts, tokens,
-	 * ballots, participations, lotteries, winners, outbox...) is checked everywhere, by
-	 * content, and {@link #assertNothingChanged()} checks the counts of these too where
-	 * the request never reaches the application (a missing CSRF token).
+	 * the site's ballots-per-day statistics ({@code ballots_per_day}) are bookkeeping (a
+	 * participant's own limit counters, {@code playCounts}, are not: they are hashed);
+	 * and the application makes each of its signing keys ({@code secrets}) once, the
+	 * first time it checks a signed link, whatever the link. What a refused request must
+	 * never change (accounts, tokens, ballots, participations, lotteries, winners,
+	 * outbox...) is checked everywhere, by content, and {@link #assertNothingChanged()}
+	 * checks the counts of these too where the request never reaches the application (a
+	 * missing CSRF token).
 	 */
 	public static final Set<String> BOOKKEEPING = Set.of("audit_events", "rate_limits", "sign_in_throttle",
 			"ballots_per_day", "secrets");
