@@ -4,11 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import com.novanta.account.CurrentAccount;
@@ -22,6 +17,7 @@ import com.novanta.lottery.TestLotteries;
 import com.novanta.notification.OutboxDispatcher;
 import com.novanta.notification.TestOutbox;
 import com.novanta.notification.TestSmtpServer;
+import com.novanta.testing.AllAtOnce;
 import com.novanta.testing.AppInstance;
 import com.novanta.testing.FrozenClockExtension;
 import com.novanta.testing.MutableClock;
@@ -164,31 +160,7 @@ class MultiInstanceIntegrationTests {
 
 	/** Runs the work on both instances at the same moment, and waits for both. */
 	private static <T> List<T> onBoth(Function<AppInstance, T> work) throws Exception {
-		ExecutorService threads = Executors.newFixedThreadPool(2);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<CompletableFuture<T>> runs = new ArrayList<>();
-			for (AppInstance instance : List.of(a, b)) {
-				runs.add(CompletableFuture.supplyAsync(() -> {
-					try {
-						start.await();
-					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-					}
-					return work.apply(instance);
-				}, threads));
-			}
-			start.countDown();
-			List<T> results = new ArrayList<>();
-			for (CompletableFuture<T> run : runs) {
-				results.add(run.get(2, TimeUnit.MINUTES));
-			}
-			return results;
-		}
-		finally {
-			threads.shutdownNow();
-		}
+		return AllAtOnce.run(List.of(() -> work.apply(a), () -> work.apply(b)));
 	}
 
 	private static long count(String collection, Criteria criteria) {

@@ -4,15 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
 import com.novanta.audit.AuditEvent;
+import com.novanta.testing.AllAtOnce;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import com.novanta.testing.WebVisitor;
@@ -201,27 +197,11 @@ class SignInThrottleIntegrationTests {
 			visitor.get("/signin");
 			visitors.add(visitor);
 		}
-		CyclicBarrier start = new CyclicBarrier(count);
-		ExecutorService threads = Executors.newFixedThreadPool(count);
-		try {
-			List<Future<Page>> answers = new ArrayList<>();
-			for (int i = 0; i < count; i++) {
-				WebVisitor visitor = visitors.get(i);
-				Function<WebVisitor, Page> post = request.apply(i);
-				answers.add(threads.submit(() -> {
-					start.await(30, TimeUnit.SECONDS);
-					return post.apply(visitor);
-				}));
-			}
-			List<Page> pages = new ArrayList<>();
-			for (Future<Page> answer : answers) {
-				pages.add(answer.get(60, TimeUnit.SECONDS));
-			}
-			return pages;
-		}
-		finally {
-			threads.shutdownNow();
-		}
+		return AllAtOnce.run(count, (i) -> {
+			WebVisitor visitor = visitors.get(i);
+			Function<WebVisitor, Page> post = request.apply(i);
+			return () -> post.apply(visitor);
+		});
 	}
 
 	private long failuresAudited(String email) {
