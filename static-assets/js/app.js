@@ -47,6 +47,28 @@
 	setInterval(tick, 1000);
 	document.addEventListener('DOMContentLoaded', tick);
 
+	// On a phone the main menu folds behind its button (CSS hides the button on wider
+	// screens); without this script the button stays hidden and the menu open.
+	document.addEventListener('DOMContentLoaded', function () {
+		var button = document.querySelector('.menu-button');
+		var menu = button && document.getElementById(button.getAttribute('aria-controls'));
+		if (!menu) {
+			return;
+		}
+		button.hidden = false;
+		document.documentElement.classList.add('menu-folds');
+		button.addEventListener('click', function () {
+			var open = button.getAttribute('aria-expanded') !== 'true';
+			button.setAttribute('aria-expanded', String(open));
+		});
+		document.addEventListener('keydown', function (event) {
+			if (event.key === 'Escape' && button.getAttribute('aria-expanded') === 'true') {
+				button.setAttribute('aria-expanded', 'false');
+				button.focus();
+			}
+		});
+	});
+
 	// Dismissible alerts.
 	document.addEventListener('click', function (event) {
 		var button = event.target.closest('[data-dismiss="alert"]');

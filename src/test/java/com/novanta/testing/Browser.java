@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,10 +50,17 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * One headless Chromium for all browser tests of a JVM. Every page it lands on (each new
- * document, however it was reached) is checked with axe-core, unless a page of the same
- * layout (the same elements and attributes, only its words differ) has passed: a serious
- * or critical accessibility violation fails the test that reached it ({@link BrowserTest}
- * reports what the test's last page had, after the test).
+ * document, however it was reached) is checked twice:
+ * <ul>
+ * <li>with axe-core, unless a page of the same layout (the same elements and attributes,
+ * only its words differ) has passed: a serious or critical accessibility violation fails
+ * the test that reached it ({@link BrowserTest} reports what the test's last page had,
+ * after the test);</li>
+ * <li>on a computer's screen (1280 px) and on a phone's (390 px): a page wider than the
+ * screen, one that makes a phone scroll sideways, fails the test. A screenshot of each
+ * new layout at both widths is saved under {@code target/screenshots/<test class>/}, to
+ * look at.</li>
+ * </ul>
  *
  * <p>
  * Parts of our pages are replaced by htmx while a test looks at them (sections that poll,
@@ -87,6 +95,9 @@ public final class Browser {
 
 	private static final int PHONE_HEIGHT = 844;
 
+	/** The longest page a screenshot shows in full, in CSS pixels. */
+	private static final int FULL_PAGE_LIMIT = 8000;
+
 	/**
 	 * Set on a document once it was checked: a new document (a navigation, a reload, a
 	 * form's answer at the same address) lacks it.
@@ -100,6 +111,18 @@ public final class Browser {
 
 	/** The browser test running now, as {@link BrowserTest} announced it. */
 	private static String currentTest;
+
+	/** Where the running test's screenshots go: its class and method. */
+	private static String currentTestName;
+
+	/** How many screenshots the running test saved, to name the next one. */
+	private static int screenshotsOfTest;
+
+	/**
+	 * The layouts, at each width, whose screenshot this JVM saved: the same page again is
+	 * not saved again.
+	 */
+	private static final Set<String> photographedLayouts = ConcurrentHashMap.newKeySet();
 
 	private final WebDriver raw;
 
@@ -143,6 +166,24 @@ public final class Browser {
 			""";
 
 	/**
+	 * The innermost elements that reach beyond the window's right edge, described like
+	 * CSS selectors with their width: what makes a page scroll sideways.
+	 */
+	private static final String CULPRITS_SCRIPT = """
+			const width = document.documentElement.clientWidth;
+			const beyond = [...document.body.querySelectorAll('*')]
+			  .filter((e) => e.getBoundingClientRect().right > width + 0.5);
+			return beyond.filter((e) => !beyond.some((other) => other !== e && e.contains(other)))
+			  .slice(0, 5)
+			  .map((e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+			    + [...e.classList].map((c) => '.' + c).join('')
+			    + ' ' + Math.round(e.getBoundingClientRect().width) + ' px in '
+			    + (e.parentElement ? e.parentElement.tagName.toLowerCase()
+			      + [...e.parentElement.classList].map((c) => '.' + c).join('') : ''))
+			  .join(', ');
+			""";
+
+	/**
 	 * A violation found after a navigation. The decorator only logs what its listeners
 	 * throw, so it is kept here and thrown by the next call on this browser, or after the
 	 * test by {@link BrowserTest}.
@@ -174,8 +215,10 @@ public final class Browser {
 	}
 
 	/** A browser test starts: what the browser finds from now on is reported on it. */
-	static synchronized void testStarted(String test) {
+	static synchronized void testStarted(String test, String name) {
 		currentTest = test;
+		currentTestName = name;
+		screenshotsOfTest = 0;
 	}
 
 	/**
@@ -364,7 +407,11 @@ public final class Browser {
 	 */
 	public long widthBeyondWindow() {
 		throwViolation();
-		Object beyond = ((JavascriptExecutor) this.raw)
+		return widthBeyondWindow(this.raw);
+	}
+
+	private static long widthBeyondWindow(WebDriver driver) {
+		Object beyond = ((JavascriptExecutor) driver)
 			.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
 		return ((Number) beyond).longValue();
 	}
@@ -375,9 +422,9 @@ public final class Browser {
 	public Path screenshot(String name) {
 		throwViolation();
 		try {
-			Files.createDirectories(SCREENSHOTS);
-			File file = ((TakesScreenshot) this.raw).getScreenshotAs(OutputType.FILE);
 			Path target = SCREENSHOTS.resolve(name + ".png");
+			Files.createDirectories(target.getParent());
+			File file = ((TakesScreenshot) this.raw).getScreenshotAs(OutputType.FILE);
 			Files.copy(file.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
 			return target;
 		}
@@ -513,11 +560,69 @@ public final class Browser {
 		script.executeScript("window." + CHECKED + " = true");
 		try {
 			analyzeIfNewLayout();
+			checkWidths(page);
 		}
 		catch (AssertionError ex) {
 			if (this.violation == null) {
 				this.violation = ex;
 			}
+		}
+	}
+
+	/**
+	 * Looks at the page at the window's width and at a phone's (by emulating the phone's
+	 * screen, which is quicker than resizing the window and leaves the page as it is):
+	 * fails when it is wider than either, and saves a screenshot of a layout not saved
+	 * yet.
+	 */
+	private void checkWidths(String page) {
+		String layout = layout();
+		long beyond = widthBeyondWindow(this.raw);
+		photograph(layout, page, "");
+		HasCdp cdp = (HasCdp) this.raw;
+		long beyondOnPhone;
+		Object culprits = null;
+		cdp.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", PHONE_WIDTH, "height", PHONE_HEIGHT, "deviceScaleFactor", 1, "mobile", false));
+		try {
+			beyondOnPhone = widthBeyondWindow(this.raw);
+			photograph(layout, page, "-phone");
+			if (beyondOnPhone > 0) {
+				culprits = ((JavascriptExecutor) this.raw).executeScript(CULPRITS_SCRIPT);
+			}
+		}
+		finally {
+			cdp.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+		}
+		if (beyond > 0 || beyondOnPhone > 0) {
+			fail("%s is wider than the screen, and scrolls sideways: by %d CSS pixels on a %d px computer screen, by %d on a %d px phone%s."
+				.formatted(page, Math.max(beyond, 0), DESKTOP_WIDTH, Math.max(beyondOnPhone, 0), PHONE_WIDTH,
+						(culprits != null) ? " (what sticks out there: " + culprits + ")" : ""));
+		}
+	}
+
+	private void photograph(String layout, String page, String suffix) {
+		if (currentTestName == null || !photographedLayouts.add(layout + suffix)) {
+			return;
+		}
+		String path = URI.create(page).getPath().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
+		String name = currentTestName + "/" + String.format("%02d", ++screenshotsOfTest) + "-"
+				+ (path.isEmpty() ? "home" : path) + suffix;
+		Number width = (Number) ((JavascriptExecutor) this.raw).executeScript("return window.innerWidth");
+		Number height = (Number) ((JavascriptExecutor) this.raw)
+			.executeScript("return document.documentElement.scrollHeight");
+		// The whole page, not only what the window shows: a section at the bottom is
+		// looked at too (up to a long page's worth).
+		Map<String, Object> shot = ((HasCdp) this.raw).executeCdpCommand("Page.captureScreenshot",
+				Map.of("format", "png", "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width",
+						width.intValue(), "height", Math.min(height.intValue(), FULL_PAGE_LIMIT), "scale", 1)));
+		try {
+			Path target = SCREENSHOTS.resolve(name + ".png");
+			Files.createDirectories(target.getParent());
+			Files.write(target, Base64.getDecoder().decode((String) shot.get("data")));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot save screenshot " + name, ex);
 		}
 	}
 

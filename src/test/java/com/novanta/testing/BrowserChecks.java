@@ -13,7 +13,8 @@ public final class BrowserChecks implements BeforeEachCallback, AfterEachCallbac
 
 	@Override
 	public void beforeEach(ExtensionContext context) {
-		Browser.testStarted(context.getUniqueId());
+		Browser.testStarted(context.getUniqueId(), context.getRequiredTestClass().getSimpleName() + "/"
+				+ context.getTestMethod().map((method) -> method.getName()).orElse("test"));
 	}
 
 	@Override

@@ -9,9 +9,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Endpoints that fail on purpose, to see the error pages, and a page that fails the
- * accessibility check, to see the browser tests report it. Exists only in tests, under a
- * public path so that anonymous requests reach it.
+ * Endpoints that fail on purpose, to see the error pages, and pages that fail the
+ * browser's checks (accessibility, width on a phone), to see the browser tests report
+ * them. Exists only in tests, under a public path so that anonymous requests reach it.
  */
 @Controller
 @Profile("test")
@@ -35,6 +35,21 @@ class FailingController {
 				<!DOCTYPE html>
 				<html lang="en"><head><title>Inaccessible on purpose</title></head>
 				<body><main><h1>Inaccessible on purpose</h1><img src="/img/logo.svg"></main></body></html>
+				""";
+	}
+
+	/**
+	 * Accessible, and fits a computer's screen, but a box 480 px wide makes a phone
+	 * scroll sideways.
+	 */
+	@GetMapping(path = "/lotteries/test-too-wide", produces = MediaType.TEXT_HTML_VALUE)
+	@ResponseBody
+	String tooWide() {
+		return """
+				<!DOCTYPE html>
+				<html lang="en"><head><title>Too wide on purpose</title>
+				<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+				<body><main><h1>Too wide on purpose</h1><svg class="too-wide" width="480" height="8" aria-hidden="true"></svg></main></body></html>
 				""";
 	}
 

@@ -64,6 +64,20 @@ class SharedBrowserTests {
 	}
 
 	@Test
+	void aPageThatMakesAPhoneScrollSidewaysFailsTheTestThatReachedIt() {
+		Browser browser = Browser.get();
+
+		assertThatThrownBy(() -> browser.open(url("/lotteries/test-too-wide"))).isInstanceOf(AssertionError.class)
+			.hasMessageContaining("/lotteries/test-too-wide is wider than the screen")
+			.hasMessageContaining("by 0 CSS pixels on a 1280 px computer screen")
+			.hasMessageMatching("(?s).*by \\d+ on a 390 px phone.*")
+			.hasMessageContaining("svg.too-wide 480 px in main");
+
+		browser.open(url("/"));
+		assertThat(browser.widthBeyondWindow()).as("the next page, back at a computer's width").isLessThanOrEqualTo(0);
+	}
+
+	@Test
 	void nothingAPageKeptInStorageOrCookiesIsLeftForTheNextTest() {
 		Browser browser = Browser.get();
 		browser.open(url("/"));
