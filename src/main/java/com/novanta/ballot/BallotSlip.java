@@ -25,11 +25,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param submissionKey the participant and the form's idempotency key (unique)
  * @param tombstone {@code true} for a place the draw sealed because no slip filled it in
  * time
+ * @param stake what the participant paid for the slip, in cents, at the price of the day
+ * it was accepted ({@code null} on slips accepted before it was kept)
  */
 @Document("ballots")
 public record BallotSlip(@Id String id, String lotteryId, String gameId, LocalDate drawDate, long slip,
 		String accountId, Instant submittedAt, List<List<Integer>> lines, List<Boolean> quickPicks, String receipt,
-		String submissionKey, Boolean tombstone) {
+		String submissionKey, Boolean tombstone, Long stake) {
 
 	/**
 	 * The slip number is zero-padded, so that ids sort in slip order and a lottery's

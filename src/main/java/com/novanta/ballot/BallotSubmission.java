@@ -176,7 +176,8 @@ public class BallotSubmission {
 		long slipNumber = place.get();
 		BallotSlip slip = new BallotSlip(BallotSlip.id(lottery.id(), slipNumber), lottery.id(), game.id(),
 				lottery.drawDate(), slipNumber, player.accountId(), now, lines, quickPicks,
-				BallotSlip.receipt(game.code(), lottery.drawDate(), slipNumber), submissionKey, null);
+				BallotSlip.receipt(game.code(), lottery.drawDate(), slipNumber), submissionKey, null,
+				game.price() * lines.size());
 		// If the database goes away now, the slip may or may not have been stored: the
 		// counters keep this submission's key either way, so that the participant's retry
 		// of the same form finds the slip, or stores it counted once.

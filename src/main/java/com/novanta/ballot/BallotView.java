@@ -7,8 +7,9 @@ import java.util.List;
  *
  * @param slip the slip
  * @param lines its lines (possibly only those passing a filter)
+ * @param stake what the slip cost, in cents
  */
-public record BallotView(BallotSlip slip, List<Line> lines) {
+public record BallotView(BallotSlip slip, List<Line> lines, long stake) {
 
 	/**
 	 * One ballot and its result.

@@ -86,7 +86,10 @@ public class MyBallots {
 				lines.add(line);
 			}
 		}
-		return new BallotView(slip, lines);
+		// slips accepted before the stake was kept cost the game's price a line
+		long stake = (slip.stake() != null) ? slip.stake()
+				: game.map((known) -> known.price() * slip.lines().size()).orElse(0L);
+		return new BallotView(slip, lines, stake);
 	}
 
 	private static BallotView.Line line(BallotSlip slip, int index, Lottery lottery, Game game) {

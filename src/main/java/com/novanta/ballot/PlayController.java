@@ -115,7 +115,7 @@ class PlayController {
 		model.addAttribute("line", (index >= 0 && index < lines.size()) ? lines.get(index) : new PlayForm.LineForm());
 		model.addAttribute("idx", Math.max(0, Math.min(index, MAX_LINES - 1)));
 		model.addAttribute("game", game(lottery));
-		return "ballot/play :: line-status";
+		return "ballot/play :: status-update";
 	}
 
 	@PostMapping("/play/{lotteryId}")

@@ -41,6 +41,43 @@ public class PlayForm {
 		this.lines = lines;
 	}
 
+	/**
+	 * What the form would play as it stands: how many lines are complete, which are empty
+	 * (left out when it is sent) and which are begun but not complete (the form is
+	 * refused with them).
+	 * @param picks how many numbers a complete line has
+	 */
+	public Summary summary(int picks) {
+		int complete = 0;
+		List<Integer> empty = new ArrayList<>();
+		List<Integer> incomplete = new ArrayList<>();
+		for (int i = 0; i < this.lines.size(); i++) {
+			int chosen = this.lines.get(i).sorted().size();
+			if (chosen == 0) {
+				empty.add(i + 1);
+			}
+			else if (chosen == picks) {
+				complete++;
+			}
+			else {
+				incomplete.add(i + 1);
+			}
+		}
+		return new Summary(complete, empty, incomplete);
+	}
+
+	/**
+	 * The form at a glance.
+	 *
+	 * @param complete how many lines hold all their numbers: what is played and paid
+	 * @param empty the numbers (from 1) of the lines with no number
+	 * @param incomplete the numbers (from 1) of the lines with some numbers but not all,
+	 * or too many
+	 */
+	public record Summary(int complete, List<Integer> empty, List<Integer> incomplete) {
+
+	}
+
 	List<List<Integer>> numbers() {
 		return this.lines.stream().map((line) -> line.getNumbers()).toList();
 	}

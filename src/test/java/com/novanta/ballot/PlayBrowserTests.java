@@ -68,7 +68,7 @@ class PlayBrowserTests {
 		this.browser.screenshot("play-" + gameId);
 		play.submit();
 
-		assertThat(this.browser.find(By.cssSelector(".alert-success")).getText()).contains("Your 2 ballot(s) are in");
+		assertThat(this.browser.find(By.cssSelector(".alert-success")).getText()).contains("Your 2 ballots are in");
 		this.browser.follow(By.linkText("My ballots"));
 		WebElement slip = this.browser.find(By.cssSelector(".slip"));
 		List<WebElement> rows = slip.findElements(By.cssSelector("tbody tr"));

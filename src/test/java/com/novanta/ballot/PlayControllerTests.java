@@ -116,6 +116,43 @@ class PlayControllerTests {
 	}
 
 	@Test
+	void theTotalCountsOnlyCompleteLinesAndSaysWhatHappensToTheOthers() throws Exception {
+		MockHttpServletRequestBuilder form = edit().with(signedIn(this.player))
+			.param("action", "refresh")
+			.param("lines[0].numbers", "1", "2", "3", "4", "5", "6")
+			.param("lines[1].numbers", "7", "8", "9", "10", "11", "12")
+			.param("lines[2].numbers", "13", "14", "15");
+		for (int i = 1; i < 5; i++) {
+			form.param("_lines[" + i + "].numbers", "on");
+		}
+
+		Document page = Html.parse(this.mvc.perform(form).andExpect(status().isOk()));
+
+		assertThat(page.select("fieldset.line")).hasSize(5);
+		assertThat(page.select("#play-total p").eachText()).containsExactly("2 lines to play · €2.00",
+				"Lines 4, 5 are empty: they will not be played.",
+				"Line 3 is not complete: choose 6 numbers or clear it.");
+		assertThat(page.select("#play-total").attr("hx-swap-oob")).isEmpty();
+	}
+
+	@Test
+	void eachTickAlsoBringsTheNewTotal() throws Exception {
+		MockHttpServletRequestBuilder tick = post("/play/{id}/status", this.lottery.id()).with(csrf())
+			.with(signedIn(this.player))
+			.header("HX-Request", "true")
+			.param("key", "k")
+			.param("index", "0")
+			.param("_lines[0].numbers", "on")
+			.param("lines[0].numbers", "1", "2", "3", "4", "5", "6");
+
+		Document answer = Html.parse(this.mvc.perform(tick).andExpect(status().isOk()));
+
+		assertThat(answer.select("#line-0-status").text()).startsWith("6 of 6 chosen");
+		assertThat(answer.select("#play-total").attr("hx-swap-oob")).isEqualTo("true");
+		assertThat(answer.select("#play-total p").eachText()).containsExactly("1 line to play · €1.00");
+	}
+
+	@Test
 	void withoutJavaScriptTheButtonsReturnTheWholePage() throws Exception {
 		Document page = Html.parse(this.mvc.perform(edit().param("action", "addLine").with(signedIn(this.player)))
 			.andExpect(status().isOk()));
@@ -137,7 +174,15 @@ class PlayControllerTests {
 		for (String n : new String[] { "1", "2", "3", "4", "5", "6" }) {
 			submit.param("lines[0].numbers", n);
 		}
-		this.mvc.perform(submit).andExpect(redirectedUrlPattern("/my/ballots/" + this.lottery.id() + ":*?accepted"));
+		String receipt = this.mvc.perform(submit)
+			.andExpect(redirectedUrlPattern("/my/ballots/" + this.lottery.id() + ":*?accepted"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		Document slip = Html
+			.parse(this.mvc.perform(get(receipt).with(signedIn(this.player))).andExpect(status().isOk()));
+		assertThat(slip.select(".alert-success").text()).startsWith("Your ballot is in.");
+		assertThat(slip.select(".slip-stake").text()).isEqualTo("Stake €1.00");
 		this.mvc.perform(submit).andExpect(redirectedUrlPattern("/my/ballots/" + this.lottery.id() + ":*?repeated"));
 		assertThat(this.mongo.count(Query.query(Criteria.where("accountId").is(this.player.id())), BallotSlip.class))
 			.isEqualTo(1);

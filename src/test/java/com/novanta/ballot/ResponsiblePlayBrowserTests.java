@@ -62,7 +62,7 @@ class ResponsiblePlayBrowserTests {
 		this.browser.screenshot("responsible-play-refused");
 
 		play.removeLine(1).submit();
-		assertThat(this.browser.find(By.cssSelector(".alert-success")).getText()).contains("Your 1 ballot(s) are in");
+		assertThat(this.browser.find(By.cssSelector(".alert-success")).getText()).contains("Your ballot is in");
 	}
 
 	@Test

@@ -73,7 +73,8 @@ public final class SettlementBenchmark {
 							lottery.drawDate(), 0, at));
 				}
 				batch.add(new BallotSlip(BallotSlip.id(lottery.id(), slips), lottery.id(), "daily", lottery.drawDate(),
-						slips, account, at, numbers, quick, "D-" + slips, account + ":" + slips, null));
+						slips, account, at, numbers, quick, "D-" + slips, account + ":" + slips, null,
+						100L * numbers.size()));
 				if (batch.size() == 1000) {
 					mongo.insertAll(batch);
 					batch.clear();

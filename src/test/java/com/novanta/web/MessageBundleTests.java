@@ -1,13 +1,13 @@
 package com.novanta.web;
 
 import java.io.IOException;
-import java.text.MessageFormat;
-import java.util.Locale;
-import java.util.regex.Pattern;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +63,30 @@ class MessageBundleTests {
 				}
 			}
 		}
+	}
+
+	@Test
+	void countsAreSaidWithPluralFormsNotWithBrackets() throws IOException {
+		for (String bundle : new String[] { "/messages.properties", "/messages_it.properties" }) {
+			load(bundle).forEach((key, text) -> assertThat((String) text).as("%s in %s", key, bundle)
+				.doesNotContain("(s)")
+				.doesNotContain("(e)")
+				.doesNotContain("(i)"));
+		}
+		Properties english = load("/messages.properties");
+		Properties italian = load("/messages_it.properties");
+		assertThat(format(english, "slip.accepted", Locale.ENGLISH, 1, "D-1")).startsWith("Your ballot is in.");
+		assertThat(format(english, "slip.accepted", Locale.ENGLISH, 2, "D-1")).startsWith("Your 2 ballots are in.");
+		assertThat(format(italian, "ballot.result.noWin", Locale.ITALIAN, 1)).isEqualTo("Non vincente (1 indovinato)");
+		assertThat(format(italian, "ballot.result.noWin", Locale.ITALIAN, 2)).isEqualTo("Non vincente (2 indovinati)");
+		assertThat(format(english, "play.leftOut", Locale.ENGLISH, 1, "3"))
+			.isEqualTo("Line 3 is empty: it will not be played.");
+		assertThat(format(english, "play.total", Locale.ENGLISH, 1, "€1.00")).isEqualTo("1 line to play · €1.00");
+		assertThat(format(italian, "play.total", Locale.ITALIAN, 3, "3,00 €")).isEqualTo("3 righe da giocare · 3,00 €");
+	}
+
+	private static String format(Properties messages, String key, Locale locale, Object... arguments) {
+		return new MessageFormat(messages.getProperty(key), locale).format(arguments);
 	}
 
 	private static long count(String text, char c) {
