@@ -69,6 +69,62 @@
 		});
 	});
 
+	// A form marked data-sends-once is sent once: a second tap while the first is on its
+	// way does nothing, and the button says it is sending. The button is not disabled, so
+	// that its own name and value still go with the form.
+	document.addEventListener('submit', function (event) {
+		var form = event.target;
+		if (!form.hasAttribute('data-sends-once') || event.submitter && event.submitter.name) {
+			return;
+		}
+		if (form.hasAttribute('data-sending')) {
+			event.preventDefault();
+			return;
+		}
+		form.setAttribute('data-sending', '');
+		var button = event.submitter;
+		if (button) {
+			button.setAttribute('aria-disabled', 'true');
+			button.classList.add('is-busy');
+			if (button.hasAttribute('data-busy-label')) {
+				button.textContent = button.getAttribute('data-busy-label');
+			}
+		}
+	});
+
+	// Back to a page kept in the browser's cache: its form can be sent again.
+	window.addEventListener('pageshow', function (event) {
+		if (event.persisted) {
+			document.querySelectorAll('form[data-sending]').forEach(function (form) {
+				form.removeAttribute('data-sending');
+			});
+		}
+	});
+
+	// The play form's lines came back: focus goes where the participant is working. A new
+	// line is focused and brought into view; after a line is removed, the line now in its
+	// place (or the last one). Buttons that stay keep their focus (htmx finds them by id).
+	document.addEventListener('htmx:afterSettle', function (event) {
+		var source = event.detail.requestConfig && event.detail.requestConfig.elt;
+		var action = source && source.getAttribute('value');
+		if (!action || event.detail.target.id !== 'lines') {
+			return;
+		}
+		var lines = document.querySelectorAll('#lines fieldset.line');
+		var focus = null;
+		if (action === 'addLine') {
+			focus = lines[lines.length - 1];
+		}
+		else if (action.indexOf('removeLine:') === 0) {
+			var index = parseInt(action.substring('removeLine:'.length), 10);
+			focus = lines[Math.min(index, lines.length - 1)];
+		}
+		if (focus) {
+			focus.focus({ preventScroll: true });
+			focus.scrollIntoView({ block: 'start', behavior: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+		}
+	});
+
 	// Dismissible alerts.
 	document.addEventListener('click', function (event) {
 		var button = event.target.closest('[data-dismiss="alert"]');

@@ -58,15 +58,26 @@ class PlayBrowserTests {
 
 		PlayPage play = new PlayPage(this.browser);
 		int[] mine = (game.picks() == 6) ? new int[] { 7, 12, 23, 34, 45, 88 } : new int[] { 3, 11, 27, 38, 49 };
+		String price = money(game.price());
+		assertThat(play.total()).containsExactly("No complete line yet · €0.00",
+				"Line 1 is empty: it will not be played.");
 		play.tick(0, mine);
 		assertThat(play.status(0)).startsWith(game.picks() + " of " + game.picks() + " chosen");
-		play.addLine().quickPick(1, game.picks());
+		this.browser.waitUntil((driver) -> play.total().equals(List.of("1 line to play · " + price)));
+		play.addLine();
+		assertThat(play.focused()).as("the new line has the focus").isEqualTo("line-1");
+		assertThat(play.total()).containsExactly("1 line to play · " + price,
+				"Line 2 is empty: it will not be played.");
+		play.quickPick(1, game.picks());
+		assertThat(play.focused()).as("the quick pick button keeps the focus").isEqualTo("quick-pick-1");
 		assertThat(play.chosen(1)).hasSize(game.picks())
 			.allSatisfy((n) -> assertThat(n).isBetween(1, game.maxNumber()));
+		assertThat(play.total()).containsExactly("2 lines to play · " + money(2 * game.price()));
 		List<Integer> quickPicked = play.chosen(1);
 		this.browser.checkAccessibility();
 		this.browser.screenshot("play-" + gameId);
-		play.submit();
+		assertThat(play.submitTwice()).as("the second tap stopped; the button busy, saying so")
+			.containsExactly(true, "true", "Sending your ballots…");
 
 		assertThat(this.browser.find(By.cssSelector(".alert-success")).getText()).contains("Your 2 ballots are in");
 		this.browser.follow(By.linkText("My ballots"));
@@ -76,7 +87,14 @@ class PlayBrowserTests {
 		assertThat(numbers(rows.get(0))).containsExactly(java.util.Arrays.stream(mine).boxed().toArray(Integer[]::new));
 		assertThat(numbers(rows.get(1))).containsExactlyElementsOf(quickPicked);
 		assertThat(rows.get(1).getText()).contains("Quick pick");
+		assertThat(slip.findElement(By.cssSelector(".slip-stake")).getText())
+			.isEqualTo("Stake " + money(2 * game.price()));
+		assertThat(this.browser.findAll(By.cssSelector(".slip"))).as("one slip, sent once").hasSize(1);
 		this.browser.screenshot("my-ballots-" + gameId);
+	}
+
+	private static String money(long cents) {
+		return String.format(java.util.Locale.ROOT, "€%d.%02d", cents / 100, cents % 100);
 	}
 
 	private static List<Integer> numbers(WebElement row) {

@@ -53,6 +53,36 @@ final class PlayPage {
 		return this;
 	}
 
+	/** What the slip comes to, as the page says it under the lines. */
+	List<String> total() {
+		return this.browser.texts(By.cssSelector("#play-total p"));
+	}
+
+	/** The id of the element that has the keyboard's focus. */
+	String focused() {
+		return (String) ((org.openqa.selenium.JavascriptExecutor) this.browser.driver())
+			.executeScript("return document.activeElement.id");
+	}
+
+	/**
+	 * Sends the form twice in a row, as a double tap would, and waits for the receipt:
+	 * whether the second was stopped, and what the button said meanwhile.
+	 */
+	@SuppressWarnings("unchecked")
+	List<Object> submitTwice() {
+		Object seen = ((org.openqa.selenium.JavascriptExecutor) this.browser.driver()).executeScript("""
+				const form = document.getElementById('play-form');
+				const button = form.querySelector(':scope > button[type=submit]');
+				window.__novantaLeft = true;
+				form.requestSubmit(button);
+				const again = new SubmitEvent('submit', { bubbles: true, cancelable: true, submitter: button });
+				form.dispatchEvent(again);
+				return [again.defaultPrevented, button.getAttribute('aria-disabled'), button.textContent];
+				""");
+		this.browser.waitUntil((driver) -> driver.getCurrentUrl().contains("/my/ballots/"));
+		return (List<Object>) seen;
+	}
+
 	String status(int line) {
 		return this.browser.text(By.id("line-" + line + "-status"));
 	}
