@@ -4,6 +4,8 @@ import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +17,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The application's one security filter chain. Modules add their sign-in mechanisms
@@ -47,7 +50,9 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, List<HttpSecurityCustomizer> customizers,
-			Environment environment, SiteCookies cookies) throws Exception {
+			Environment environment, SiteCookies cookies,
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings)
+			throws Exception {
 		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
 		csrfTokens.setCookieName(cookies.name("NOVANTA-XSRF"));
 		csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Lax").path("/").secure(cookies.secure()));
@@ -75,6 +80,8 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.HEAD, PUBLIC_PAGES)
 			.permitAll()
 			.requestMatchers(HttpMethod.POST, PUBLIC_FORMS)
+			.permitAll()
+			.requestMatchers(new NoSuchPage(mappings))
 			.permitAll()
 			.anyRequest()
 			.authenticated())

@@ -31,6 +31,30 @@ class ErrorPagesTests {
 		assertThat(response.getBody()).contains("We could not find that page").contains("<header");
 	}
 
+	/**
+	 * A mistyped address leads to "page not found" for a visitor who is not signed in
+	 * too, not to a sign-in form that would lead nowhere; pages that exist still ask to
+	 * sign in, whatever their parameters, and so does every other method.
+	 */
+	@Test
+	void aMistypedAddressIsNotFoundWithoutSigningIn() {
+		for (String mistyped : new String[] { "/plya", "/my/balots", "/account/nothing/here", "/no-such-page.html" }) {
+			ResponseEntity<String> response = exchange(mistyped, html());
+			assertThat(response.getStatusCode()).as(mistyped).isEqualTo(HttpStatus.NOT_FOUND);
+			assertThat(response.getBody()).as(mistyped).contains("We could not find that page");
+		}
+		for (String existing : new String[] { "/play", "/play/daily-2099-01-01", "/my/ballots", "/account", "/admin",
+				"/admin/no-such-page" }) {
+			// the client follows the redirect to the sign-in form
+			ResponseEntity<String> response = exchange(existing, html());
+			assertThat(response.getStatusCode()).as(existing).isEqualTo(HttpStatus.OK);
+			assertThat(response.getBody()).as(existing).contains("action=\"/signin\"");
+		}
+		ResponseEntity<String> posted = this.http.exchange("/plya", HttpMethod.POST, new HttpEntity<>(html()),
+				String.class);
+		assertThat(posted.getStatusCode()).as("a form posted to a mistyped address").isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
 	@Test
 	void notFoundPageSpeaksItalian() {
 		HttpHeaders headers = html();
