@@ -133,7 +133,9 @@ class MarkupEscapingIntegrationTests {
 			List<CaughtMail> mails = this.mail.to(player.email());
 			assertThat(mails).extracting(CaughtMail::subject)
 				.contains("Confirm your email address",
-						"Your results: Novanta 6/90, draw of " + this.lottery.drawDate());
+						"Your results: Novanta 6/90, draw of " + java.time.format.DateTimeFormatter
+							.ofPattern("EEEE d MMMM yyyy", java.util.Locale.ENGLISH)
+							.format(this.lottery.drawDate()));
 			for (CaughtMail mail : mails) {
 				// mail is rendered when sent: the second player was "Someone" at first
 				String name = (player == eve) ? NAME
