@@ -149,7 +149,7 @@ class MarkupEscapingIntegrationTests {
 		CaughtMail alert = this.mail.to(this.admin.email())
 			.stream()
 			.filter((mail) -> mail.subject().startsWith("Winners in"))
-			.filter((mail) -> mail.subject().endsWith(this.lottery.drawDate().toString()))
+			.filter((mail) -> mail.subject().endsWith(longDate(this.lottery.drawDate())))
 			.findFirst()
 			.orElseThrow();
 		assertThat(alert.html()).doesNotContain(RAW).contains("&lt;svg onload=");
@@ -260,6 +260,11 @@ class MarkupEscapingIntegrationTests {
 			return test.account(this).get("_id").toString();
 		}
 
+	}
+
+	/** A draw date as pages and emails write it: "Monday 30 November 2026". */
+	private static String longDate(java.time.LocalDate date) {
+		return java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.ENGLISH).format(date);
 	}
 
 }
