@@ -152,7 +152,7 @@ public final class DateTimeFormats {
 
 	/**
 	 * When something happens or happened, relative to now where that helps: "tonight at
-	 * midnight", "today at 12:00", "tomorrow at 20:00", "yesterday at midnight",
+	 * midnight", "today at 12:00", "tomorrow at 20:00", "last night at midnight",
 	 * "Saturday at 20:00" within the next days, else "Saturday 12 December 2026 at
 	 * 20:00". To the minute.
 	 */
@@ -175,7 +175,8 @@ public final class DateTimeFormats {
 			dayWords = message("when.tomorrow");
 		}
 		else if (days == -1) {
-			dayWords = message("when.yesterday");
+			// the midnight that began today
+			dayWords = message(midnight ? "when.lastNight" : "when.yesterday");
 		}
 		else if (days > 1 && days <= WEEKDAY_DAYS) {
 			dayWords = this.weekday.format(day);

@@ -129,11 +129,15 @@ class DateTimeFormatsTests {
 	}
 
 	@Test
-	void aPastDrawIsYesterdayOrItsDate() {
+	void aPastDrawIsLastNightYesterdayOrItsDate() {
 		Instant drawn = MONDAY_LOTTERY_CLOSES.plusSeconds(4);
 		assertThat(formats(Locale.ENGLISH, ROME).when(drawn, rome(2026, 12, 1, 9, 0)))
-			.isEqualTo("yesterday at midnight");
-		assertThat(formats(ITALIAN, ROME).when(drawn, rome(2026, 12, 1, 9, 0))).isEqualTo("ieri a mezzanotte");
+			.isEqualTo("last night at midnight");
+		assertThat(formats(ITALIAN, ROME).when(drawn, rome(2026, 12, 1, 9, 0))).isEqualTo("stanotte a mezzanotte");
+		assertThat(formats(Locale.ENGLISH, ROME).when(SATURDAY_LOTTERY_CLOSES, rome(2026, 12, 6, 9, 0)))
+			.isEqualTo("yesterday at 20:00");
+		assertThat(formats(ITALIAN, ROME).when(SATURDAY_LOTTERY_CLOSES, rome(2026, 12, 6, 9, 0)))
+			.isEqualTo("ieri alle 20:00");
 		assertThat(formats(Locale.ENGLISH, ROME).when(drawn, rome(2026, 12, 9, 9, 0)))
 			.isEqualTo("Monday 30 November 2026 at midnight");
 	}

@@ -146,10 +146,10 @@ class DateTimesIntegrationTests {
 		this.clock.freezeAt(this.daily.closesAt().plus(Duration.ofHours(9)));
 
 		assertThat(page(get("/lotteries/{id}", this.daily.id())).select("#status .drawn-when").text())
-			.isEqualTo("Drawn yesterday at midnight");
+			.isEqualTo("Drawn last night at midnight");
 		assertThat(page(get("/lotteries/{id}", this.daily.id()).header("Accept-Language", "it"))
 			.select("#status .drawn-when")
-			.text()).isEqualTo("Estratti ieri a mezzanotte");
+			.text()).isEqualTo("Estratti stanotte a mezzanotte");
 	}
 
 	private Document page(MockHttpServletRequestBuilder request) throws Exception {
