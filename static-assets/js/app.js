@@ -16,24 +16,42 @@
 		}
 	});
 
-	// Countdowns: "2 h 14 min 03 s" until the instant in data-countdown, every second.
+	// Countdowns: "2 h 14 min 03 s" until the instant in data-countdown, every second, in
+	// the page's language: the server writes the patterns from its message bundle into
+	// data-countdown-days, -hours and -minutes ("{0} g {1} h {2} min {3} s").
 	function pad(n) {
 		return (n < 10 ? '0' : '') + n;
+	}
+
+	function fill(pattern, values) {
+		return pattern.replace(/\{(\d)\}/g, function (match, index) {
+			return values[index];
+		});
+	}
+
+	function remaining(element, left) {
+		var days = Math.floor(left / 86400);
+		var hours = Math.floor((left % 86400) / 3600);
+		var minutes = Math.floor((left % 3600) / 60);
+		var seconds = left % 60;
+		if (days > 0) {
+			return fill(element.getAttribute('data-countdown-days'), [days, hours, pad(minutes), pad(seconds)]);
+		}
+		if (hours > 0) {
+			return fill(element.getAttribute('data-countdown-hours'), [hours, pad(minutes), pad(seconds)]);
+		}
+		return fill(element.getAttribute('data-countdown-minutes'), [pad(minutes), pad(seconds)]);
 	}
 
 	function tick() {
 		var now = Date.now();
 		document.querySelectorAll('[data-countdown]').forEach(function (element) {
 			var until = Date.parse(element.getAttribute('data-countdown'));
-			if (isNaN(until)) {
+			if (isNaN(until) || !element.hasAttribute('data-countdown-minutes')) {
 				return;
 			}
 			var left = Math.max(0, Math.floor((until - now) / 1000));
-			var days = Math.floor(left / 86400);
-			var hours = Math.floor((left % 86400) / 3600);
-			var minutes = Math.floor((left % 3600) / 60);
-			var seconds = left % 60;
-			var text = (days > 0 ? days + ' d ' : '') + (days > 0 || hours > 0 ? hours + ' h ' : '') + pad(minutes) + ' min ' + pad(seconds) + ' s';
+			var text = remaining(element, left);
 			if (element.textContent !== text) {
 				element.textContent = text;
 			}

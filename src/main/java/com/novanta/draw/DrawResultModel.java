@@ -62,7 +62,7 @@ class DrawResultModel implements MailModelProvider {
 		values.put("summary", lottery.summary());
 		values.put("tiers", game.tiers());
 		values.put("picks", game.picks());
-		values.put("subjectArgs", List.of(game.name(), lottery.drawDate().toString()));
+		values.put("subjectArgs", List.of(game.name(), lottery.drawDate()));
 		if (template.equals("draw/result")) {
 			values.put("lines", lines(lottery, game, (String) model.get("accountId")));
 		}

@@ -3,10 +3,10 @@ package com.novanta.notification;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Map;
+
+import com.novanta.format.DateTimeFormats;
 
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -62,6 +62,7 @@ class MailRenderer {
 	Rendered render(OutboxMessage message) {
 		Locale locale = Locale.forLanguageTag((message.locale() != null) ? message.locale() : "en");
 		ZoneId zone = zone(message.timeZone());
+		Formats formats = new Formats(DateTimeFormats.of(this.messages, locale, zone));
 		Context context = new Context(locale);
 		if (message.model() != null) {
 			context.setVariables(message.model());
@@ -72,11 +73,11 @@ class MailRenderer {
 			}
 		}
 		context.setVariable("baseUrl", baseUrl());
-		context.setVariable("fmt", new Formats(locale, zone));
+		context.setVariable("fmt", formats);
 		String html = this.engine.process(message.template(), context);
 		String text = this.engine.process(message.template() + ".txt", context);
-		Object[] subjectArgs = (context.getVariable("subjectArgs") instanceof java.util.List<?> args) ? args.toArray()
-				: new Object[0];
+		Object[] subjectArgs = (context.getVariable("subjectArgs") instanceof java.util.List<?> args)
+				? args.stream().map(formats::subjectArg).toArray() : new Object[0];
 		String subject = this.messages.getMessage("mail." + message.template().replace('/', '.') + ".subject",
 				subjectArgs, locale);
 		return new Rendered(subject, html, text);
@@ -91,12 +92,14 @@ class MailRenderer {
 		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
 
-	private static ZoneId zone(String id) {
+	/** The recipient's time zone, else the site's, as on the pages. */
+	private ZoneId zone(String id) {
+		ZoneId site = ZoneId.of(this.environment.getProperty("lottery.accounts.time-zone", "Europe/Rome"));
 		try {
-			return (id != null) ? ZoneId.of(id) : ZoneId.of("UTC");
+			return (id != null && !id.isBlank()) ? ZoneId.of(id) : site;
 		}
 		catch (RuntimeException ex) {
-			return ZoneId.of("UTC");
+			return site;
 		}
 	}
 
@@ -104,38 +107,60 @@ class MailRenderer {
 	}
 
 	/**
-	 * Formatting helpers for mail templates, in the recipient's language and time zone.
+	 * Formatting helpers for mail templates, in the recipient's language and time zone:
+	 * the same formats as the pages ({@link DateTimeFormats}).
 	 */
 	public static final class Formats {
 
-		private final Locale locale;
+		private final DateTimeFormats formats;
 
-		private final ZoneId zone;
-
-		Formats(Locale locale, ZoneId zone) {
-			this.locale = locale;
-			this.zone = zone;
+		Formats(DateTimeFormats formats) {
+			this.formats = formats;
 		}
 
+		/** "1 Dec 2026, 19:41". */
 		public String dateTime(Object value) {
-			Instant instant = toInstant(value);
-			return (instant != null) ? DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-				.withLocale(this.locale)
-				.format(instant.atZone(this.zone)) + " (" + this.zone.getId() + ")" : "";
+			return this.formats.shortDateTime(toInstant(value));
 		}
 
+		/** "Tuesday 1 December 2026, 00:00". */
+		public String longDateTime(Object value) {
+			return this.formats.dateTime(toInstant(value));
+		}
+
+		/** "Tuesday 1 December 2026". */
 		public String date(Object value) {
-			LocalDate date = (value instanceof LocalDate local) ? local
-					: (value instanceof String text) ? LocalDate.parse(text) : null;
-			return (date != null)
-					? DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(this.locale).format(date) : "";
+			return this.formats.date(toDate(value));
+		}
+
+		/** "1 Dec 2026". */
+		public String shortDate(Object value) {
+			return this.formats.shortDate(toDate(value));
 		}
 
 		public String money(Object cents) {
 			long amount = (cents instanceof Number number) ? number.longValue() : 0;
-			java.text.NumberFormat format = java.text.NumberFormat.getCurrencyInstance(this.locale);
+			java.text.NumberFormat format = java.text.NumberFormat.getCurrencyInstance(this.formats.locale());
 			format.setCurrency(java.util.Currency.getInstance("EUR"));
 			return format.format(amount / 100.0);
+		}
+
+		/** A subject's argument: dates and instants as in the body, the rest as it is. */
+		Object subjectArg(Object value) {
+			if (value instanceof LocalDate date) {
+				return date(date);
+			}
+			if (value instanceof Instant || value instanceof java.util.Date) {
+				return longDateTime(value);
+			}
+			return value;
+		}
+
+		private static LocalDate toDate(Object value) {
+			if (value instanceof LocalDate local) {
+				return local;
+			}
+			return (value instanceof String text) ? LocalDate.parse(text) : null;
 		}
 
 		private static Instant toInstant(Object value) {

@@ -1,16 +1,15 @@
 package com.novanta.web;
 
 import java.text.NumberFormat;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Currency;
 import java.util.Locale;
 
 import com.novanta.account.CurrentAccount;
+import com.novanta.format.DateTimeFormats;
 import com.novanta.game.GameCatalog;
 
 import org.springframework.context.MessageSource;
@@ -23,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Formatting for pages ({@code ${@fmt.dateTime(instant)}}): dates and times in the
  * visitor's time zone (the account's, or the site's for visitors), amounts in euros, in
- * the visitor's language.
+ * the visitor's language. Dates and times are written by {@link DateTimeFormats}, as in
+ * emails.
  */
 @Component("fmt")
 public class Formats {
@@ -34,7 +34,10 @@ public class Formats {
 
 	private final MessageSource messages;
 
-	Formats(Environment environment, GameCatalog games, MessageSource messages) {
+	private final Clock clock;
+
+	Formats(Environment environment, GameCatalog games, MessageSource messages, Clock clock) {
+		this.clock = clock;
 		this.defaultZone = ZoneId.of(environment.getProperty("lottery.accounts.time-zone", "Europe/Rome"));
 		this.games = games;
 		this.messages = messages;
@@ -59,35 +62,34 @@ public class Formats {
 		return zone().getId();
 	}
 
+	/** "1 Dec 2026, 19:41", for tables and lists. */
 	public String dateTime(Instant instant) {
-		if (instant == null) {
-			return "";
-		}
-		return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-			.withLocale(locale())
-			.format(instant.atZone(zone()));
+		return formats().shortDateTime(instant);
 	}
 
-	/** Date and time with the weekday, for when a lottery closes. */
+	/** "Tuesday 1 December 2026, 00:00". */
 	public String longDateTime(Instant instant) {
-		if (instant == null) {
-			return "";
-		}
-		return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", locale()).format(instant.atZone(zone()));
+		return formats().dateTime(instant);
 	}
 
+	/** "Tuesday 1 December 2026". */
 	public String date(LocalDate date) {
-		if (date == null) {
-			return "";
-		}
-		return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale()).format(date);
+		return formats().date(date);
 	}
 
+	/** "1 Dec 2026". */
 	public String shortDate(LocalDate date) {
-		if (date == null) {
-			return "";
-		}
-		return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(date);
+		return formats().shortDate(date);
+	}
+
+	/** "tonight at midnight", "Saturday at 20:00": when, relative to now. */
+	public String when(Instant instant) {
+		return formats().when(instant, this.clock.instant());
+	}
+
+	/** "Draw tonight at midnight · play until 23:59", for a lottery that closes then. */
+	public String draw(Instant closesAt) {
+		return formats().draw(closesAt, this.clock.instant());
 	}
 
 	public String money(Long cents) {
@@ -104,27 +106,18 @@ public class Formats {
 	 * "2 h 14 min" until an instant, for pages without JavaScript; empty once it passed.
 	 */
 	public String remaining(Instant until, Instant now) {
-		if (until == null || !until.isAfter(now)) {
-			return "";
-		}
-		Duration left = Duration.between(now, until);
-		long days = left.toDays();
-		long hours = left.toHoursPart();
-		long minutes = left.toMinutesPart();
-		Locale locale = locale();
-		if (days > 0) {
-			return this.messages.getMessage("time.daysHours", new Object[] { days, hours }, locale);
-		}
-		if (hours > 0) {
-			return this.messages.getMessage("time.hoursMinutes", new Object[] { hours, minutes }, locale);
-		}
-		return this.messages.getMessage("time.minutes", new Object[] { Math.max(1, minutes) }, locale);
+		return formats().remaining(until, now);
 	}
 
 	/** A game's name in the visitor's language. */
 	public String gameName(String gameId) {
 		String fallback = this.games.find(gameId).map((game) -> game.name()).orElse(gameId);
 		return this.messages.getMessage("game." + gameId + ".name", null, fallback, locale());
+	}
+
+	/** The formats of this visitor: their language and time zone. */
+	public DateTimeFormats formats() {
+		return DateTimeFormats.of(this.messages, locale(), zone());
 	}
 
 	private static Locale locale() {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 
 import com.novanta.lottery.Lottery;
@@ -302,9 +301,7 @@ class ResponsiblePlayWebTests {
 
 	/** An instant as the pages show it to a participant of Rome, in English. */
 	static String shown(Instant instant) {
-		return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-			.withLocale(Locale.ENGLISH)
-			.format(instant.atZone(ROME));
+		return DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH).format(instant.atZone(ROME));
 	}
 
 }

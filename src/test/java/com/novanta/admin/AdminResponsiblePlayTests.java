@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 
 import com.novanta.account.CurrentAccount;
@@ -92,8 +91,7 @@ class AdminResponsiblePlayTests {
 
 	/** An instant as the pages show it to an admin of Rome, in English. */
 	private static String shown(Instant instant) {
-		return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-			.withLocale(Locale.ENGLISH)
+		return DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH)
 			.format(instant.atZone(ZoneId.of("Europe/Rome")));
 	}
 

@@ -1,6 +1,9 @@
 package com.novanta.draw;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -112,7 +115,8 @@ class DrawResultsMailIntegrationTests {
 		assertThat(this.pipeline.advance(this.lottery.id())).isEqualTo(LotteryStatus.NOTIFIED);
 
 		CaughtMail won = this.mail.only(this.winner.email());
-		assertThat(won.subject()).isEqualTo("Your results: Novanta 6/90, draw of " + this.lottery.drawDate());
+		assertThat(won.subject())
+			.isEqualTo("Your results: Novanta 6/90, draw of " + longDate(this.lottery.drawDate(), Locale.ENGLISH));
 		assertThat(won.text()).contains("Hello Wanda Winner,")
 			.contains("Congratulations! You won €25.00.")
 			.contains("Winning numbers: " + joined(this.winning))
@@ -137,8 +141,30 @@ class DrawResultsMailIntegrationTests {
 		assertThat(this.mail.to(this.quiet.email())).isEmpty();
 
 		CaughtMail alert = this.mail.only(this.admin.email());
-		assertThat(alert.subject()).isEqualTo("Winners in Novanta 6/90, draw of " + this.lottery.drawDate());
+		assertThat(alert.subject())
+			.isEqualTo("Winners in Novanta 6/90, draw of " + longDate(this.lottery.drawDate(), Locale.ENGLISH));
 		assertThat(alert.text()).contains("has 1 winning ballots").contains("3 of 6: 1 × €25.00");
+	}
+
+	@Test
+	void theResultEmailWritesTheDrawDateAsThePagesDoInTheRecipientsLanguage() {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(this.loser.id())),
+				new Update().set("language", "it").set("timeZone", "America/New_York"), "accounts");
+
+		assertThat(this.pipeline.advance(this.lottery.id())).isEqualTo(LotteryStatus.NOTIFIED);
+
+		String english = longDate(this.lottery.drawDate(), Locale.ENGLISH);
+		assertThat(english).matches("[A-Z][a-z]+day \\d{1,2} [A-Z][a-z]+ \\d{4}");
+		CaughtMail won = this.mail.only(this.winner.email());
+		assertThat(won.subject()).isEqualTo("Your results: Novanta 6/90, draw of " + english);
+		assertThat(won.text()).contains("Here are your ballots in Novanta 6/90, drawn " + english + ".");
+		assertThat(Html.parse(won.html()).text()).contains("Here are your ballots in Novanta 6/90, drawn " + english);
+
+		String italian = longDate(this.lottery.drawDate(), Locale.ITALIAN);
+		assertThat(italian).matches("[a-zì]+ \\d{1,2} [a-z]+ \\d{4}");
+		CaughtMail lost = this.mail.only(this.loser.email());
+		assertThat(lost.subject()).isEqualTo("I tuoi risultati: Novanta 6/90, estrazione di " + italian);
+		assertThat(lost.text()).contains("Ecco le tue schedine di Novanta 6/90, estrazione di " + italian + ".");
 	}
 
 	@Test
@@ -257,7 +283,8 @@ class DrawResultsMailIntegrationTests {
 	private List<CaughtMail> resultsOf(CurrentAccount participant, Lottery lottery) {
 		return this.mail.to(participant.email())
 			.stream()
-			.filter((mail) -> mail.subject().equals("Your results: Novanta 6/90, draw of " + lottery.drawDate()))
+			.filter((mail) -> mail.subject()
+				.equals("Your results: Novanta 6/90, draw of " + longDate(lottery.drawDate(), Locale.ENGLISH)))
 			.toList();
 	}
 
@@ -272,6 +299,11 @@ class DrawResultsMailIntegrationTests {
 		this.winningBallot = slips.ballot(0);
 		this.losingBallot = slips.ballot(1);
 		this.winning = slips.drawn();
+	}
+
+	/** A draw date as pages and emails write it: "Monday 30 November 2026". */
+	private static String longDate(LocalDate date, Locale locale) {
+		return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale).format(date);
 	}
 
 	private static String joined(int[] numbers) {

@@ -133,7 +133,9 @@ class MarkupEscapingIntegrationTests {
 			List<CaughtMail> mails = this.mail.to(player.email());
 			assertThat(mails).extracting(CaughtMail::subject)
 				.contains("Confirm your email address",
-						"Your results: Novanta 6/90, draw of " + this.lottery.drawDate());
+						"Your results: Novanta 6/90, draw of " + java.time.format.DateTimeFormatter
+							.ofPattern("EEEE d MMMM yyyy", java.util.Locale.ENGLISH)
+							.format(this.lottery.drawDate()));
 			for (CaughtMail mail : mails) {
 				// mail is rendered when sent: the second player was "Someone" at first
 				String name = (player == eve) ? NAME
@@ -147,7 +149,7 @@ class MarkupEscapingIntegrationTests {
 		CaughtMail alert = this.mail.to(this.admin.email())
 			.stream()
 			.filter((mail) -> mail.subject().startsWith("Winners in"))
-			.filter((mail) -> mail.subject().endsWith(this.lottery.drawDate().toString()))
+			.filter((mail) -> mail.subject().endsWith(longDate(this.lottery.drawDate())))
 			.findFirst()
 			.orElseThrow();
 		assertThat(alert.html()).doesNotContain(RAW).contains("&lt;svg onload=");
@@ -258,6 +260,11 @@ class MarkupEscapingIntegrationTests {
 			return test.account(this).get("_id").toString();
 		}
 
+	}
+
+	/** A draw date as pages and emails write it: "Monday 30 November 2026". */
+	private static String longDate(java.time.LocalDate date) {
+		return java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.ENGLISH).format(date);
 	}
 
 }
