@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditEvent;
+import org.bson.types.ObjectId;
 
 import org.springframework.context.MessageSource;
 
@@ -148,11 +149,11 @@ class AuditSentences {
 						: value(event, field, element, locale))
 				.collect(Collectors.joining(", ")));
 		}
-		if (value instanceof Map<?, ?>) {
-			// a document this version does not know how to read
-			return "…";
+		if (value instanceof CharSequence || value instanceof Enum<?> || value instanceof ObjectId) {
+			return word(event, field, cut(String.valueOf(value)), locale);
 		}
-		return word(event, field, cut(String.valueOf(value)), locale);
+		// a document, or a value of a type this version does not know how to write
+		return "…";
 	}
 
 	/** A text value: some are names of things with a name in the bundle. */

@@ -181,12 +181,13 @@ class AuditSentencesTests {
 		odd.put("nested", new Document("dailyLimit", 5));
 		odd.put("listOfDocuments", List.of(new Document("a", 1)));
 		odd.put("long", "x".repeat(5000));
+		odd.put("binary", new org.bson.types.Binary(new byte[] { 1, 2 }));
 		AuditEvent event = event("SOMETHING_OLD", "spaceship", "<b>id</b>", null, odd);
 
 		AuditSentences.AuditLine line = this.sentences.describe(event, ENGLISH);
 		assertThat(line.sentence()).isEqualTo("Recorded \"SOMETHING_OLD\", a kind of entry this version does not know");
 		assertThat(line.details()).containsExactly("nested: …", "listOfDocuments: …",
-				"long: " + "x".repeat(AuditSentences.MAX_VALUE) + "…");
+				"long: " + "x".repeat(AuditSentences.MAX_VALUE) + "…", "binary: …");
 		assertThat(line.subject()).isEqualTo("spaceship <b>id</b>");
 		assertThat(line.subjectLink()).isNull();
 		assertThat(String.join(" ", line.details())).doesNotContain("{", "=");
