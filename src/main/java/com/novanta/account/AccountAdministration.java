@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditLog;
 import com.novanta.audit.AuditLog.Actor;
 
@@ -96,8 +97,9 @@ public class AccountAdministration {
 			}
 			Update update = grant ? new Update().addToSet("roles", Role.ADMIN) : new Update().pull("roles", Role.ADMIN);
 			Account after = this.accounts.update(accountId, update).orElseThrow();
-			this.audit.record(Actors.of(admin, clientAddress), grant ? "ADMIN_ROLE_GRANTED" : "ADMIN_ROLE_REVOKED",
-					"account", accountId, Map.of("roles", before.roles()), Map.of("roles", after.roles()));
+			this.audit.record(Actors.of(admin, clientAddress),
+					grant ? AuditAction.ADMIN_ROLE_GRANTED : AuditAction.ADMIN_ROLE_REVOKED, "account", accountId,
+					Map.of("roles", before.roles()), Map.of("roles", after.roles()));
 			return Outcome.DONE;
 		});
 	}
@@ -122,8 +124,8 @@ public class AccountAdministration {
 			Account after = this.accounts.update(accountId, new Update().set("status", status).inc("sessionEpoch", 1))
 				.orElseThrow();
 			this.audit.record(Actors.of(admin, clientAddress),
-					(status == AccountStatus.DISABLED) ? "ACCOUNT_DISABLED" : "ACCOUNT_ENABLED", "account", accountId,
-					Map.of("status", before.status()), Map.of("status", after.status()));
+					(status == AccountStatus.DISABLED) ? AuditAction.ACCOUNT_DISABLED : AuditAction.ACCOUNT_ENABLED,
+					"account", accountId, Map.of("status", before.status()), Map.of("status", after.status()));
 			return Outcome.DONE;
 		});
 	}

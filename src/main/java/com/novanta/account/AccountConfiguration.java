@@ -1,5 +1,7 @@
 package com.novanta.account;
 
+import java.time.Clock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,6 +11,11 @@ class AccountConfiguration {
 	@Bean
 	PasswordPolicy passwordPolicy() {
 		return new PasswordPolicy(CommonPasswords.load());
+	}
+
+	@Bean
+	TimeZones timeZones(AccountProperties properties, Clock clock) {
+		return new TimeZones(properties.timeZone(), clock);
 	}
 
 }

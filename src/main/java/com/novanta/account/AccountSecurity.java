@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditLog;
 import com.novanta.config.HttpSecurityCustomizer;
 import com.novanta.config.SiteCookies;
@@ -112,7 +113,8 @@ class AccountSecurity {
 					.logoutSuccessUrl("/?signedOut")
 					.addLogoutHandler((request, response, authentication) -> {
 						if (authentication != null && authentication.getPrincipal() instanceof CurrentAccount me) {
-							audit.record(Actors.of(me, request.getRemoteAddr()), "SIGN_OUT", "account", me.id());
+							audit.record(Actors.of(me, request.getRemoteAddr()), AuditAction.SIGN_OUT, "account",
+									me.id());
 						}
 					}))
 				.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint()))

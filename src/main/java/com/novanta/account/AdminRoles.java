@@ -2,6 +2,7 @@ package com.novanta.account;
 
 import java.util.Map;
 
+import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditLog;
 import com.novanta.audit.AuditLog.Actor;
 
@@ -36,8 +37,9 @@ class AdminRoles {
 		return this.accounts
 			.update(account.id(), Criteria.where("emailVerified").is(true), new Update().addToSet("roles", Role.ADMIN))
 			.map((updated) -> {
-				this.audit.record(new Actor(null, "system (LOTTERY_ADMIN_EMAILS)", clientAddress), "ROLE_GRANTED",
-						"account", account.id(), Map.of("roles", account.roles()), Map.of("roles", updated.roles()));
+				this.audit.record(new Actor(null, "system (LOTTERY_ADMIN_EMAILS)", clientAddress),
+						AuditAction.ROLE_GRANTED, "account", account.id(), Map.of("roles", account.roles()),
+						Map.of("roles", updated.roles()));
 				return updated;
 			})
 			.orElse(account);

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Set;
 
+import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditLog;
 import com.novanta.audit.AuditLog.Actor;
 import com.novanta.config.DatabaseDescription;
@@ -84,7 +85,7 @@ class DemoAdmin {
 		catch (DuplicateKeyException ex) {
 			return;
 		}
-		this.audit.record(Actor.system(), "DEMO_ADMIN_CREATED", "account", admin.id());
+		this.audit.record(Actor.system(), AuditAction.DEMO_ADMIN_CREATED, "account", admin.id());
 		log.info("event=demo-admin email={} password={} (shown only this once; sign in at /signin)", EMAIL, password);
 	}
 

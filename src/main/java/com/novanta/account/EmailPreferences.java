@@ -10,6 +10,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditLog;
 import com.novanta.audit.AuditLog.Actor;
 import com.novanta.config.SharedSecrets;
@@ -62,8 +63,9 @@ public class EmailPreferences {
 		}
 		this.accounts.update(accountId, new Update().set("noWinEmails", false)).ifPresent((account) -> {
 			if (account.isActive()) {
-				this.audit.record(new Actor(account.id(), account.email(), clientAddress), "UNSUBSCRIBED_NO_WIN",
-						"account", account.id(), Map.of("noWinEmails", true), Map.of("noWinEmails", false));
+				this.audit.record(new Actor(account.id(), account.email(), clientAddress),
+						AuditAction.UNSUBSCRIBED_NO_WIN, "account", account.id(), Map.of("noWinEmails", true),
+						Map.of("noWinEmails", false));
 			}
 		});
 		return true;

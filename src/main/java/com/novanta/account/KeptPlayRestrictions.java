@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditLog;
 import com.novanta.audit.AuditLog.Actor;
 
@@ -106,7 +107,7 @@ class KeptPlayRestrictions {
 				.orElse(inserted);
 		}
 		if (!account.responsiblePlay().equals(ResponsiblePlay.NONE)) {
-			this.audit.record(actor, "PLAY_RESTRICTIONS_RESTORED", "account", account.id(), null,
+			this.audit.record(actor, AuditAction.PLAY_RESTRICTIONS_RESTORED, "account", account.id(), null,
 					account.responsiblePlay().describe());
 		}
 		return account;
@@ -158,8 +159,8 @@ class KeptPlayRestrictions {
 			Optional<Account> verified = this.accounts.update(accountId, unchanged, update);
 			if (verified.isPresent()) {
 				if (!kept.equals(ResponsiblePlay.NONE)) {
-					this.audit.record(Actors.of(verified.get(), clientAddress), "PLAY_RESTRICTIONS_RESTORED", "account",
-							accountId, own.describe(), binding.describe());
+					this.audit.record(Actors.of(verified.get(), clientAddress), AuditAction.PLAY_RESTRICTIONS_RESTORED,
+							"account", accountId, own.describe(), binding.describe());
 				}
 				return verified;
 			}

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import com.novanta.account.AccountTokens.Purpose;
+import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditLog;
 import com.novanta.audit.AuditLog.Actor;
 import org.bson.types.ObjectId;
@@ -88,7 +89,8 @@ class PasswordResets {
 			String token = this.tokens.issue(Purpose.RESET_PASSWORD, account.id(), this.properties.resetValidity(),
 					null);
 			this.mail.passwordReset(account, token, AccountTokens.hash(token).substring(0, 24));
-			this.audit.record(Actor.anonymous(clientAddress), "PASSWORD_RESET_REQUESTED", "account", account.id());
+			this.audit.record(Actor.anonymous(clientAddress), AuditAction.PASSWORD_RESET_REQUESTED, "account",
+					account.id());
 		});
 	}
 
@@ -123,7 +125,8 @@ class PasswordResets {
 			updated.ifPresent((account) -> {
 				this.tokens.revokeAll(Purpose.RESET_PASSWORD, account.id());
 				this.throttle.unlock(account.email());
-				this.audit.record(Actors.of(account, clientAddress), "PASSWORD_RESET", "account", account.id());
+				this.audit.record(Actors.of(account, clientAddress), AuditAction.PASSWORD_RESET, "account",
+						account.id());
 				this.mail.passwordChanged(account, new ObjectId().toHexString());
 			});
 			return updated;

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
+import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditLog;
 
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -71,7 +72,7 @@ public class PlayRestrictions {
 	 * @return the limits as they stand now
 	 */
 	PlayStatus setLimits(CurrentAccount me, Integer daily, Integer monthly, String clientAddress) {
-		Account after = change(me, clientAddress, "PLAY_LIMITS_CHANGED", (choices, now) -> {
+		Account after = change(me, clientAddress, AuditAction.PLAY_LIMITS_CHANGED, (choices, now) -> {
 			ResponsiblePlay changed = choices.withLimits(daily, monthly, now);
 			boolean same = changed.daily().equals(choices.daily()) && changed.monthly().equals(choices.monthly());
 			return same ? null : changed;
@@ -86,7 +87,7 @@ public class PlayRestrictions {
 	 */
 	Optional<Instant> exclude(CurrentAccount me, ExclusionPeriod period, String clientAddress) {
 		Instant before = this.accounts.findById(me.id()).orElseThrow().responsiblePlay().excludedUntil();
-		Account after = change(me, clientAddress, "SELF_EXCLUDED",
+		Account after = change(me, clientAddress, AuditAction.SELF_EXCLUDED,
 				(choices, now) -> choices.excludedFor(period, now, this.zone).orElse(null));
 		Instant until = after.responsiblePlay().excludedUntil();
 		return Objects.equals(before, until) ? Optional.empty() : Optional.of(until);
@@ -101,7 +102,7 @@ public class PlayRestrictions {
 	 * Applies a change to the account's choices, if it changes anything, unless another
 	 * change came first, in which case it is worked out again from the new choices.
 	 */
-	private Account change(CurrentAccount me, String clientAddress, String action,
+	private Account change(CurrentAccount me, String clientAddress, AuditAction action,
 			BiFunction<ResponsiblePlay, Instant, ResponsiblePlay> change) {
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			Account account = this.accounts.findById(me.id()).orElseThrow();

@@ -44,9 +44,12 @@ class ProfileController {
 
 	private final RevocableRememberMe rememberMe;
 
+	private final TimeZones timeZones;
+
 	ProfileController(Profiles profiles, PasswordPolicy policy, SocialProviders providers,
-			LocaleResolver localeResolver, ProfilePage page, RevocableRememberMe rememberMe) {
+			LocaleResolver localeResolver, ProfilePage page, RevocableRememberMe rememberMe, TimeZones timeZones) {
 		this.rememberMe = rememberMe;
+		this.timeZones = timeZones;
 		this.profiles = profiles;
 		this.policy = policy;
 		this.providers = providers;
@@ -68,7 +71,8 @@ class ProfileController {
 			// value of the wrong type): not something its page sends.
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
 		}
-		if (!result.hasFieldErrors("timeZone") && !TimeZones.isValid(form.timeZone())) {
+		if (!result.hasFieldErrors("timeZone")
+				&& !this.timeZones.isOffered(form.timeZone(), this.profiles.get(me.id()).timeZone())) {
 			result.rejectValue("timeZone", "profile.timeZone.invalid");
 		}
 		if (result.hasErrors()) {

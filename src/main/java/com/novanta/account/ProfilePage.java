@@ -20,7 +20,10 @@ class ProfilePage {
 
 	private final PlayRestrictions restrictions;
 
-	ProfilePage(Profiles profiles, SocialProviders providers, PlayRestrictions restrictions) {
+	private final TimeZones timeZones;
+
+	ProfilePage(Profiles profiles, SocialProviders providers, PlayRestrictions restrictions, TimeZones timeZones) {
+		this.timeZones = timeZones;
 		this.profiles = profiles;
 		this.providers = providers;
 		this.restrictions = restrictions;
@@ -38,7 +41,9 @@ class ProfilePage {
 		model.addAttribute("account", account);
 		model.addAttribute("identities", this.profiles.identities(account.id()));
 		model.addAttribute("providers", this.providers.all());
-		model.addAttribute("timeZones", TimeZones.CHOICES);
+		Object form = model.getAttribute("form");
+		String chosen = (form instanceof ProfileForm profile) ? profile.timeZone() : account.timeZone();
+		model.addAttribute("timeZoneGroups", this.timeZones.groups(account.timeZone(), chosen));
 		model.addAttribute("play", play);
 		model.addAttribute("exclusionPeriods", List.of(ExclusionPeriod.values()));
 		return VIEW;

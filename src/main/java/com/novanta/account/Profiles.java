@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import com.novanta.account.AccountTokens.Purpose;
+import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditLog;
 import org.bson.types.ObjectId;
 
@@ -80,7 +81,7 @@ class Profiles {
 		diff("language", before.language(), after.language(), was, is);
 		diff("noWinEmails", before.noWinEmails(), after.noWinEmails(), was, is);
 		if (!is.isEmpty()) {
-			this.audit.record(Actors.of(me, clientAddress), "PROFILE_UPDATED", "account", me.id(), was, is);
+			this.audit.record(Actors.of(me, clientAddress), AuditAction.PROFILE_UPDATED, "account", me.id(), was, is);
 		}
 		return after;
 	}
@@ -102,7 +103,7 @@ class Profiles {
 	Account changePassword(CurrentAccount me, String currentPassword, String newPassword, String clientAddress) {
 		Account account = get(me.id());
 		if (account.hasPassword() && !checkPassword(account, currentPassword, clientAddress)) {
-			this.audit.record(Actors.of(me, clientAddress), "PASSWORD_CHANGE_FAILED", "account", me.id());
+			this.audit.record(Actors.of(me, clientAddress), AuditAction.PASSWORD_CHANGE_FAILED, "account", me.id());
 			return null;
 		}
 		Account updated = this.accounts
@@ -111,8 +112,8 @@ class Profiles {
 			.orElseThrow();
 		this.tokens.revokeAll(Purpose.RESET_PASSWORD, me.id());
 		this.rememberMe.forgetAll(me.id());
-		this.audit.record(Actors.of(me, clientAddress), account.hasPassword() ? "PASSWORD_CHANGED" : "PASSWORD_SET",
-				"account", me.id());
+		this.audit.record(Actors.of(me, clientAddress),
+				account.hasPassword() ? AuditAction.PASSWORD_CHANGED : AuditAction.PASSWORD_SET, "account", me.id());
 		this.mail.passwordChanged(updated, new ObjectId().toHexString());
 		return updated;
 	}
@@ -124,7 +125,7 @@ class Profiles {
 	void signOutEverywhere(CurrentAccount me, String clientAddress) {
 		this.accounts.update(me.id(), new Update().inc("sessionEpoch", 1));
 		this.rememberMe.forgetAll(me.id());
-		this.audit.record(Actors.of(me, clientAddress), "SIGNED_OUT_EVERYWHERE", "account", me.id());
+		this.audit.record(Actors.of(me, clientAddress), AuditAction.SIGNED_OUT_EVERYWHERE, "account", me.id());
 	}
 
 	/**
@@ -134,7 +135,7 @@ class Profiles {
 	private boolean checkPassword(Account account, String password, String clientAddress) {
 		SignInThrottle.Attempt attempt = this.throttle.reserve(account.email(), clientAddress, null);
 		if (!attempt.granted()) {
-			this.audit.record(Actors.of(account, clientAddress), "PASSWORD_CHECK_REFUSED_LOCKED", "account",
+			this.audit.record(Actors.of(account, clientAddress), AuditAction.PASSWORD_CHECK_REFUSED_LOCKED, "account",
 					account.id());
 			throw new TooManyRequestsException("password checks");
 		}
@@ -159,7 +160,7 @@ class Profiles {
 		}
 		boolean removed = this.accounts.deleteIdentity(me.id(), provider);
 		if (removed) {
-			this.audit.record(Actors.of(me, clientAddress), "IDENTITY_UNLINKED", "account", me.id(),
+			this.audit.record(Actors.of(me, clientAddress), AuditAction.IDENTITY_UNLINKED, "account", me.id(),
 					Map.of("provider", provider), null);
 		}
 		return removed;
@@ -201,10 +202,10 @@ class Profiles {
 		this.rememberMe.forgetAll(me.id());
 		this.tokens.revokeAll(Purpose.VERIFY_EMAIL, me.id());
 		this.tokens.revokeAll(Purpose.RESET_PASSWORD, me.id());
-		this.audit.record(Actors.of(me, clientAddress), "ACCOUNT_DELETED", "account", me.id());
+		this.audit.record(Actors.of(me, clientAddress), AuditAction.ACCOUNT_DELETED, "account", me.id());
 		if (deleted && kept.isPresent()) {
-			this.audit.record(Actors.of(me, clientAddress), "PLAY_RESTRICTIONS_KEPT", "account", me.id(), null,
-					kept.get().describe());
+			this.audit.record(Actors.of(me, clientAddress), AuditAction.PLAY_RESTRICTIONS_KEPT, "account", me.id(),
+					null, kept.get().describe());
 		}
 		return true;
 	}

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.novanta.account.AccountTokens.Purpose;
+import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditLog;
 import com.novanta.audit.AuditLog.Actor;
 import org.bson.types.ObjectId;
@@ -95,8 +96,8 @@ class Registration {
 			this.accounts.findByEmail(email).ifPresent(this::tellOwner);
 			return;
 		}
-		this.audit.record(new Actor(account.id(), email, clientAddress), "ACCOUNT_CREATED", "account", account.id(),
-				null, Map.of("email", email, "name", account.name(), "method", "password"));
+		this.audit.record(new Actor(account.id(), email, clientAddress), AuditAction.ACCOUNT_CREATED, "account",
+				account.id(), null, Map.of("email", email, "name", account.name(), "method", "password"));
 		sendVerification(account);
 	}
 
@@ -118,7 +119,8 @@ class Registration {
 			Optional<Account> verified = this.keptRestrictions.verify(used.accountId(),
 					Criteria.where("status").is(AccountStatus.ACTIVE), Update::new, false, clientAddress);
 			verified.ifPresent((account) -> {
-				this.audit.record(Actors.of(account, clientAddress), "EMAIL_VERIFIED", "account", account.id());
+				this.audit.record(Actors.of(account, clientAddress), AuditAction.EMAIL_VERIFIED, "account",
+						account.id());
 				this.adminRoles.applyAdminList(account, clientAddress);
 			});
 			// verified meanwhile (a reset link, say): the link did what it was for

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.novanta.account.AccountTokens.Purpose;
+import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditLog;
 import com.novanta.audit.AuditLog.Actor;
 import org.bson.types.ObjectId;
@@ -143,7 +144,7 @@ class SocialSignIn {
 			.filter((a) -> a.hasPassword() && this.passwords.matches(password, a.passwordHash()));
 		if (account.isEmpty()) {
 			this.throttle.failed(attempt);
-			this.audit.record(Actor.anonymous(clientAddress), "SIGN_IN_FAILED", "email", email);
+			this.audit.record(Actor.anonymous(clientAddress), AuditAction.SIGN_IN_FAILED, "email", email);
 			return Optional.empty();
 		}
 		this.throttle.succeeded(attempt);
@@ -242,8 +243,8 @@ class SocialSignIn {
 		for (Purpose purpose : Purpose.values()) {
 			this.tokens.revokeAll(purpose, claimed.id());
 		}
-		this.audit.record(Actors.of(claimed, clientAddress), "UNVERIFIED_ACCOUNT_CLAIMED", "account", claimed.id(),
-				Map.of("password", unverified.hasPassword(), "identities", identities),
+		this.audit.record(Actors.of(claimed, clientAddress), AuditAction.UNVERIFIED_ACCOUNT_CLAIMED, "account",
+				claimed.id(), Map.of("password", unverified.hasPassword(), "identities", identities),
 				Map.of("provider", profile.provider()));
 		link(claimed, profile, clientAddress);
 		return Optional.of(claimed);
@@ -263,7 +264,7 @@ class SocialSignIn {
 			}
 			return;
 		}
-		this.audit.record(Actors.of(account, clientAddress), "IDENTITY_LINKED", "account", account.id(), null,
+		this.audit.record(Actors.of(account, clientAddress), AuditAction.IDENTITY_LINKED, "account", account.id(), null,
 				Map.of("provider", profile.provider()));
 	}
 
@@ -282,7 +283,7 @@ class SocialSignIn {
 			throw error(LINK_REQUIRED);
 		}
 		Actor actor = new Actor(account.id(), account.email(), clientAddress);
-		this.audit.record(actor, "ACCOUNT_CREATED", "account", account.id(), null,
+		this.audit.record(actor, AuditAction.ACCOUNT_CREATED, "account", account.id(), null,
 				Map.of("email", account.email(), "method", profile.provider()));
 		account = this.keptRestrictions.restored(account, actor);
 		link(account, profile, clientAddress);
@@ -293,7 +294,7 @@ class SocialSignIn {
 		Account updated = this.accounts.update(account.id(), new Update().set("lastSignInAt", this.clock.instant()))
 			.orElse(account);
 		updated = this.adminRoles.applyAdminList(updated, clientAddress);
-		this.audit.record(Actors.of(updated, clientAddress), "SIGN_IN", "account", updated.id(), null,
+		this.audit.record(Actors.of(updated, clientAddress), AuditAction.SIGN_IN, "account", updated.id(), null,
 				Map.of("method", profile.provider()));
 		return CurrentAccount.of(updated).withoutPassword();
 	}

@@ -3,6 +3,7 @@ package com.novanta.account;
 import java.time.Clock;
 import java.util.Map;
 
+import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditLog;
 import com.novanta.audit.AuditLog.Actor;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -87,7 +88,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		}
 		SignInThrottle.Attempt attempt = this.throttle.reserve(email, client, device);
 		if (!attempt.granted()) {
-			this.audit.record(Actor.anonymous(client), "SIGN_IN_REFUSED_LOCKED", "email", email);
+			this.audit.record(Actor.anonymous(client), AuditAction.SIGN_IN_REFUSED_LOCKED, "email", email);
 			this.meters.counter("novanta.signin.failures", "reason", "locked").increment();
 			throw new SignInLockedException(attempt.refusedUntil());
 		}
@@ -97,10 +98,10 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		}
 		catch (AuthenticationException ex) {
 			boolean locked = this.throttle.failed(attempt);
-			this.audit.record(Actor.anonymous(client), "SIGN_IN_FAILED", "email", email);
+			this.audit.record(Actor.anonymous(client), AuditAction.SIGN_IN_FAILED, "email", email);
 			this.meters.counter("novanta.signin.failures", "reason", "credentials").increment();
 			if (locked) {
-				this.audit.record(Actor.anonymous(client), "SIGN_IN_LOCKED", "email", email);
+				this.audit.record(Actor.anonymous(client), AuditAction.SIGN_IN_LOCKED, "email", email);
 			}
 			// Disabled accounts get the same answer as a wrong password.
 			throw (ex instanceof DisabledException) ? new BadCredentialsException("Bad credentials") : ex;
@@ -115,7 +116,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		Account account = this.accounts.update(signedIn.id(), new Update().set("lastSignInAt", this.clock.instant()))
 			.orElseThrow();
 		account = this.adminRoles.applyAdminList(account, client);
-		this.audit.record(Actors.of(account, client), "SIGN_IN", "account", account.id(), null,
+		this.audit.record(Actors.of(account, client), AuditAction.SIGN_IN, "account", account.id(), null,
 				Map.of("method", (device != null) ? "password (known device)" : "password"));
 		CurrentAccount principal = CurrentAccount.of(account).withoutPassword();
 		UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(principal, null,

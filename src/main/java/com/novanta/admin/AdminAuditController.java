@@ -1,6 +1,7 @@
 package com.novanta.admin;
 
 import java.util.List;
+import java.util.Locale;
 
 import com.novanta.config.RequestParameters;
 import com.novanta.audit.AuditEvent;
@@ -24,19 +25,23 @@ class AdminAuditController {
 
 	private final AuditLog audit;
 
-	AdminAuditController(AuditLog audit) {
+	private final AuditSentences sentences;
+
+	AdminAuditController(AuditLog audit, AuditSentences sentences) {
 		this.audit = audit;
+		this.sentences = sentences;
 	}
 
 	@GetMapping("/admin/audit")
 	String audit(@RequestParam(defaultValue = "") String actor, @RequestParam(defaultValue = "") String action,
-			@RequestParam(defaultValue = "1") int page, Model model) {
+			@RequestParam(defaultValue = "1") int page, Locale locale, Model model) {
 		AuditLog.AuditFilter filter = new AuditLog.AuditFilter(actor.isBlank() ? null : actor.trim(),
 				action.isBlank() ? null : action.trim());
 		int current = RequestParameters.page(page, PAGE_SIZE);
 		long total = this.audit.count(filter);
 		List<AuditEvent> events = this.audit.find(filter, (current - 1) * PAGE_SIZE, PAGE_SIZE);
-		model.addAttribute("events", events);
+		model.addAttribute("events", this.sentences.describe(events, locale));
+		model.addAttribute("kinds", this.sentences.kinds(locale));
 		model.addAttribute("actor", actor);
 		model.addAttribute("action", action);
 		model.addAttribute("page", current);

@@ -3,6 +3,11 @@ package com.novanta.admin;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
+import java.time.Instant;
+
+import com.novanta.web.Formats;
+
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -23,6 +28,34 @@ class AdminConfiguration {
 			Thread thread = new Thread(task, "admin-draw");
 			thread.setDaemon(true);
 			return thread;
+		});
+	}
+
+	/** Audit entries in words, with the site's formats. */
+	@Bean
+	AuditSentences auditSentences(MessageSource messages, Formats fmt) {
+		return new AuditSentences(messages, new AuditSentences.Formatting() {
+
+			@Override
+			public String dateTime(Instant instant) {
+				return fmt.dateTime(instant);
+			}
+
+			@Override
+			public String money(long cents) {
+				return fmt.money(cents);
+			}
+
+			@Override
+			public String number(long value) {
+				return fmt.number(value);
+			}
+
+			@Override
+			public String gameName(String gameId) {
+				return fmt.gameName(gameId);
+			}
+
 		});
 	}
 

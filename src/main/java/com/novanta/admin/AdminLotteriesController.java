@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 
 import com.novanta.config.RequestParameters;
 import com.novanta.account.CurrentAccount;
+import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditLog;
 import com.novanta.draw.DrawPipeline;
 import com.novanta.game.GameCatalog;
@@ -97,8 +98,8 @@ class AdminLotteriesController {
 			redirect.addFlashAttribute("notice", "admin.draw.tooEarly");
 			return "redirect:/admin/lotteries/" + id;
 		}
-		this.audit.record(new AuditLog.Actor(me.id(), me.email(), request.getRemoteAddr()), "ADMIN_DRAW_NOW", "lottery",
-				id, Map.of("status", lottery.status()), null);
+		this.audit.record(new AuditLog.Actor(me.id(), me.email(), request.getRemoteAddr()), AuditAction.ADMIN_DRAW_NOW,
+				"lottery", id, Map.of("status", lottery.status()), null);
 		this.drawExecutor.execute(() -> this.pipeline.advance(id));
 		redirect.addFlashAttribute("notice", "admin.draw.started");
 		return "redirect:/admin/lotteries/" + id;

@@ -3,6 +3,7 @@ package com.novanta.admin;
 import java.util.Map;
 
 import com.novanta.account.CurrentAccount;
+import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditLog;
 import com.novanta.notification.Outbox;
 import com.novanta.notification.OutboxStatus;
@@ -47,8 +48,9 @@ class AdminOutboxController {
 			RedirectAttributes redirect) {
 		boolean retried = this.outbox.retry(id);
 		if (retried) {
-			this.audit.record(new AuditLog.Actor(me.id(), me.email(), request.getRemoteAddr()), "ADMIN_MAIL_RETRIED",
-					"outbox", id, Map.of("status", OutboxStatus.FAILED), Map.of("status", OutboxStatus.PENDING));
+			this.audit.record(new AuditLog.Actor(me.id(), me.email(), request.getRemoteAddr()),
+					AuditAction.ADMIN_MAIL_RETRIED, "outbox", id, Map.of("status", OutboxStatus.FAILED),
+					Map.of("status", OutboxStatus.PENDING));
 		}
 		redirect.addFlashAttribute("notice", retried ? "admin.outbox.retried" : "admin.outbox.notFailed");
 		return "redirect:/admin/outbox";

@@ -1,6 +1,7 @@
 package com.novanta.admin;
 
 import java.util.List;
+import java.util.Locale;
 
 import com.novanta.config.RequestParameters;
 import com.novanta.account.Account;
@@ -46,9 +47,12 @@ class AdminParticipantsController {
 
 	private final PlayRestrictions restrictions;
 
+	private final AuditSentences sentences;
+
 	AdminParticipantsController(AccountAdministration administration, MyBallots ballots, Winners winners,
-			AuditLog audit, PlayRestrictions restrictions) {
+			AuditLog audit, PlayRestrictions restrictions, AuditSentences sentences) {
 		this.restrictions = restrictions;
+		this.sentences = sentences;
 		this.administration = administration;
 		this.ballots = ballots;
 		this.winners = winners;
@@ -68,7 +72,7 @@ class AdminParticipantsController {
 	}
 
 	@GetMapping("/admin/participants/{id}")
-	String show(@PathVariable String id, Model model) {
+	String show(@PathVariable String id, Locale locale, Model model) {
 		Account account = this.administration.find(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("participant", account);
@@ -77,11 +81,11 @@ class AdminParticipantsController {
 		model.addAttribute("slips", this.ballots.page(id, new MyBallots.Filter(null, null, null), 0, 10).slips());
 		model.addAttribute("wins", this.winners.ofAccount(id));
 		model.addAttribute("signIns",
-				this.audit.find(new AuditLog.AuditFilter(id, null), 0, 200)
+				this.sentences.describe(this.audit.find(new AuditLog.AuditFilter(id, null), 0, 200)
 					.stream()
 					.filter((event) -> event.action().startsWith("SIGN_"))
 					.limit(20)
-					.toList());
+					.toList(), locale));
 		return SHOW_VIEW;
 	}
 

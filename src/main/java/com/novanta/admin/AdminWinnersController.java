@@ -5,8 +5,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 import com.novanta.config.FormFields;
@@ -15,6 +17,7 @@ import com.novanta.account.Account;
 import com.novanta.account.AccountAdministration;
 import com.novanta.account.Accounts;
 import com.novanta.account.CurrentAccount;
+import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditLog;
 import com.novanta.game.GameCatalog;
 import com.novanta.winner.Winner;
@@ -96,8 +99,8 @@ class AdminWinnersController {
 			response.sendError(HttpStatus.BAD_REQUEST.value());
 			return;
 		}
-		this.audit.record(new AuditLog.Actor(me.id(), me.email(), request.getRemoteAddr()), "ADMIN_WINNERS_EXPORTED",
-				"winners", null, null, Map.of("filter", search.toString()));
+		this.audit.record(new AuditLog.Actor(me.id(), me.email(), request.getRemoteAddr()),
+				AuditAction.ADMIN_WINNERS_EXPORTED, "winners", null, null, search.recorded());
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"winners.csv\"");
 		PrintWriter out = new PrintWriter(
@@ -201,6 +204,24 @@ class AdminWinnersController {
 	 */
 	@FormFields({ "game", "from", "to", "date", "tier", "email" })
 	record WinnerSearch(String game, String from, String to, String date, String tier, String email) {
+
+		/** The criteria given, for the audit log. */
+		Map<String, Object> recorded() {
+			Map<String, Object> values = new LinkedHashMap<>();
+			BiConsumer<String, String> put = (name, value) -> {
+				if (value != null && !value.isBlank()) {
+					values.put(name, value.trim());
+				}
+			};
+			put.accept("game", this.game);
+			put.accept("from", this.from);
+			put.accept("to", this.to);
+			put.accept("date", this.date);
+			put.accept("tier", this.tier);
+			put.accept("email", this.email);
+			return values;
+		}
+
 	}
 
 	private record Resolved(Optional<Winners.WinnerFilter> filter, java.util.List<String> problems) {

@@ -37,17 +37,18 @@ public class AuditLog {
 	}
 
 	/** Records something that happened. */
-	public AuditEvent record(Actor actor, String action, String targetType, String targetId, Map<String, ?> before,
+	public AuditEvent record(Actor actor, AuditAction action, String targetType, String targetId, Map<String, ?> before,
 			Map<String, ?> after) {
 		AuditEvent event = new AuditEvent(new ObjectId().toHexString(), this.clock.instant(), actor.id(),
-				actor.description(), action, targetType, targetId, copy(before), copy(after), actor.clientAddress());
+				actor.description(), action.name(), targetType, targetId, copy(before), copy(after),
+				actor.clientAddress());
 		this.mongo.insert(event);
 		log.info("action={} actor={} target={}:{}", action, actor.description(), targetType, targetId);
 		return event;
 	}
 
 	/** Records something that happened, without values before and after. */
-	public AuditEvent record(Actor actor, String action, String targetType, String targetId) {
+	public AuditEvent record(Actor actor, AuditAction action, String targetType, String targetId) {
 		return record(actor, action, targetType, targetId, null, null);
 	}
 

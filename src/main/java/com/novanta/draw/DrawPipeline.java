@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditLog;
 import com.novanta.audit.AuditLog.Actor;
 import com.novanta.ballot.BallotLedger;
@@ -178,7 +179,7 @@ public class DrawPipeline {
 		Optional<Lottery> drawn = this.steps.recordDraw(lottery.id(), seed, drawOrder, winning);
 		drawn.ifPresent((l) -> {
 			log.info("Drew {}: {}", l.id(), winning);
-			this.audit.record(Actor.system(), "LOTTERY_DRAWN", "lottery", l.id(), null,
+			this.audit.record(Actor.system(), AuditAction.LOTTERY_DRAWN, "lottery", l.id(), null,
 					Map.of("winningNumbers", winning, "ballotDigest", l.ballotDigest(), "ballots", l.ballotCount()));
 		});
 		return drawn.orElseGet(() -> this.steps.find(lottery.id()).orElseThrow());
@@ -212,7 +213,7 @@ public class DrawPipeline {
 		settled.ifPresent((l) -> {
 			log.info("Settled {}: {} ballots, {} winners, {} ms", l.id(), summary.ballots(), summary.winners(),
 					(System.nanoTime() - started) / 1_000_000);
-			this.audit.record(Actor.system(), "LOTTERY_SETTLED", "lottery", l.id(), null, Map.of("ballots",
+			this.audit.record(Actor.system(), AuditAction.LOTTERY_SETTLED, "lottery", l.id(), null, Map.of("ballots",
 					summary.ballots(), "winners", summary.winners(), "totalPrizes", summary.totalPrizes()));
 		});
 		return settled.orElseGet(() -> this.steps.find(lottery.id()).orElseThrow());

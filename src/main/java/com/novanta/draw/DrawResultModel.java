@@ -22,10 +22,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the result emails show, read when they are sent: the lottery, the ballots, the
- * prizes.
+ * prizes. A participant's winning lines come first, largest prize first; the lines
+ * without a win follow when they are few, else only their number.
  */
 @Component
 class DrawResultModel implements MailModelProvider {
+
+	/** Lines without a win listed one by one; beyond this many they are only counted. */
+	static final int LISTED_OTHERS = 3;
 
 	private final LotterySteps steps;
 
@@ -64,7 +68,17 @@ class DrawResultModel implements MailModelProvider {
 		values.put("picks", game.picks());
 		values.put("subjectArgs", List.of(game.name(), lottery.drawDate()));
 		if (template.equals("draw/result")) {
-			values.put("lines", lines(lottery, game, (String) model.get("accountId")));
+			List<Map<String, Object>> lines = lines(lottery, game, (String) model.get("accountId"));
+			List<Map<String, Object>> wins = lines.stream()
+				.filter((line) -> line.get("tier") != null)
+				.sorted(Comparator.comparing((Map<String, Object> line) -> prize(line)).reversed())
+				.toList();
+			List<Map<String, Object>> others = lines.stream().filter((line) -> line.get("tier") == null).toList();
+			values.put("wins", wins);
+			// a few lines without a win are shown; more would bury the wins
+			values.put("others", (others.size() <= LISTED_OTHERS) ? others : List.of());
+			values.put("otherCount", others.size());
+			values.put("othersSummarized", others.size() > LISTED_OTHERS);
 		}
 		else {
 			values.put("largest",
@@ -75,6 +89,10 @@ class DrawResultModel implements MailModelProvider {
 						.toList());
 		}
 		return values;
+	}
+
+	private static long prize(Map<String, Object> line) {
+		return (line.get("prize") instanceof Long prize) ? prize : 0L;
 	}
 
 	/** The lottery being notified: thousands of emails in a row name the same one. */

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.novanta.account.CurrentAccount;
+import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditLog;
 import com.novanta.audit.AuditLog.Actor;
 
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Service;
 @Service
 class WinPublicity {
 
-	static final String CHANGED = "WIN_PUBLICITY_CHANGED";
+	static final AuditAction CHANGED = AuditAction.WIN_PUBLICITY_CHANGED;
 
 	private final MongoOperations mongo;
 

@@ -1,6 +1,8 @@
 package com.novanta.account;
 
 import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 
 import com.novanta.notification.DevMailbox;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
@@ -97,7 +100,9 @@ class ProfileTests {
 
 	@Test
 	void anUnknownTimeZoneIsExplainedAndNothingIsSaved() throws Exception {
-		for (String zone : new String[] { "Mars/Olympus_Mons", "", "GMT+2", "Etc/GMT-3", "europe/rome" }) {
+		for (String zone : new String[] { "Mars/Olympus_Mons", "", "GMT+2", "Etc/GMT-3", "europe/rome", "US/Pacific",
+				"Asia/Calcutta", "SystemV/AST4", "+01:00", "Z", "Europe/Rome\u0000", "Europe/Rome ",
+				"<script>alert(1)</script>", "Europe/" + "x".repeat(10_000) }) {
 			Document page = Html.parse(this.mvc.perform(updateProfile("Ada King", "London", zone, "en"))
 				.andExpect(status().isOk())
 				.andReturn());
@@ -105,11 +110,58 @@ class ProfileTests {
 			assertThat(page.select("#timeZone").attr("aria-invalid")).as(zone).isEqualTo("true");
 			assertThat(page.select("#timeZone").first().parent().select(".error").text()).as(zone)
 				.isEqualTo("Choose a time zone from the list.");
+			assertThat(page.select("#timeZone").attr("aria-describedby")).as(zone).contains("timeZone-error");
+			assertThat(page.select("#timeZone optgroup")).as(zone).hasSizeGreaterThan(5);
 		}
 		Account unchanged = this.accounts.reload(this.account);
 		assertThat(unchanged.timeZone()).isEqualTo("Europe/Rome");
 		assertThat(unchanged.name()).isEqualTo("Ada Lovelace");
 		assertThat(unchanged.city()).isEqualTo("Turin");
+	}
+
+	@Test
+	void theTimeZonesAreGroupedByRegionCommonOnesFirstWithTheirOffsetNow() throws Exception {
+		Document page = Html
+			.parse(this.mvc.perform(get("/account").with(signedIn())).andExpect(status().isOk()).andReturn());
+
+		assertThat(page.select("#timeZone > optgroup").eachAttr("label")).startsWith("Common time zones", "Europe",
+				"Americas", "Asia", "Africa", "Australia and the Pacific");
+		assertThat(page.select("#timeZone > optgroup").first().select("option").first().text())
+			.isEqualTo("Rome (UTC" + ZoneId.of("Europe/Rome").getRules().getOffset(this.clock.instant()) + ")");
+		assertThat(page.select("#timeZone option[selected]")).singleElement()
+			.satisfies((option) -> assertThat(option.val()).isEqualTo("Europe/Rome"));
+		List<String> offered = page.select("#timeZone option").eachAttr("value");
+		assertThat(offered).doesNotContain("US/Pacific", "Etc/GMT+3", "Asia/Calcutta", "Europe/Kiev", "SystemV/AST4")
+			.contains("Europe/Kyiv", "Asia/Kolkata", "America/Argentina/Buenos_Aires")
+			.allSatisfy((id) -> assertThat(id).matches("UTC|[A-Z][a-z]+/[A-Za-z0-9_/+-]+"))
+			.hasSizeLessThan(450);
+		assertThat(page.select("#timeZone option").eachText())
+			.allSatisfy((label) -> assertThat(label).matches(".+ \\(UTC[+-]\\d\\d:\\d\\d\\)|UTC"));
+		// every zone offered is accepted
+		this.mvc.perform(updateProfile("Ada", "Turin", "America/Argentina/Buenos_Aires", "en"))
+			.andExpect(redirectedUrl("/account"));
+		page = Html.parse(this.mvc.perform(get("/account").with(signedIn())).andReturn());
+		assertThat(page.select("#timeZone > optgroup").first().select("option[selected]").text())
+			.startsWith("Buenos Aires, Argentina (UTC");
+	}
+
+	@Test
+	void anOldZoneTheAccountHasIsKeptWhenTheRestIsSaved() throws Exception {
+		this.repository.update(this.account.id(), new Update().set("timeZone", "Asia/Calcutta"));
+		Document page = Html
+			.parse(this.mvc.perform(get("/account").with(signedIn())).andExpect(status().isOk()).andReturn());
+		assertThat(page.select("#timeZone > optgroup").first().select("option[selected]").val())
+			.isEqualTo("Asia/Calcutta");
+
+		this.mvc.perform(updateProfile("Ada King", "Turin", "Asia/Calcutta", "en"))
+			.andExpect(redirectedUrl("/account"));
+		assertThat(this.accounts.reload(this.account).name()).isEqualTo("Ada King");
+		assertThat(this.accounts.reload(this.account).timeZone()).isEqualTo("Asia/Calcutta");
+
+		// once they choose another, the old name is no longer theirs to choose
+		this.mvc.perform(updateProfile("Ada King", "Turin", "Asia/Kolkata", "en")).andExpect(redirectedUrl("/account"));
+		this.mvc.perform(updateProfile("Ada King", "Turin", "Asia/Calcutta", "en")).andExpect(status().isOk());
+		assertThat(this.accounts.reload(this.account).timeZone()).isEqualTo("Asia/Kolkata");
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import com.novanta.testing.pages.SignInPage;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,6 +57,14 @@ class AdminPagesBrowserTests {
 		browser.follow(By.cssSelector("nav.admin-nav a[href='/admin/audit']"));
 		assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Audit log");
 		browser.onComputerAndPhone("admin-audit", this.phones);
+		// the admin's own sign-in, in words, filtered by its kind
+		new Select(browser.find(By.id("action"))).selectByVisibleText("Signed in");
+		browser.type(By.id("actor"), admin.email());
+		browser.follow(By.cssSelector("main form[role=search] button[type=submit]"));
+		assertThat(browser.texts(By.cssSelector("table.audit tbody tr .audit-sentence"))).isNotEmpty()
+			.allSatisfy((sentence) -> assertThat(sentence).isEqualTo("Signed in"));
+		assertThat(browser.text(By.cssSelector("table.audit tbody"))).contains("How: password")
+			.doesNotContain("SIGN_IN", "{", "=");
 		this.phones.assertAll();
 	}
 

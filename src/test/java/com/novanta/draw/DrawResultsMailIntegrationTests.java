@@ -168,6 +168,75 @@ class DrawResultsMailIntegrationTests {
 	}
 
 	@Test
+	void winningLinesComeFirstAndTheOthersAreCountedInBothLanguages() {
+		Lottery next = new TestLotteries(this.context).open("daily");
+		// six ballots, each played by both, in turn: the second wins €1 (two right), the
+		// fifth €25 (three right), the other four nothing
+		WinningBallots.Found found = WinningBallots.search(next.id(), this.steps.seed(next.id()), 41,
+				new int[] { 2, 2, 2, 2, 2, 2 }, (matches) -> matches[1] == 2 && matches[4] == 3 && matches[0] < 2
+						&& matches[2] < 2 && matches[3] < 2 && matches[5] < 2);
+		TestParticipants participants = new TestParticipants(this.context);
+		CurrentAccount english = participants.verified("Many Lines");
+		CurrentAccount italian = participants.verified("Molte Righe");
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(italian.id())), new Update().set("language", "it"),
+				"accounts");
+		this.clock.freezeAt(next.closesAt().minusSeconds(60));
+		for (int i = 0; i < 6; i++) {
+			this.slips.play(english, next, found.ballot(i));
+			this.slips.play(italian, next, found.ballot(i));
+		}
+		this.clock.freezeAt(next.closesAt());
+		assertThat(this.pipeline.advance(next.id())).isEqualTo(LotteryStatus.NOTIFIED);
+
+		CaughtMail mail = resultsOf(english, next).get(0);
+		String text = mail.text();
+		String largest = joined(found.ballot(4)) + " — Won: 3 numbers matched, €25.00";
+		String smaller = joined(found.ballot(1)) + " — Won: 2 numbers matched, €1.00";
+		assertThat(text).contains("Congratulations! You won €26.00.", largest, smaller,
+				"And 4 other lines without a win.", "See all your lines in My ballots: ");
+		assertThat(text.indexOf(largest)).isLessThan(text.indexOf(smaller));
+		assertThat(text.indexOf(smaller)).isLessThan(text.indexOf("And 4 other lines"));
+		for (int other : new int[] { 0, 2, 3, 5 }) {
+			assertThat(text).doesNotContain(joined(found.ballot(other)));
+		}
+		Document html = Html.parse(mail.html());
+		assertThat(html.select("tr.win").eachText()).hasSize(2)
+			.satisfiesExactly((row) -> assertThat(row).contains("Won: 3 numbers matched — €25.00"),
+					(row) -> assertThat(row).contains("Won: 2 numbers matched — €1.00"));
+		assertThat(html.select("table.lines tr")).hasSize(3);
+		assertThat(html.select("p.others").text()).startsWith("And 4 other lines without a win.");
+		assertThat(html.select("p.others a").attr("href")).endsWith("/my/ballots");
+
+		CaughtMail italianMail = this.mail.to(italian.email()).get(0);
+		assertThat(italianMail.text()).contains("E altre 4 righe senza vincita.",
+				"Vedi tutte le tue righe in Le mie schedine: ");
+		assertThat(Html.parse(italianMail.html()).select("p.others").text())
+			.startsWith("E altre 4 righe senza vincita.");
+		assertThat(italianMail.text().indexOf(joined(found.ballot(4))))
+			.isLessThan(italianMail.text().indexOf(joined(found.ballot(1))));
+	}
+
+	@Test
+	void aParticipantWithManyLinesAndNoWinIsToldHowMany() {
+		Lottery next = new TestLotteries(this.context).open("daily");
+		WinningBallots.Found found = WinningBallots.search(next.id(), this.steps.seed(next.id()), 43,
+				new int[] { 1, 1, 1, 1 }, (matches) -> java.util.Arrays.stream(matches).allMatch((m) -> m < 2));
+		CurrentAccount player = new TestParticipants(this.context).verified("Unlucky Many");
+		this.clock.freezeAt(next.closesAt().minusSeconds(60));
+		for (int i = 0; i < 4; i++) {
+			this.slips.play(player, next, found.ballot(i));
+		}
+		this.clock.freezeAt(next.closesAt());
+		assertThat(this.pipeline.advance(next.id())).isEqualTo(LotteryStatus.NOTIFIED);
+
+		CaughtMail mail = resultsOf(player, next).get(0);
+		assertThat(mail.text()).contains("No win this time.", "None of your 4 lines won this time.")
+			.doesNotContain(joined(found.ballot(0)));
+		assertThat(Html.parse(mail.html()).select("table.lines")).isEmpty();
+		assertThat(Html.parse(mail.html()).select("p.others").text()).startsWith("None of your 4 lines won this time.");
+	}
+
+	@Test
 	void runningTheNotificationStepAgainSendsNothingMore() {
 		this.pipeline.advance(this.lottery.id());
 		long messages = outboxOfLottery();

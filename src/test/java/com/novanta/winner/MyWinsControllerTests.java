@@ -241,7 +241,7 @@ class MyWinsControllerTests {
 
 	/** The win's audit entries, oldest first. */
 	private List<AuditEvent> events(Winner win) {
-		return new TestAudit(this.context).about(win.id(), WinPublicity.CHANGED);
+		return new TestAudit(this.context).about(win.id(), WinPublicity.CHANGED.name());
 	}
 
 }
