@@ -195,14 +195,21 @@ class PlayController {
 		model.addAttribute("maxLines", MAX_LINES);
 		model.addAttribute("open", lottery.isOpenAt(this.clock.instant()));
 		model.addAttribute("now", this.clock.instant());
+		if (!model.containsAttribute("unverified")) {
+			model.addAttribute("unverified", false);
+		}
 		if (!model.containsAttribute("lineProblems")) {
 			model.addAttribute("lineProblems", Map.of());
 		}
 		return PLAY_VIEW;
 	}
 
-	/** Whether the participant excluded themselves from play, and until when. */
+	/**
+	 * Whether the participant may play at all: excluded from play (and until when), or
+	 * with an email address still to confirm.
+	 */
 	private void addExclusion(CurrentAccount me, Model model) {
+		model.addAttribute("unverified", me != null && !me.emailVerified());
 		if (me != null) {
 			PlayStatus play = this.restrictions.status(me.id());
 			if (play.excluded()) {

@@ -217,6 +217,20 @@ class PlayControllerTests {
 	}
 
 	@Test
+	void anUnverifiedParticipantIsToldBeforeChoosingNumbersAndGetsNoGrid() throws Exception {
+		CurrentAccount unverified = new TestParticipants(this.context).unverified("Ada Yonath");
+
+		Document page = Html.parse(this.mvc.perform(get("/play/{id}", this.lottery.id()).with(signedIn(unverified)))
+			.andExpect(status().isOk()));
+
+		assertThat(page.select("#unverified").text()).startsWith("Confirm your email address to play");
+		assertThat(page.select("#unverified form").attr("action")).isEqualTo("/account/verify/resend");
+		assertThat(page.select("#play-form")).isEmpty();
+		assertThat(Html.parse(this.mvc.perform(get("/play/{id}", this.lottery.id()).with(signedIn(this.player))))
+			.select("#play-form")).hasSize(1);
+	}
+
+	@Test
 	void anUnverifiedParticipantIsToldToConfirmTheirEmail() throws Exception {
 		CurrentAccount unverified = new TestParticipants(this.context).unverified("Joan Clarke");
 		MockHttpServletRequestBuilder submit = post("/play/{id}", this.lottery.id()).with(csrf())
