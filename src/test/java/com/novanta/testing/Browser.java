@@ -58,8 +58,8 @@ import static org.assertj.core.api.Assertions.fail;
  * after the test);</li>
  * <li>on a computer's screen (1280 px) and on a phone's (390 px): a page wider than the
  * screen, one that makes a phone scroll sideways, fails the test. A screenshot of each
- * new layout at both widths is saved under {@code target/screenshots/<test class>/}, to
- * look at.</li>
+ * page (another lottery's page counts as the same) at both widths is saved under
+ * {@code target/screenshots/<test class>/}, to look at.</li>
  * </ul>
  *
  * <p>
@@ -119,10 +119,11 @@ public final class Browser {
 	private static int screenshotsOfTest;
 
 	/**
-	 * The layouts, at each width, whose screenshot this JVM saved: the same page again is
-	 * not saved again.
+	 * The pages whose screenshot this JVM saved, by their address with numbers left out,
+	 * language and width: the same page again (another lottery's, say) is not saved
+	 * again, since a full-page screenshot costs a few hundred milliseconds.
 	 */
-	private static final Set<String> photographedLayouts = ConcurrentHashMap.newKeySet();
+	private static final Set<String> photographedPages = ConcurrentHashMap.newKeySet();
 
 	private final WebDriver raw;
 
@@ -572,13 +573,11 @@ public final class Browser {
 	/**
 	 * Looks at the page at the window's width and at a phone's (by emulating the phone's
 	 * screen, which is quicker than resizing the window and leaves the page as it is):
-	 * fails when it is wider than either, and saves a screenshot of a layout not saved
-	 * yet.
+	 * fails when it is wider than either, and saves a screenshot of a page not saved yet.
 	 */
 	private void checkWidths(String page) {
-		String layout = layout();
 		long beyond = widthBeyondWindow(this.raw);
-		photograph(layout, page, "");
+		photograph(page, "");
 		HasCdp cdp = (HasCdp) this.raw;
 		long beyondOnPhone;
 		Object culprits = null;
@@ -586,7 +585,7 @@ public final class Browser {
 				Map.of("width", PHONE_WIDTH, "height", PHONE_HEIGHT, "deviceScaleFactor", 1, "mobile", false));
 		try {
 			beyondOnPhone = widthBeyondWindow(this.raw);
-			photograph(layout, page, "-phone");
+			photograph(page, "-phone");
 			if (beyondOnPhone > 0) {
 				culprits = ((JavascriptExecutor) this.raw).executeScript(CULPRITS_SCRIPT);
 			}
@@ -601,11 +600,13 @@ public final class Browser {
 		}
 	}
 
-	private void photograph(String layout, String page, String suffix) {
-		if (currentTestName == null || !photographedLayouts.add(layout + suffix)) {
+	private void photograph(String page, String suffix) {
+		String path = URI.create(page).getPath().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
+		Object language = ((JavascriptExecutor) this.raw).executeScript("return document.documentElement.lang");
+		if (currentTestName == null
+				|| !photographedPages.add(path.replaceAll("[0-9]+", "0") + " " + language + suffix)) {
 			return;
 		}
-		String path = URI.create(page).getPath().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
 		String name = currentTestName + "/" + String.format("%02d", ++screenshotsOfTest) + "-"
 				+ (path.isEmpty() ? "home" : path) + suffix;
 		Number width = (Number) ((JavascriptExecutor) this.raw).executeScript("return window.innerWidth");
