@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.novanta.testing.Browser;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,8 +61,7 @@ final class PlayPage {
 
 	/** The id of the element that has the keyboard's focus. */
 	String focused() {
-		return (String) ((org.openqa.selenium.JavascriptExecutor) this.browser.driver())
-			.executeScript("return document.activeElement.id");
+		return (String) ((JavascriptExecutor) this.browser.driver()).executeScript("return document.activeElement.id");
 	}
 
 	/**
@@ -70,7 +70,7 @@ final class PlayPage {
 	 */
 	@SuppressWarnings("unchecked")
 	List<Object> submitTwice() {
-		Object seen = ((org.openqa.selenium.JavascriptExecutor) this.browser.driver()).executeScript("""
+		Object seen = ((JavascriptExecutor) this.browser.driver()).executeScript("""
 				const form = document.getElementById('play-form');
 				const button = form.querySelector(':scope > button[type=submit]');
 				window.__novantaLeft = true;
