@@ -80,7 +80,7 @@ final class Settlement {
 		Map<String, Long> winnersByTier = new LinkedHashMap<>();
 		Map<String, Long> prizeByTier = new LinkedHashMap<>();
 		long total = 0;
-		long jackpot = jackpotPool(lottery, game, ballots);
+		long jackpot = lottery.jackpot(game, ballots);
 		long rolledOver = 0;
 		for (PrizeTier tier : game.tiers()) {
 			long count = perMatches[tier.matches()];
@@ -105,18 +105,6 @@ final class Settlement {
 			}
 		}
 		return new LotterySummary(ballots, participants, winnersByTier, prizeByTier, total, jackpot, rolledOver);
-	}
-
-	/**
-	 * The jackpot of a lottery: what rolled over into it (or the game's starting jackpot
-	 * if nothing did), plus the game's share of its sales.
-	 */
-	static long jackpotPool(Lottery lottery, Game game, long ballots) {
-		if (game.jackpotTier().isEmpty()) {
-			return 0;
-		}
-		long base = (lottery.carriedIn() > 0) ? lottery.carriedIn() : game.jackpotSeed();
-		return base + ballots * game.price() * game.jackpotShare() / 100;
 	}
 
 	private static String receipt(Game game, Lottery lottery, long slip) {

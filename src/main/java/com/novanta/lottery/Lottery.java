@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.novanta.game.Game;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -52,6 +54,27 @@ public record Lottery(@Id String id, String gameId, LocalDate drawDate, Instant 
 
 	public boolean isSettled() {
 		return this.status.isAtLeast(LotteryStatus.SETTLED);
+	}
+
+	/**
+	 * The jackpot pool of this lottery with {@code ballots} ballots in it: what rolled
+	 * over into it (or the game's starting jackpot if nothing did), plus the game's share
+	 * of their price, in cents; 0 for a game without a jackpot.
+	 */
+	public long jackpot(Game game, long ballots) {
+		if (game.jackpotTier().isEmpty()) {
+			return 0;
+		}
+		long base = (carriedIn() > 0) ? carriedIn() : game.jackpotSeed();
+		return base + ballots * game.price() * game.jackpotShare() / 100;
+	}
+
+	/**
+	 * The jackpot as it stands while the lottery is open: the ballots placed so far
+	 * (fixed at closing, when it is the jackpot that is drawn for).
+	 */
+	public long jackpotSoFar(Game game) {
+		return jackpot(game, this.reservedBallots);
 	}
 
 	/** The jackpot rolled into this lottery from earlier ones, in cents. */
