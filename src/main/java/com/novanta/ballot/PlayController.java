@@ -72,10 +72,20 @@ class PlayController {
 		return "ballot/choose";
 	}
 
+	/**
+	 * The play page; {@code numbers} ("3,17,25,44,61,88", from "Feeling lucky?") fill the
+	 * first line when they are a valid line of the lottery's game, and are ignored
+	 * otherwise.
+	 */
 	@GetMapping("/play/{lotteryId}")
-	String form(@PathVariable String lotteryId, @AuthenticationPrincipal CurrentAccount me, Model model) {
+	String form(@PathVariable String lotteryId, @RequestParam(name = "numbers", required = false) String numbers,
+			@AuthenticationPrincipal CurrentAccount me, Model model) {
 		Lottery lottery = lottery(lotteryId);
-		model.addAttribute("form", PlayForm.fresh());
+		PlayForm form = PlayForm.fresh();
+		PlayForm.parseLine(numbers)
+			.filter((line) -> game(lottery).rules().check(line).isEmpty())
+			.ifPresent((line) -> form.getLines().get(0).setNumbers(line));
+		model.addAttribute("form", form);
 		addExclusion(me, model);
 		return page(lottery, model);
 	}

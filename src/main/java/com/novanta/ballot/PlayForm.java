@@ -2,6 +2,7 @@ package com.novanta.ballot;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.novanta.config.FormFields;
@@ -23,6 +24,26 @@ public class PlayForm {
 		form.key = UUID.randomUUID().toString();
 		form.lines.add(new LineForm());
 		return form;
+	}
+
+	/**
+	 * A line written as "3,17,25,44,61,88"; empty when it is not a list of (at most 20)
+	 * whole numbers, so a mangled link never fails.
+	 */
+	static Optional<List<Integer>> parseLine(String text) {
+		if (text == null || text.isBlank() || text.length() > 80) {
+			return Optional.empty();
+		}
+		List<Integer> numbers = new ArrayList<>();
+		for (String part : text.split(",", 21)) {
+			try {
+				numbers.add(Integer.parseInt(part.strip()));
+			}
+			catch (NumberFormatException ex) {
+				return Optional.empty();
+			}
+		}
+		return (numbers.size() <= 20) ? Optional.of(numbers) : Optional.empty();
 	}
 
 	public String getKey() {

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import com.novanta.game.Game;
+
 import org.springframework.stereotype.Service;
 
 /** Reading lotteries, and giving ballot slips their place in an open one. */
@@ -28,6 +30,19 @@ public class Lotteries {
 	/** The lotteries accepting ballots now, soonest to close first. */
 	public List<Lottery> open() {
 		return this.repository.findOpen(this.clock.instant());
+	}
+
+	/**
+	 * The jackpot of an open lottery as it stands now; known once every earlier lottery
+	 * of its game is settled, since what rolls over into it is known then. Empty before
+	 * that, once it is closed, or for a game without a jackpot.
+	 */
+	public Optional<Long> jackpotNow(Lottery lottery, Game game) {
+		if (lottery.status() != LotteryStatus.OPEN || game.jackpotTier().isEmpty()
+				|| this.repository.anyUnsettledBefore(lottery.gameId(), lottery.drawDate())) {
+			return Optional.empty();
+		}
+		return Optional.of(lottery.jackpotSoFar(game));
 	}
 
 	/** Lotteries, newest draw date first, optionally of one game or one date. */

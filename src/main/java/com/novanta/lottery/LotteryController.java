@@ -7,6 +7,7 @@ import java.util.List;
 import com.novanta.config.RequestParameters;
 import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
+import com.novanta.game.PrizeTable;
 import com.novanta.winner.SharedWins;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 
@@ -95,7 +96,12 @@ class LotteryController {
 	private Lottery fill(String id, Model model) {
 		Lottery lottery = this.lotteries.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("lottery", lottery);
-		model.addAttribute("game", this.games.get(lottery.gameId()));
+		Game game = this.games.get(lottery.gameId());
+		model.addAttribute("game", game);
+		if (lottery.summary() == null) {
+			model.addAttribute("prizes", PrizeTable.of(game));
+			model.addAttribute("jackpot", this.lotteries.jackpotNow(lottery, game).orElse(null));
+		}
 		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("open", lottery.isOpenAt(this.clock.instant()));
 		return lottery;

@@ -41,6 +41,16 @@ class LotteryRepository {
 			.with(Sort.by("closesAt")), Lottery.class);
 	}
 
+	/** Whether a lottery of the game drawn before {@code date} is not settled yet. */
+	boolean anyUnsettledBefore(String gameId, LocalDate date) {
+		return this.mongo.exists(Query.query(Criteria.where("gameId")
+			.is(gameId)
+			.and("drawDate")
+			.lt(date)
+			.and("status")
+			.in(LotteryStatus.OPEN, LotteryStatus.CLOSED, LotteryStatus.DRAWN)), Lottery.class);
+	}
+
 	/** Lotteries past their close instant that are not finished yet, oldest first. */
 	List<Lottery> findDue(Instant now) {
 		return this.mongo.find(

@@ -98,6 +98,16 @@ public class Formats {
 		return format.format(((cents != null) ? cents : 0L) / 100.0);
 	}
 
+	/**
+	 * An amount in whole euros ("€1,000,012"), for jackpots: cents would only be noise.
+	 */
+	public String wholeMoney(Long cents) {
+		NumberFormat format = NumberFormat.getCurrencyInstance(locale());
+		format.setCurrency(Currency.getInstance("EUR"));
+		format.setMaximumFractionDigits(0);
+		return format.format(((cents != null) ? cents : 0L) / 100);
+	}
+
 	public String number(long value) {
 		return NumberFormat.getIntegerInstance(locale()).format(value);
 	}

@@ -1,10 +1,21 @@
 package com.novanta.web;
 
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 
+import com.novanta.game.Game;
+import com.novanta.game.GameCatalog;
+import com.novanta.game.PrizeTable;
 import com.novanta.game.QuickPick;
 import com.novanta.lottery.Lotteries;
+import com.novanta.lottery.Lottery;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 
 import org.springframework.stereotype.Controller;
@@ -22,20 +33,52 @@ class HomeController {
 
 	private final Lotteries lotteries;
 
+	private final GameCatalog games;
+
 	private final Clock clock;
 
-	HomeController(RandomGenerator random, Lotteries lotteries, Clock clock) {
+	HomeController(RandomGenerator random, Lotteries lotteries, GameCatalog games, Clock clock) {
 		this.random = random;
 		this.lotteries = lotteries;
+		this.games = games;
 		this.clock = clock;
 	}
 
-	/** The open lotteries to play, and the latest results. */
+	/**
+	 * The next draw first (its jackpot, prizes and odds), the other open lotteries, and
+	 * the latest results.
+	 */
 	@ModelAttribute
 	void lotteries(Model model) {
-		model.addAttribute("openLotteries", this.lotteries.open());
+		List<Lottery> open = this.lotteries.open();
+		if (!open.isEmpty()) {
+			Lottery next = open.get(0);
+			Game game = this.games.get(next.gameId());
+			model.addAttribute("next", next);
+			model.addAttribute("nextGame", game);
+			model.addAttribute("nextPrizes", PrizeTable.of(game));
+		}
+		model.addAttribute("others", open.stream().skip(1).toList());
+		model.addAttribute("jackpots", jackpots(open));
 		model.addAttribute("latestResults", this.lotteries.latestResults(4));
 		model.addAttribute("now", this.clock.instant());
+	}
+
+	/**
+	 * The jackpot of the next lottery of each game: a later one's is not known before the
+	 * ones before it are drawn.
+	 */
+	private Map<String, Long> jackpots(List<Lottery> open) {
+		Map<String, Long> jackpots = new HashMap<>();
+		Set<String> seen = new HashSet<>();
+		for (Lottery lottery : open) {
+			if (seen.add(lottery.gameId())) {
+				this.games.find(lottery.gameId())
+					.flatMap((game) -> this.lotteries.jackpotNow(lottery, game))
+					.ifPresent((amount) -> jackpots.put(lottery.id(), amount));
+			}
+		}
+		return jackpots;
 	}
 
 	@GetMapping("/")
@@ -43,10 +86,13 @@ class HomeController {
 		return HOME_VIEW;
 	}
 
-	/** "Feeling lucky?": six numbers from 1 to 90, as a whole page without JavaScript. */
+	/**
+	 * "Feeling lucky?": numbers for the next draw's game, to play there in one tap, as a
+	 * whole page without JavaScript.
+	 */
 	@PostMapping("/lucky-numbers")
 	String luckyNumbers(Model model) {
-		model.addAttribute("luckyNumbers", QuickPick.pick(6, 90, this.random));
+		pickLuckyNumbers(model);
 		return HOME_VIEW;
 	}
 
@@ -54,8 +100,16 @@ class HomeController {
 	@HxRequest
 	@PostMapping("/lucky-numbers")
 	String luckyNumbersFragment(Model model) {
-		model.addAttribute("luckyNumbers", QuickPick.pick(6, 90, this.random));
+		pickLuckyNumbers(model);
 		return HOME_VIEW + " :: lucky-numbers";
+	}
+
+	private void pickLuckyNumbers(Model model) {
+		Game game = (Game) model.getAttribute("nextGame");
+		int[] numbers = (game != null) ? QuickPick.pick(game, this.random) : QuickPick.pick(6, 90, this.random);
+		model.addAttribute("luckyNumbers", numbers);
+		model.addAttribute("luckyLine",
+				Arrays.stream(numbers).mapToObj(String::valueOf).collect(Collectors.joining(",")));
 	}
 
 }

@@ -71,6 +71,31 @@ class PlayControllerTests {
 	}
 
 	@Test
+	void numbersInTheAddressFillTheFirstLineWhenTheyAreAValidLine() throws Exception {
+		Document page = Html.parse(
+				this.mvc
+					.perform(get("/play/{id}", this.lottery.id()).param("numbers", "3,17,25,44,61,88")
+						.with(signedIn(this.player)))
+					.andExpect(status().isOk()));
+		assertThat(page.select("#line-0 input[checked]").eachAttr("value")).containsExactly("3", "17", "25", "44", "61",
+				"88");
+		assertThat(page.select("#line-0 .line-status").text()).contains("6 of 6 chosen");
+		assertThat(page.select("#play-total").text()).startsWith("1 line to play");
+	}
+
+	@Test
+	void numbersInTheAddressThatAreNoValidLineAreIgnored() throws Exception {
+		for (String numbers : new String[] { "3,17,25", "1,2,3,4,5,91", "1,1,2,3,4,5", "x", "1,2,3,4,5,6,7", "",
+				"1,2,3,4,5,6".repeat(20), "-1,2,3,4,5,6", "99999999999,1,2,3,4,5" }) {
+			Document page = Html.parse(this.mvc
+				.perform(get("/play/{id}", this.lottery.id()).param("numbers", numbers).with(signedIn(this.player)))
+				.andExpect(status().isOk()));
+			assertThat(page.select("#line-0 input[checked]")).as(numbers).isEmpty();
+			assertThat(page.select("#line-0 input[type=checkbox]")).as(numbers).hasSize(90);
+		}
+	}
+
+	@Test
 	void unknownLotteryIsNotFound() throws Exception {
 		this.mvc.perform(get("/play/{id}", "daily-1999-01-01").with(signedIn(this.player)))
 			.andExpect(status().isNotFound());

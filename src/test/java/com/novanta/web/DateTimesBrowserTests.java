@@ -64,8 +64,7 @@ class DateTimesBrowserTests {
 		SignInPage.open(this.browser, url("")).signIn(player.email(), TestParticipants.PASSWORD);
 
 		this.browser.open(url("/"));
-		assertThat(this.browser
-			.find(By.xpath("//li[contains(@class,'lottery-card')][.//a[@href='/lotteries/" + lottery.id() + "']]"))
+		assertThat(this.browser.find(By.cssSelector("[data-lottery='" + lottery.id() + "']"))
 			.findElement(By.cssSelector(".draw-when"))
 			.getText()).startsWith("Draw ").contains(" at midnight · play until 23:59");
 		lookAt("home");

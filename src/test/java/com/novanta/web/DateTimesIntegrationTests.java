@@ -112,7 +112,7 @@ class DateTimesIntegrationTests {
 		this.clock.freezeAt(this.daily.closesAt().minus(Duration.ofMinutes(3 * 60 + 4)));
 		BallotSlip slip = new TestSlips(this.context).play(player, this.daily, 1, 2, 3, 4, 5, 6);
 
-		Element card = page(get("/")).selectFirst(".lottery-card:has(a[href=/lotteries/" + this.daily.id() + "])");
+		Element card = page(get("/")).selectFirst("[data-lottery=" + this.daily.id() + "]");
 		assertThat(card).isNotNull();
 		assertThat(card.select(".draw-when").text()).isEqualTo("Draw tonight at midnight · play until 23:59");
 

@@ -1,13 +1,21 @@
 package com.novanta.web;
 
+import java.util.List;
+
+import com.novanta.account.CurrentAccount;
+import com.novanta.account.TestParticipants;
 import com.novanta.testing.Browser;
 import com.novanta.testing.BrowserTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import com.novanta.testing.pages.SignInPage;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +24,9 @@ class HomeBrowserTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	ApplicationContext context;
 
 	Browser browser;
 
@@ -44,6 +55,30 @@ class HomeBrowserTests {
 			.allSatisfy((n) -> assertThat(n).isBetween(1, 90));
 		this.browser.checkAccessibility();
 		this.browser.screenshot("home-lucky-numbers");
+	}
+
+	@Test
+	void luckyNumbersArePlayedInTheNextDrawInOneTapAfterSigningIn() {
+		CurrentAccount player = new TestParticipants(this.context).verified("Lucky Luciano");
+		this.browser.open(url("/"));
+		String next = this.browser.find(By.cssSelector("section.next-draw")).getDomAttribute("data-lottery");
+		assertThat(this.browser.text(By.cssSelector("#next-heading .jackpot-amount"))).matches("€\\d{1,3}(,\\d{3})*");
+		this.browser.clickAndSettle(By.cssSelector(".lucky button"));
+		this.browser.waitUntil(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#lucky-numbers .ball"), 6));
+		List<String> lucky = this.browser.findAll(By.cssSelector("#lucky-numbers .ball"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
+
+		this.browser.follow(By.id("play-lucky"));
+		SignInPage.at(this.browser, url("")).signIn(player.email(), TestParticipants.PASSWORD);
+
+		assertThat(this.browser.driver().getCurrentUrl()).startsWith(url("/play/" + next));
+		assertThat(this.browser.findAll(By.cssSelector("#line-0 input:checked"))
+			.stream()
+			.map((box) -> box.getDomAttribute("value"))
+			.toList()).containsExactlyElementsOf(lucky);
+		assertThat(this.browser.text(By.id("play-total"))).startsWith("1 line to play");
 	}
 
 	@Test

@@ -1,8 +1,17 @@
 package com.novanta.web;
 
+import java.util.List;
+import java.util.Locale;
+
+import com.novanta.game.Game;
+import com.novanta.game.GameCatalog;
+import com.novanta.game.Odds;
+import com.novanta.lottery.Lotteries;
+import com.novanta.lottery.Lottery;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +34,12 @@ class HomeControllerTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	Lotteries lotteries;
+
+	@Autowired
+	GameCatalog games;
+
 	@Test
 	void homePageUsesTheLayout() throws Exception {
 		Document page = Html.parse(
@@ -37,10 +52,49 @@ class HomeControllerTests {
 	}
 
 	@Test
-	void luckyNumbersWithoutJavaScriptRenderTheWholePage() throws Exception {
+	void leadsWithTheNextDrawItsJackpotAndTheOddsOfEachPrize() throws Exception {
+		Lottery next = this.lotteries.open().get(0);
+		Game game = this.games.get(next.gameId());
+		long jackpot = this.lotteries.jackpotNow(next, game).orElseThrow();
+
+		Element lead = Html.parse(this.mvc.perform(get("/")).andExpect(status().isOk()))
+			.selectFirst("section.next-draw");
+		assertThat(lead.attr("data-lottery")).isEqualTo(next.id());
+		assertThat(lead.select("h1#next-heading").text()).isEqualTo(en("Jackpot €%,d", jackpot / 100));
+		assertThat(lead.select(".draw-when").text()).startsWith("Draw ");
+		assertThat(lead.select("a.button-gold").text()).isEqualTo("Play now");
+		assertThat(lead.select("a.button-gold").attr("href")).isEqualTo("/play/" + next.id());
+		assertThat(lead.select(".prize-table tbody tr")).hasSize(game.tiers().size());
+		assertThat(lead.select(".prize-jackpot td").eachText()).containsExactly(en("Jackpot €%,d", jackpot / 100),
+				en("1 in %,d", Odds.oneIn(game, game.picks())));
+		assertThat(lead.select(".prize-table tfoot td").text()).isEqualTo(en("1 in %,d", Odds.anyPrizeOneIn(game)));
+	}
+
+	@Test
+	void theOtherOpenLotteriesFollowAndOnlyTheNextOfEachGameSaysItsJackpot() throws Exception {
+		List<Lottery> open = this.lotteries.open();
+		Document page = Html.parse(this.mvc.perform(get("/")).andExpect(status().isOk()));
+		assertThat(page.select(".open-row").eachAttr("data-lottery"))
+			.containsExactlyElementsOf(open.stream().skip(1).map(Lottery::id).toList());
+		Lottery laterOfTheSameGame = open.stream()
+			.skip(1)
+			.filter((l) -> l.gameId().equals(open.get(0).gameId()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(page.select(".open-row[data-lottery=" + laterOfTheSameGame.id() + "] .open-row-jackpot")).isEmpty();
+		assertThat(page.select(".open-row[data-lottery=" + laterOfTheSameGame.id() + "] a.button").attr("aria-label"))
+			.startsWith("Play ");
+	}
+
+	@Test
+	void luckyNumbersWithoutJavaScriptRenderTheWholePageAndCanBePlayedInTheNextDraw() throws Exception {
 		Document page = Html.parse(this.mvc.perform(post("/lucky-numbers").with(csrf())).andExpect(status().isOk()));
 		assertThat(page.select("html")).hasSize(1);
-		assertThat(page.select("#lucky-numbers .ball")).hasSize(6);
+		List<String> numbers = page.select("#lucky-numbers .ball").eachText();
+		assertThat(numbers).hasSize(6);
+		assertThat(page.select("#play-lucky").text()).isEqualTo("Play these numbers");
+		assertThat(page.select("#play-lucky").attr("href"))
+			.isEqualTo("/play/" + this.lotteries.open().get(0).id() + "?numbers=" + String.join(",", numbers));
 	}
 
 	@Test
@@ -80,6 +134,10 @@ class HomeControllerTests {
 			.andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")))
 			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
 			.andExpect(header().string("Referrer-Policy", "strict-origin-when-cross-origin"));
+	}
+
+	private static String en(String format, Object... values) {
+		return String.format(Locale.ENGLISH, format, values);
 	}
 
 }

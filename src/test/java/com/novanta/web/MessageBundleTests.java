@@ -4,10 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +27,29 @@ class MessageBundleTests {
 		Properties english = load("/messages.properties");
 		Properties italian = load("/messages_it.properties");
 		assertThat(italian.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+	}
+
+	/**
+	 * Every key a template names literally ({@code #{home.jackpot}}) exists: a missing
+	 * one is shown to the visitor as {@code ??home.jackpot_en??}.
+	 */
+	@Test
+	void everyKeyATemplateNamesExists() throws IOException {
+		Properties english = load("/messages.properties");
+		Pattern key = Pattern.compile("#\\{([A-Za-z][\\w.]*[\\w])(?=[}(])");
+		List<String> missing = new ArrayList<>();
+		Path templates = Path.of("src/main/resources/templates");
+		try (Stream<Path> files = Files.walk(templates)) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".html")).toList()) {
+				Matcher matcher = key.matcher(Files.readString(file));
+				while (matcher.find()) {
+					if (!english.containsKey(matcher.group(1))) {
+						missing.add(templates.relativize(file) + ": " + matcher.group(1));
+					}
+				}
+			}
+		}
+		assertThat(missing).isEmpty();
 	}
 
 	@Test
