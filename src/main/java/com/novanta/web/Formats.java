@@ -78,6 +78,15 @@ public class Formats {
 	}
 
 	/** "1 Dec 2026". */
+	/**
+	 * A date that starts a heading or a title: "Martedì 1 dicembre 2026" (Italian writes
+	 * the day lowercase inside a sentence, as {@link #date} does).
+	 */
+	public String dateTitle(LocalDate date) {
+		String text = date(date);
+		return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(locale()) + text.substring(1);
+	}
+
 	public String shortDate(LocalDate date) {
 		return formats().shortDate(date);
 	}

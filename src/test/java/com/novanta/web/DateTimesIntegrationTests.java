@@ -83,7 +83,10 @@ class DateTimesIntegrationTests {
 		this.clock.freezeAt(this.daily.closesAt().minus(Duration.ofHours(27)));
 
 		Document page = page(get("/lotteries/{id}", this.daily.id()).header("Accept-Language", "it-IT,it;q=0.9"));
-		assertThat(page.select("h1").text()).isEqualTo(longDate(this.daily, Locale.ITALIAN));
+		// a heading starts with a capital, though Italian writes the day lowercase
+		String date = longDate(this.daily, Locale.ITALIAN);
+		assertThat(date).matches("[a-zì]+ \\d{1,2} [a-z]+ \\d{4}");
+		assertThat(page.select("h1").text()).isEqualTo(Character.toUpperCase(date.charAt(0)) + date.substring(1));
 		assertThat(page.select("#status .draw-when").text())
 			.isEqualTo("Estrazione domani a mezzanotte · si gioca fino alle 23:59");
 		Element countdown = page.selectFirst("#status .countdown");
