@@ -1,5 +1,6 @@
 package com.novanta.format;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,9 +11,12 @@ import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.MessageSource;
@@ -187,6 +191,27 @@ public final class DateTimeFormats {
 		String at = midnight ? message("when.atMidnight")
 				: message(atOne(local.getHour()) ? "when.at.one" : "when.at", this.time.format(local));
 		return message("when.dayAndTime", dayWords, at);
+	}
+
+	/**
+	 * How often a game draws, from its schedule: "every day at midnight", "every Saturday
+	 * at 20:00", "every Monday and Thursday at 20:00" (the time as configured, in the
+	 * game's zone). The site's texts take it from here, so that they cannot disagree with
+	 * the configuration.
+	 */
+	public String schedule(LocalTime time, Set<DayOfWeek> days) {
+		String at = time.equals(LocalTime.MIDNIGHT) ? message("when.atMidnight")
+				: message(atOne(time.getHour()) ? "when.at.one" : "when.at", this.time.format(time));
+		if (days.isEmpty() || days.size() == DayOfWeek.values().length) {
+			return message("schedule.everyDay", at);
+		}
+		List<String> names = days.stream()
+			.sorted()
+			.map((day) -> day.getDisplayName(TextStyle.FULL, this.locale))
+			.toList();
+		String listed = (names.size() == 1) ? names.get(0) : String.join(", ", names.subList(0, names.size() - 1)) + " "
+				+ message("schedule.and") + " " + names.get(names.size() - 1);
+		return message("schedule.every", listed, at);
 	}
 
 	/**

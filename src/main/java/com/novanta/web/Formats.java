@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.format.DateTimeFormats;
+import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
 
 import org.springframework.context.MessageSource;
@@ -126,6 +127,33 @@ public class Formats {
 	 */
 	public String remaining(Instant until, Instant now) {
 		return formats().remaining(until, now);
+	}
+
+	/**
+	 * What the site's own texts say of a game (the main one, first in the configuration,
+	 * unless named): how many numbers, from what range, when it draws, all read from the
+	 * configuration.
+	 */
+	public GameWords game(String gameId) {
+		Game game = (gameId != null) ? this.games.get(gameId) : this.games.all().get(0);
+		return new GameWords(game.picks(), game.maxNumber(),
+				formats().schedule(game.schedule().time(), game.schedule().days()));
+	}
+
+	/** The main game, for the site's own texts. */
+	public GameWords mainGame() {
+		return game(null);
+	}
+
+	/**
+	 * A game, for the site's texts.
+	 *
+	 * @param picks how many numbers a line has
+	 * @param maxNumber the largest number
+	 * @param drawn when it draws: "every day at midnight"
+	 */
+	public record GameWords(int picks, int maxNumber, String drawn) {
+
 	}
 
 	/** A game's name in the visitor's language. */

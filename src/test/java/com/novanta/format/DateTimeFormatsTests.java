@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 import com.novanta.game.DrawSchedule;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,26 @@ class DateTimeFormatsTests {
 			.isEqualTo("Tuesday 1 December 2026, 00:00");
 		assertThat(formats(Locale.forLanguageTag("en-IE"), ROME).shortDateTime(rome(2026, 12, 1, 19, 41)))
 			.isEqualTo("1 Dec 2026, 19:41");
+	}
+
+	@Test
+	void howOftenAGameDrawsIsSaidFromItsSchedule() {
+		DateTimeFormats english = formats(Locale.ENGLISH, ROME);
+		DateTimeFormats italian = formats(ITALIAN, ROME);
+		Set<DayOfWeek> everyDay = EnumSet.allOf(DayOfWeek.class);
+		assertThat(english.schedule(LocalTime.MIDNIGHT, everyDay)).isEqualTo("every day at midnight");
+		assertThat(italian.schedule(LocalTime.MIDNIGHT, everyDay)).isEqualTo("ogni giorno a mezzanotte");
+		assertThat(english.schedule(LocalTime.of(20, 0), EnumSet.of(DayOfWeek.SATURDAY)))
+			.isEqualTo("every Saturday at 20:00");
+		assertThat(italian.schedule(LocalTime.of(20, 0), EnumSet.of(DayOfWeek.SATURDAY)))
+			.isEqualTo("ogni sabato alle 20:00");
+		assertThat(english.schedule(LocalTime.of(1, 0), EnumSet.of(DayOfWeek.THURSDAY, DayOfWeek.MONDAY)))
+			.isEqualTo("every Monday and Thursday at 01:00");
+		assertThat(italian.schedule(LocalTime.of(1, 0), EnumSet.of(DayOfWeek.THURSDAY, DayOfWeek.MONDAY)))
+			.isEqualTo("ogni lunedì e giovedì all'01:00");
+		assertThat(english.schedule(LocalTime.of(21, 30),
+				EnumSet.of(DayOfWeek.FRIDAY, DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY)))
+			.isEqualTo("every Monday, Wednesday and Friday at 21:30");
 	}
 
 	@Test

@@ -52,6 +52,27 @@ class MessageBundleTests {
 		assertThat(missing).isEmpty();
 	}
 
+	/**
+	 * When the games draw and what they ask for is configuration: a message that says
+	 * "midnight" or "1 to 90" by itself would be wrong the day the configuration changes.
+	 * Such words come from the schedule ({@code when.atMidnight}, said only of an instant
+	 * at midnight) or from arguments.
+	 */
+	@Test
+	void noMessageStatesWhatTheConfigurationHolds() throws IOException {
+		Pattern fact = Pattern
+			.compile("(?i)midnight|mezzanott|1 to 90|1 a 90|\\bsix numbers|\\bsei numeri|at 20:00|alle 20:00");
+		for (String bundle : new String[] { "/messages.properties", "/messages_it.properties" }) {
+			Properties messages = load(bundle);
+			assertThat(messages.stringPropertyNames()
+				.stream()
+				.filter((key) -> !key.equals("when.atMidnight") && !key.startsWith("game.")
+						&& !key.startsWith("schedule.") && fact.matcher(messages.getProperty(key)).find())
+				.sorted()
+				.toList()).as(bundle).isEmpty();
+		}
+	}
+
 	@Test
 	void noMessageIsBlank() throws IOException {
 		for (String bundle : new String[] { "/messages.properties", "/messages_it.properties" }) {
