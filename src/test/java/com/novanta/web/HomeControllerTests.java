@@ -47,6 +47,9 @@ class HomeControllerTests {
 		assertThat(page.select("header a.brand")).hasSize(1);
 		assertThat(page.select("main#main")).hasSize(1);
 		assertThat(page.select("footer")).hasSize(1);
+		// from the main game's configuration: 6 from 90, drawn daily at 00:00
+		assertThat(page.select("meta[name=description]").attr("content"))
+			.isEqualTo("Choose 6 numbers from 1 to 90. A draw every day at midnight.");
 		assertThat(page.select("meta[name=csrf-token]").attr("content")).isNotBlank();
 		assertThat(page.select("script[src*=htmx]").attr("src")).startsWith("/webjars/htmx.org/");
 	}
