@@ -198,6 +198,8 @@ class PlayController {
 		if (!model.containsAttribute("unverified")) {
 			model.addAttribute("unverified", false);
 		}
+		// an unverified participant is told in the page's own alert, with the same button
+		model.addAttribute("verifyBanner", false);
 		if (!model.containsAttribute("lineProblems")) {
 			model.addAttribute("lineProblems", Map.of());
 		}

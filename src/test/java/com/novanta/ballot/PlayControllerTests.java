@@ -225,6 +225,7 @@ class PlayControllerTests {
 
 		assertThat(page.select("#unverified").text()).startsWith("Confirm your email address to play");
 		assertThat(page.select("#unverified form").attr("action")).isEqualTo("/account/verify/resend");
+		assertThat(page.select(".verify-banner")).as("said once, not twice").isEmpty();
 		assertThat(page.select("#play-form")).isEmpty();
 		assertThat(Html.parse(this.mvc.perform(get("/play/{id}", this.lottery.id()).with(signedIn(this.player))))
 			.select("#play-form")).hasSize(1);
