@@ -92,7 +92,7 @@ class PlayControllerTests {
 			.map(Integer::valueOf)
 			.toList();
 		assertThat(chosen).hasSize(6).doesNotHaveDuplicates().allSatisfy((n) -> assertThat(n).isBetween(1, 90));
-		assertThat(lines.select("#line-0 .badge").text()).isEqualTo("Quick pick");
+		assertThat(lines.select("#line-0-status .badge").text()).isEqualTo("Quick pick");
 		assertThat(lines.select("input[name='lines[0].quickPickNumbers']").val()).isNotEmpty();
 	}
 
