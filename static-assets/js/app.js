@@ -133,6 +133,15 @@
 		if (action === 'addLine') {
 			focus = lines[lines.length - 1];
 		}
+		else if (action.indexOf('quickPick:') === 0) {
+			// the line is complete, so folded: its quick pick button is gone, its
+			// "Change" button is where the participant was
+			focus = document.getElementById('change-' + action.substring('quickPick:'.length));
+			if (focus && focus.offsetParent !== null) {
+				focus.focus();
+			}
+			return;
+		}
 		else if (action.indexOf('removeLine:') === 0) {
 			var index = parseInt(action.substring('removeLine:'.length), 10);
 			focus = lines[Math.min(index, lines.length - 1)];
@@ -140,6 +149,45 @@
 		if (focus) {
 			focus.focus({ preventScroll: true });
 			focus.scrollIntoView({ block: 'start', behavior: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+		}
+	});
+
+	// Complete lines fold to their balls (CSS, once the form is marked): a slip of ten
+	// lines is not ten grids. "Change" opens a folded line again, with the focus on its
+	// first number; it folds again once it is complete again.
+	document.addEventListener('DOMContentLoaded', function () {
+		var form = document.getElementById('play-form');
+		if (form) {
+			form.setAttribute('data-lines-fold', '');
+		}
+	});
+
+	document.addEventListener('click', function (event) {
+		var button = event.target.closest('.line-change');
+		var line = button && button.closest('fieldset.line');
+		if (!line) {
+			return;
+		}
+		line.classList.add('is-open');
+		var first = line.querySelector('.number-input:checked') || line.querySelector('.number-input');
+		if (first) {
+			first.focus();
+		}
+	});
+
+	// A tick's answer: a line that is now complete folds, and the focus that was on its
+	// grid (now hidden) goes to its "Change" button.
+	document.addEventListener('htmx:afterSettle', function (event) {
+		var line = event.detail.requestConfig && event.detail.requestConfig.elt;
+		if (!line || !line.matches || !line.matches('fieldset.line') || !line.querySelector('.line-status[data-complete]')) {
+			return;
+		}
+		var active = document.activeElement;
+		var inGrid = active && active.closest && active.closest('.number-grid') && line.contains(active);
+		line.classList.remove('is-open');
+		var change = line.querySelector('.line-change');
+		if (change && change.offsetParent !== null && (!active || active === document.body || inGrid)) {
+			change.focus();
 		}
 	});
 

@@ -31,8 +31,12 @@ class VerificationController {
 	String confirm(@RequestParam(defaultValue = "") String token, Model model) {
 		// after the post, the outcome arrives as a flash attribute
 		if (!model.containsAttribute("verified")) {
-			model.addAttribute("usable", this.registration.isVerificationUsable(token));
+			boolean usable = this.registration.isVerificationUsable(token);
+			model.addAttribute("usable", usable);
 			model.addAttribute("token", token);
+			// the page asks for one thing, pressing its button: not also for the banner's
+			// "send the link again", which would make this link unusable
+			model.addAttribute("verifyBanner", !usable);
 		}
 		return VERIFIED_VIEW;
 	}

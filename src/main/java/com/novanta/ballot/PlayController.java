@@ -55,9 +55,12 @@ class PlayController {
 
 	private final PlayRestrictions restrictions;
 
+	private final Allowances allowances;
+
 	PlayController(Lotteries lotteries, GameCatalog games, BallotSubmission submission, RandomGenerator random,
-			java.time.Clock clock, PlayRestrictions restrictions) {
+			java.time.Clock clock, PlayRestrictions restrictions, Allowances allowances) {
 		this.clock = clock;
+		this.allowances = allowances;
 		this.restrictions = restrictions;
 		this.lotteries = lotteries;
 		this.games = games;
@@ -86,7 +89,7 @@ class PlayController {
 			.filter((line) -> game(lottery).rules().check(line).isEmpty())
 			.ifPresent((line) -> form.getLines().get(0).setNumbers(line));
 		model.addAttribute("form", form);
-		addExclusion(me, model);
+		addPlayer(me, lottery, model);
 		return page(lottery, model);
 	}
 
@@ -97,7 +100,7 @@ class PlayController {
 			@AuthenticationPrincipal CurrentAccount me, Model model) {
 		Lottery lottery = lottery(lotteryId);
 		apply(form, action.get(0), game(lottery));
-		addExclusion(me, model);
+		addPlayer(me, lottery, model);
 		return page(lottery, model);
 	}
 
@@ -105,9 +108,11 @@ class PlayController {
 	@HxRequest
 	@PostMapping("/play/{lotteryId}/edit")
 	String editLines(@PathVariable String lotteryId, @ModelAttribute("form") PlayForm form, BindingResult binding,
-			@RequestParam(name = "action", defaultValue = "refresh") List<String> action, Model model) {
+			@RequestParam(name = "action", defaultValue = "refresh") List<String> action,
+			@AuthenticationPrincipal CurrentAccount me, Model model) {
 		Lottery lottery = lottery(lotteryId);
 		apply(form, action.get(0), game(lottery));
+		addPlayer(me, lottery, model);
 		page(lottery, model);
 		return LINES_FRAGMENT;
 	}
@@ -119,8 +124,9 @@ class PlayController {
 	@HxRequest
 	@PostMapping("/play/{lotteryId}/status")
 	String lineStatus(@PathVariable String lotteryId, @ModelAttribute("form") PlayForm form, BindingResult binding,
-			@RequestParam int index, Model model) {
+			@RequestParam int index, @AuthenticationPrincipal CurrentAccount me, Model model) {
 		Lottery lottery = lottery(lotteryId);
+		addPlayer(me, lottery, model);
 		List<PlayForm.LineForm> lines = form.getLines();
 		model.addAttribute("line", (index >= 0 && index < lines.size()) ? lines.get(index) : new PlayForm.LineForm());
 		model.addAttribute("idx", Math.max(0, Math.min(index, MAX_LINES - 1)));
@@ -143,7 +149,7 @@ class PlayController {
 			return "redirect:/my/ballots/" + accepted.slip().id() + (accepted.repeated() ? "?repeated" : "?accepted");
 		}
 		SubmissionResult.Rejected rejected = (SubmissionResult.Rejected) result;
-		addExclusion(me, model);
+		addPlayer(me, lottery, model);
 		model.addAttribute("rejection", rejected.reason().messageKey());
 		model.addAttribute("remaining", rejected.remaining());
 		model.addAttribute("lineProblems", rejected.lineProblems());
@@ -208,6 +214,8 @@ class PlayController {
 		if (!model.containsAttribute("unverified")) {
 			model.addAttribute("unverified", false);
 		}
+		// an unverified participant is told in the page's own alert, with the same button
+		model.addAttribute("verifyBanner", false);
 		if (!model.containsAttribute("lineProblems")) {
 			model.addAttribute("lineProblems", Map.of());
 		}
@@ -225,6 +233,25 @@ class PlayController {
 			if (play.excluded()) {
 				model.addAttribute("excludedUntil", play.excludedUntil());
 			}
+		}
+	}
+
+	/**
+	 * Whether the participant may play in the lottery, and how many more lines: excluded
+	 * from play (and until when), an email address still to confirm, or what is left of
+	 * their limits and of the limit per lottery.
+	 */
+	private void addPlayer(CurrentAccount me, Lottery lottery, Model model) {
+		model.addAttribute("unverified", me != null && !me.emailVerified());
+		if (me == null) {
+			return;
+		}
+		PlayStatus play = this.restrictions.status(me.id());
+		if (play.excluded()) {
+			model.addAttribute("excludedUntil", play.excludedUntil());
+		}
+		else if (me.emailVerified()) {
+			model.addAttribute("allowance", this.allowances.of(me.id(), play, lottery));
 		}
 	}
 

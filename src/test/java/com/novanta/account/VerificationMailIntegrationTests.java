@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -132,6 +133,8 @@ class VerificationMailIntegrationTests {
 		assertThat(verified.emailVerified()).isTrue();
 		assertThat(verified.verifiedAt()).isNotNull();
 		assertThat(again.select("h1").text()).isEqualTo("That link does not work");
+		assertThat(again.title()).startsWith("That link does not work");
+		assertThat(first.title()).startsWith("Email confirmed");
 		assertThat(again.select("form[action='/account/verify']")).isEmpty();
 		assertThat(second.select("h1").text()).isEqualTo("That link does not work");
 	}
@@ -217,6 +220,65 @@ class VerificationMailIntegrationTests {
 			.doesNotContain("token=");
 	}
 
+	@Test
+	void theConfirmedPageAsksNothingMoreOfAVisitorWhoSignedUpInThisBrowser() throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		String email = signUp("same-session", session);
+		String link = TestMail.linkIn(this.mail.only(email, SUBJECT));
+
+		Document asked = Html.parse(this.mvc.perform(get(link).session(session)).andExpect(status().isOk()));
+		Document confirmed = press(asked.select("main form[action='/account/verify'] input[name=token]").val(),
+				session);
+
+		assertThat(confirmed.select("h1").text()).isEqualTo("Your email address is confirmed");
+		assertThat(confirmed.select(".verify-banner")).isEmpty();
+	}
+
+	@Test
+	void theConfirmedPageHasNoConfirmYourEmailBannerForTheSignedInParticipant() throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		String email = signUp("signed-in-confirms", session);
+		this.mvc
+			.perform(post("/signin").session(session)
+				.param("email", email)
+				.param("password", PASSWORD)
+				.with(this.client)
+				.with(csrf()))
+			.andExpect(redirectedUrl("/"));
+		String link = TestMail.linkIn(this.mail.only(email, SUBJECT));
+		Document before = Html.parse(this.mvc.perform(get("/").session(session)).andExpect(status().isOk()));
+		assertThat(before.select(".verify-banner")).hasSize(1);
+
+		// the page with the button asks for one thing only: pressing it (no second
+		// "confirm your email" with a button sending another link, which would make this
+		// one unusable)
+		Document asked = Html.parse(this.mvc.perform(get(link).session(session)).andExpect(status().isOk()));
+		assertThat(asked.select("h1").text()).isEqualTo("Confirm your email address");
+		assertThat(asked.select(".verify-banner")).isEmpty();
+		Document confirmed = press(asked.select("main form[action='/account/verify'] input[name=token]").val(),
+				session);
+
+		assertThat(confirmed.select("h1").text()).isEqualTo("Your email address is confirmed");
+		assertThat(confirmed.select(".verify-banner")).isEmpty();
+		assertThat(confirmed.select("form[action=/signout]")).hasSize(1);
+		Document home = Html.parse(this.mvc.perform(get("/").session(session)).andExpect(status().isOk()));
+		assertThat(home.select(".verify-banner")).isEmpty();
+	}
+
+	/**
+	 * Posts a token as the page's button does in a browser session, and follows the
+	 * answer.
+	 */
+	private Document press(String token, MockHttpSession session) throws Exception {
+		MvcResult posted = this.mvc
+			.perform(post("/account/verify").session(session).param("token", token).with(this.client).with(csrf()))
+			.andExpect(redirectedUrl("/account/verify"))
+			.andReturn();
+		return Html.parse(this.mvc.perform(get("/account/verify").session(session).flashAttrs(posted.getFlashMap()))
+			.andExpect(status().isOk())
+			.andReturn());
+	}
+
 	/** Opens the link and presses its button, as its owner does. */
 	private Document confirm(String link) throws Exception {
 		Document page = Html.parse(this.mvc.perform(get(link)).andExpect(status().isOk()).andReturn());
@@ -234,9 +296,14 @@ class VerificationMailIntegrationTests {
 	}
 
 	private String signUp(String who) throws Exception {
+		return signUp(who, new MockHttpSession());
+	}
+
+	private String signUp(String who, MockHttpSession session) throws Exception {
 		String email = TestParticipants.email(who);
 		this.mvc
-			.perform(post("/signup").param("name", "Ada")
+			.perform(post("/signup").session(session)
+				.param("name", "Ada")
 				.param("email", email)
 				.param("password", PASSWORD)
 				.param("adult", "true")

@@ -64,16 +64,33 @@ class PlayBrowserTests {
 		play.tick(0, mine);
 		assertThat(play.status(0)).startsWith(game.picks() + " of " + game.picks() + " chosen");
 		this.browser.waitUntil((driver) -> play.total().equals(List.of("1 line to play · " + price)));
+		this.browser.waitUntil((driver) -> play.folded(0));
+		assertThat(play.focused()).as("the focus leaves the folded grid for its Change button").isEqualTo("change-0");
+		assertThat(this.browser.find(By.cssSelector("#line-0 .line-balls")).getAttribute("aria-label")).isEqualTo(
+				"Line 1: " + String.join(", ", java.util.Arrays.stream(mine).mapToObj(String::valueOf).toList()));
 		play.addLine();
 		assertThat(play.focused()).as("the new line has the focus").isEqualTo("line-1");
 		assertThat(play.total()).containsExactly("1 line to play · " + price,
 				"Line 2 is empty: it will not be played.");
 		play.quickPick(1, game.picks());
-		assertThat(play.focused()).as("the quick pick button keeps the focus").isEqualTo("quick-pick-1");
+		assertThat(play.focused()).as("the quick pick folds the line: its Change button has the focus")
+			.isEqualTo("change-1");
+		assertThat(play.folded(0)).as("a complete line shows only its balls").isTrue();
+		assertThat(play.folded(1)).isTrue();
+		assertThat(play.height(0)).as("a folded line is a row, not a grid").isLessThan(160);
 		assertThat(play.chosen(1)).hasSize(game.picks())
 			.allSatisfy((n) -> assertThat(n).isBetween(1, game.maxNumber()));
 		assertThat(play.total()).containsExactly("2 lines to play · " + money(2 * game.price()));
 		List<Integer> quickPicked = play.chosen(1);
+		this.browser.checkAccessibility();
+		this.browser.screenshot("play-" + gameId + "-folded");
+		this.browser.setWindowSize(390, 844);
+		this.browser.screenshot("play-" + gameId + "-folded-phone");
+		assertThat(this.browser.widthBeyondWindow()).isLessThanOrEqualTo(0);
+		this.browser.setWindowSize(1280, 900);
+		play.change(0);
+		assertThat(play.focused()).as("Change puts the focus on the line's first number").isEqualTo("l0n" + mine[0]);
+		assertThat(play.folded(1)).isTrue();
 		this.browser.checkAccessibility();
 		this.browser.screenshot("play-" + gameId);
 		assertThat(play.submitTwice()).as("the second tap stopped; the button busy, saying so")

@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
+import com.novanta.account.TestPlayRestrictions;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.testing.Html;
@@ -116,7 +117,7 @@ class PlayControllerTests {
 			.map(Integer::valueOf)
 			.toList();
 		assertThat(chosen).hasSize(6).doesNotHaveDuplicates().allSatisfy((n) -> assertThat(n).isBetween(1, 90));
-		assertThat(lines.select("#line-0 .badge").text()).isEqualTo("Quick pick");
+		assertThat(lines.select("#line-0-status .badge").text()).isEqualTo("Quick pick");
 		assertThat(lines.select("input[name='lines[0].quickPickNumbers']").val()).isNotEmpty();
 	}
 
@@ -250,6 +251,7 @@ class PlayControllerTests {
 
 		assertThat(page.select("#unverified").text()).startsWith("Confirm your email address to play");
 		assertThat(page.select("#unverified form").attr("action")).isEqualTo("/account/verify/resend");
+		assertThat(page.select(".verify-banner")).as("said once, not twice").isEmpty();
 		assertThat(page.select("#play-form")).isEmpty();
 		assertThat(Html.parse(this.mvc.perform(get("/play/{id}", this.lottery.id()).with(signedIn(this.player))))
 			.select("#play-form")).hasSize(1);
@@ -279,6 +281,107 @@ class PlayControllerTests {
 		}
 		Document page = Html.parse(this.mvc.perform(submit).andExpect(status().isUnprocessableEntity()));
 		assertThat(page.select("#rejection").text()).contains("This lottery is closed");
+	}
+
+	@Test
+	void showsWhatIsLeftOfTheLimitsBeforeAnyNumberIsChosen() throws Exception {
+		new TestPlayRestrictions(this.context).limit(this.player, 5, 40);
+		play(2);
+
+		Document page = Html.parse(this.mvc.perform(get("/play/{id}", this.lottery.id()).with(signedIn(this.player)))
+			.andExpect(status().isOk()));
+
+		assertThat(page.select("#allowance").text())
+			.isEqualTo("You can play 3 more lines today and 38 more this month. Your limits");
+		assertThat(page.select("#allowance a").attr("href")).isEqualTo("/account#responsible-play");
+		assertThat(page.select("#play-form")).hasSize(1);
+	}
+
+	@Test
+	void saysOnlyTheLimitsThatAreSet() throws Exception {
+		TestPlayRestrictions restrictions = new TestPlayRestrictions(this.context);
+		assertThat(Html.parse(this.mvc.perform(get("/play/{id}", this.lottery.id()).with(signedIn(this.player))))
+			.select("#allowance")).as("no limit of their own, nothing played: nothing to say").isEmpty();
+
+		restrictions.limit(this.player, null, 1);
+		assertThat(allowance()).isEqualTo("You can play 1 more line this month. Your limits");
+		// (lifting a limit waits 24 hours: another participant)
+		this.player = new TestParticipants(this.context).verified("Mary Jackson");
+		restrictions.limit(this.player, 1, null);
+		assertThat(allowance()).isEqualTo("You can play 1 more line today. Your limits");
+	}
+
+	@Test
+	void theLimitPerLotteryIsSaidOnceItIsTheClosest() throws Exception {
+		for (int i = 0; i < 9; i++) {
+			play(10);
+		}
+		play(4);
+
+		assertThat(allowance())
+			.isEqualTo("In this lottery you can play 6 more lines (at most 100 for each participant).");
+	}
+
+	@Test
+	void theTotalWarnsWhenTheCompleteLinesGoOverWhatIsLeft() throws Exception {
+		new TestPlayRestrictions(this.context).limit(this.player, 5, null);
+		play(2);
+		MockHttpServletRequestBuilder form = edit().with(signedIn(this.player)).param("action", "refresh");
+		for (int line = 0; line < 4; line++) {
+			form.param("_lines[" + line + "].numbers", "on");
+			for (int n = 1; n <= 6; n++) {
+				form.param("lines[" + line + "].numbers", String.valueOf(line * 6 + n));
+			}
+		}
+
+		Document page = Html.parse(this.mvc.perform(form).andExpect(status().isOk()));
+
+		assertThat(page.select("#play-total p").eachText()).containsExactly("4 lines to play · €4.00",
+				"That is more than your daily limit leaves: you can play 3 more lines today.");
+		MockHttpServletRequestBuilder tick = post("/play/{id}/status", this.lottery.id()).with(csrf())
+			.with(signedIn(this.player))
+			.header("HX-Request", "true")
+			.param("key", "k")
+			.param("index", "0");
+		for (int line = 0; line < 3; line++) {
+			tick.param("_lines[" + line + "].numbers", "on");
+			for (int n = 1; n <= 6; n++) {
+				tick.param("lines[" + line + "].numbers", String.valueOf(line * 6 + n));
+			}
+		}
+		assertThat(Html.parse(this.mvc.perform(tick).andExpect(status().isOk())).select("#play-over")).isEmpty();
+	}
+
+	@Test
+	void withNothingLeftTodayThereIsNoGridAndItSaysWhenPlayStartsAgain() throws Exception {
+		new TestPlayRestrictions(this.context).limit(this.player, 2, null);
+		play(2);
+
+		Document page = Html.parse(this.mvc.perform(get("/play/{id}", this.lottery.id()).with(signedIn(this.player)))
+			.andExpect(status().isOk()));
+
+		assertThat(page.select("#allowance p").first().text())
+			.startsWith("You reached the daily limit you set: you can play again ")
+			.endsWith(" at midnight.");
+		assertThat(page.select("#play-form")).isEmpty();
+	}
+
+	private String allowance() throws Exception {
+		return Html.parse(this.mvc.perform(get("/play/{id}", this.lottery.id()).with(signedIn(this.player))))
+			.select("#allowance")
+			.text();
+	}
+
+	/** The participant plays some lines in the lottery. */
+	private void play(int lines) {
+		List<List<Integer>> numbers = new java.util.ArrayList<>();
+		for (int line = 0; line < lines; line++) {
+			numbers.add(List.of(1, 2, 3, 4, 5, 6 + line));
+		}
+		assertThat(this.context.getBean(BallotSubmission.class)
+			.submit(new BallotSubmission.Player(this.player.id(), true), this.lottery.id(), numbers,
+					java.util.Collections.nCopies(lines, false), java.util.UUID.randomUUID().toString()))
+			.isInstanceOf(SubmissionResult.Accepted.class);
 	}
 
 	@Test

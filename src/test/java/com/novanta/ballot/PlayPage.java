@@ -83,8 +83,32 @@ final class PlayPage {
 		return (List<Object>) seen;
 	}
 
+	/**
+	 * A line's count, as a screen reader reads it (a folded line shows its balls
+	 * instead).
+	 */
 	String status(int line) {
-		return this.browser.text(By.id("line-" + line + "-status"));
+		return this.browser.find(By.id("line-" + line + "-status"))
+			.getDomProperty("textContent")
+			.replaceAll("\\s+", " ")
+			.strip();
+	}
+
+	/** Whether a line is folded to its balls: its grid is not shown. */
+	boolean folded(int line) {
+		return !this.browser.find(By.cssSelector("#line-" + line + " .number-grid")).isDisplayed();
+	}
+
+	/** How tall a line is on the screen, in CSS pixels. */
+	int height(int line) {
+		return this.browser.find(By.id("line-" + line)).getRect().getHeight();
+	}
+
+	/** Opens a folded line again with its "Change" button. */
+	PlayPage change(int line) {
+		this.browser.click(By.id("change-" + line));
+		this.browser.waitUntil((driver) -> !folded(line));
+		return this;
 	}
 
 	List<Integer> chosen(int line) {

@@ -52,9 +52,13 @@ class ResponsiblePlayBrowserTests {
 		this.browser.screenshot("responsible-play-limits");
 
 		this.browser.open(url("/play/" + this.lottery.id()));
+		assertThat(this.browser.text(By.id("allowance"))).as("said before any number is chosen")
+			.isEqualTo("You can play 1 more line today. Your limits");
 		PlayPage play = new PlayPage(this.browser);
 		play.tick(0, 4, 8, 15, 16, 23, 42);
 		play.addLine().quickPick(1, 6);
+		assertThat(play.total()).containsExactly("2 lines to play · €2.00",
+				"That is more than your daily limit leaves: you can play 1 more line today.");
 		String refusal = play.submitRefused();
 		assertThat(refusal).isEqualTo(
 				"This would go over the daily limit you set: you can add 1 more ballot today. Nothing was stored.");
@@ -63,6 +67,12 @@ class ResponsiblePlayBrowserTests {
 
 		play.removeLine(1).submit();
 		assertThat(this.browser.find(By.cssSelector(".alert-success")).getText()).contains("Your ballot is in");
+
+		this.browser.open(url("/play/" + this.lottery.id()));
+		assertThat(this.browser.text(By.id("allowance")))
+			.startsWith("You reached the daily limit you set: you can play again ");
+		assertThat(this.browser.findAll(By.id("play-form"))).as("no grid to fill in for nothing").isEmpty();
+		this.browser.screenshot("responsible-play-none-left");
 	}
 
 	@Test
