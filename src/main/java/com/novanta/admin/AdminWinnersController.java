@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -20,6 +22,7 @@ import com.novanta.account.CurrentAccount;
 import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditLog;
 import com.novanta.game.GameCatalog;
+import com.novanta.game.PrizeTier;
 import com.novanta.winner.Winner;
 import com.novanta.winner.Winners;
 import jakarta.servlet.http.HttpServletRequest;
@@ -76,6 +79,7 @@ class AdminWinnersController {
 		model.addAttribute("search", search);
 		model.addAttribute("problems", resolved.problems());
 		model.addAttribute("games", this.games.all());
+		model.addAttribute("tiers", tiers());
 		model.addAttribute("total", total);
 		model.addAttribute("page", current);
 		model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
@@ -190,6 +194,19 @@ class AdminWinnersController {
 			text = "'" + text;
 		}
 		return "\"" + text.replace("\"", "\"\"") + "\"";
+	}
+
+	/**
+	 * Every number of matches some game pays for, most first: the tier filter's choices.
+	 */
+	private List<Integer> tiers() {
+		return this.games.all()
+			.stream()
+			.flatMap((game) -> game.tiers().stream())
+			.map(PrizeTier::matches)
+			.distinct()
+			.sorted(Comparator.reverseOrder())
+			.toList();
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package com.novanta.ballot;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,8 +44,6 @@ class PlayController {
 
 	static final String LINES_FRAGMENT = "ballot/play :: lines";
 
-	static final int MAX_LINES = 10;
-
 	private final Lotteries lotteries;
 
 	private final GameCatalog games;
@@ -51,15 +52,19 @@ class PlayController {
 
 	private final RandomGenerator random;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	private final PlayRestrictions restrictions;
 
 	private final Allowances allowances;
 
+	/** The most lines one submission holds (the form offers no more). */
+	private final int maxLines;
+
 	PlayController(Lotteries lotteries, GameCatalog games, BallotSubmission submission, RandomGenerator random,
-			java.time.Clock clock, PlayRestrictions restrictions, Allowances allowances) {
+			Clock clock, PlayRestrictions restrictions, Allowances allowances, BallotProperties properties) {
 		this.clock = clock;
+		this.maxLines = properties.maxLines();
 		this.allowances = allowances;
 		this.restrictions = restrictions;
 		this.lotteries = lotteries;
@@ -129,7 +134,7 @@ class PlayController {
 		addPlayer(me, lottery, model);
 		List<PlayForm.LineForm> lines = form.getLines();
 		model.addAttribute("line", (index >= 0 && index < lines.size()) ? lines.get(index) : new PlayForm.LineForm());
-		model.addAttribute("idx", Math.max(0, Math.min(index, MAX_LINES - 1)));
+		model.addAttribute("idx", Math.max(0, Math.min(index, this.maxLines - 1)));
 		model.addAttribute("game", game(lottery));
 		return "ballot/play :: status-update";
 	}
@@ -160,7 +165,7 @@ class PlayController {
 	private void apply(PlayForm form, String action, Game game) {
 		List<PlayForm.LineForm> lines = form.getLines();
 		if (action.equals("addLine")) {
-			if (lines.size() < MAX_LINES) {
+			if (lines.size() < this.maxLines) {
 				lines.add(new PlayForm.LineForm());
 			}
 			return;
@@ -181,8 +186,7 @@ class PlayController {
 		}
 		switch (action.substring(0, colon)) {
 			case "quickPick" -> {
-				lines.get(index)
-					.pickedBySystem(java.util.Arrays.stream(QuickPick.pick(game, this.random)).boxed().toList());
+				lines.get(index).pickedBySystem(Arrays.stream(QuickPick.pick(game, this.random)).boxed().toList());
 			}
 			case "clear" -> {
 				lines.get(index).setNumbers(List.of());
@@ -203,12 +207,12 @@ class PlayController {
 		if (form != null && form.getLines().isEmpty()) {
 			form.getLines().add(new PlayForm.LineForm());
 		}
-		if (form != null && form.getLines().size() > MAX_LINES) {
-			form.setLines(new java.util.ArrayList<>(form.getLines().subList(0, MAX_LINES)));
+		if (form != null && form.getLines().size() > this.maxLines) {
+			form.setLines(new ArrayList<>(form.getLines().subList(0, this.maxLines)));
 		}
 		model.addAttribute("lottery", lottery);
 		model.addAttribute("game", game);
-		model.addAttribute("maxLines", MAX_LINES);
+		model.addAttribute("maxLines", this.maxLines);
 		model.addAttribute("open", lottery.isOpenAt(this.clock.instant()));
 		model.addAttribute("now", this.clock.instant());
 		if (!model.containsAttribute("unverified")) {
