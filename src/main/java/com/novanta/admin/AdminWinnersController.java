@@ -12,7 +12,6 @@ import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 import com.novanta.config.FormFields;
-import com.novanta.config.RequestParameters;
 import com.novanta.account.Account;
 import com.novanta.account.AccountAdministration;
 import com.novanta.account.Accounts;
@@ -20,6 +19,7 @@ import com.novanta.account.CurrentAccount;
 import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditLog;
 import com.novanta.game.GameCatalog;
+import com.novanta.web.RequestParameters;
 import com.novanta.winner.Winner;
 import com.novanta.winner.Winners;
 import jakarta.servlet.http.HttpServletRequest;
