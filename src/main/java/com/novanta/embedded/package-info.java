@@ -3,9 +3,9 @@
  * the application when no {@code MONGODB_URI} is set, keeping its data in one H2 MVStore
  * file, {@code ./data/novanta.mv.db} ({@code LOTTERY_DATA_DIR}; in memory for tests and
  * benchmarks). The application reaches it through the ordinary MongoDB driver, as it
- * reaches a real MongoDB; the rest of the application sees only
- * {@link com.novanta.embedded.EmbeddedMongoServer}'s description, and {@code config}
- * wires it.
+ * reaches a real MongoDB. Its one public type is
+ * {@link com.novanta.embedded.EmbeddedMongoServer}, a bean only while the server runs:
+ * {@code config} asks it for its description and, outside dev mode, for its warning.
  *
  * <p>
  * A module of this application (a package that Spring Modulith checks), not a Maven
