@@ -3,9 +3,9 @@ package com.novanta.admin;
 import java.util.List;
 import java.util.Locale;
 
-import com.novanta.config.RequestParameters;
 import com.novanta.audit.AuditEvent;
 import com.novanta.audit.AuditLog;
+import com.novanta.web.RequestParameters;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
-import com.novanta.config.RequestParameters;
 import com.novanta.account.CurrentAccount;
 import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditLog;
@@ -12,6 +11,7 @@ import com.novanta.draw.DrawPipeline;
 import com.novanta.game.GameCatalog;
 import com.novanta.lottery.Lotteries;
 import com.novanta.lottery.Lottery;
+import com.novanta.web.RequestParameters;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletRequest;
 

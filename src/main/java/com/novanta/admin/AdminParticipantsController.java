@@ -3,13 +3,13 @@ package com.novanta.admin;
 import java.util.List;
 import java.util.Locale;
 
-import com.novanta.config.RequestParameters;
 import com.novanta.account.Account;
 import com.novanta.account.AccountAdministration;
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.PlayRestrictions;
 import com.novanta.audit.AuditLog;
 import com.novanta.ballot.MyBallots;
+import com.novanta.web.RequestParameters;
 import com.novanta.winner.Winners;
 import jakarta.servlet.http.HttpServletRequest;
 

@@ -14,7 +14,6 @@ import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 import com.novanta.config.FormFields;
-import com.novanta.config.RequestParameters;
 import com.novanta.account.Account;
 import com.novanta.account.AccountAdministration;
 import com.novanta.account.Accounts;
@@ -23,6 +22,7 @@ import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditLog;
 import com.novanta.game.GameCatalog;
 import com.novanta.game.PrizeTier;
+import com.novanta.web.RequestParameters;
 import com.novanta.winner.Winner;
 import com.novanta.winner.Winners;
 import jakarta.servlet.http.HttpServletRequest;

@@ -2,9 +2,9 @@ package com.novanta.ballot;
 
 import java.time.LocalDate;
 
-import com.novanta.config.RequestParameters;
 import com.novanta.account.CurrentAccount;
 import com.novanta.game.GameCatalog;
+import com.novanta.web.RequestParameters;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 
 import org.springframework.http.HttpStatus;

@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
-import com.novanta.config.RequestParameters;
 import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
 import com.novanta.game.PrizeTable;
+import com.novanta.web.RequestParameters;
 import com.novanta.winner.SharedWins;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 

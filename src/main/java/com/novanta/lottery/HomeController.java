@@ -1,4 +1,4 @@
-package com.novanta.web;
+package com.novanta.lottery;
 
 import java.time.Clock;
 import java.util.Arrays;
@@ -14,8 +14,6 @@ import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
 import com.novanta.game.PrizeTable;
 import com.novanta.game.QuickPick;
-import com.novanta.lottery.Lotteries;
-import com.novanta.lottery.Lottery;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 
 import org.springframework.stereotype.Controller;
@@ -27,7 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class HomeController {
 
-	static final String HOME_VIEW = "web/home";
+	static final String HOME_VIEW = "lottery/home";
 
 	private final RandomGenerator random;
 

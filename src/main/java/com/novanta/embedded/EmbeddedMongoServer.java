@@ -1,4 +1,4 @@
-package com.novanta.config;
+package com.novanta.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,8 +19,12 @@ import org.slf4j.LoggerFactory;
  * The embedded MongoDB-compatible server (mongo-java-server) used when no external
  * MongoDB is configured. It listens on 127.0.0.1 on a free port, so the application talks
  * to it through the ordinary MongoDB driver, exactly as it talks to a real MongoDB.
+ * <p>
+ * The module's one public type: a bean only when the server runs, which the rest of the
+ * application may ask to describe itself; starting and stopping it stay inside the
+ * module.
  */
-final class EmbeddedMongoServer {
+public final class EmbeddedMongoServer {
 
 	static final String FILE_NAME = "novanta.mv.db";
 
@@ -87,8 +91,27 @@ final class EmbeddedMongoServer {
 		return "mongodb://" + this.address.getHostString() + ":" + this.address.getPort() + "/" + DATABASE_NAME;
 	}
 
-	String description() {
+	/** One line for the start-up log and the health details, e.g. the file it uses. */
+	public String description() {
 		return this.description;
+	}
+
+	/**
+	 * Allowed, but an operator must know: everything then lives in one file of this
+	 * machine (or in memory), and a platform that runs a Procfile usually gives a disk
+	 * that does not survive a deploy. Whether this is dev mode is for the caller to know.
+	 */
+	public void warnOutsideDevMode() {
+		if (this.file != null) {
+			log.warn("The embedded database keeps everything in {}, outside dev mode: that disk must "
+					+ "persist across restarts and deploys (a Procfile platform's disk usually does not) and be "
+					+ "backed up, and only this one instance can use it. Set MONGODB_URI for a real MongoDB.",
+					this.file);
+		}
+		else {
+			log.warn("The embedded database keeps everything in memory, outside dev mode: "
+					+ "everything is lost when the application stops. Set MONGODB_URI for a real MongoDB.");
+		}
 	}
 
 	/** The file it keeps its data in, or {@code null} in memory. */

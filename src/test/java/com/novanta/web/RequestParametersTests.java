@@ -1,4 +1,4 @@
-package com.novanta.config;
+package com.novanta.web;
 
 import java.time.LocalDate;
 

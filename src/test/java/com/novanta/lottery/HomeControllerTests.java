@@ -1,4 +1,4 @@
-package com.novanta.web;
+package com.novanta.lottery;
 
 import java.util.List;
 import java.util.Locale;
@@ -6,8 +6,6 @@ import java.util.Locale;
 import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
 import com.novanta.game.Odds;
-import com.novanta.lottery.Lotteries;
-import com.novanta.lottery.Lottery;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import org.jsoup.nodes.Document;

@@ -1,4 +1,4 @@
-package com.novanta.config;
+package com.novanta.embedded;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

@@ -1,4 +1,4 @@
-package com.novanta.config;
+package com.novanta.embedded;
 
 import org.h2.mvstore.MVStore;
 

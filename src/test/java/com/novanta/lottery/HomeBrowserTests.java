@@ -1,4 +1,4 @@
-package com.novanta.web;
+package com.novanta.lottery;
 
 import java.util.List;
 

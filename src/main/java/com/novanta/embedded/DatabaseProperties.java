@@ -1,4 +1,4 @@
-package com.novanta.config;
+package com.novanta.embedded;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,4 +1,4 @@
-package com.novanta.config;
+package com.novanta.embedded;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.novanta.NovantaApplication;
+import com.novanta.config.DatabaseDescription;
 import com.novanta.testing.ProcessTest;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;

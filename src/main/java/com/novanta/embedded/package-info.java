@@ -1,0 +1,47 @@
+/**
+ * The embedded database: a MongoDB-compatible server (mongo-java-server) started inside
+ * the application when no {@code MONGODB_URI} is set, keeping its data in one H2 MVStore
+ * file, {@code ./data/novanta.mv.db} ({@code LOTTERY_DATA_DIR}; in memory for tests and
+ * benchmarks). The application reaches it through the ordinary MongoDB driver, as it
+ * reaches a real MongoDB. Its one public type is
+ * {@link com.novanta.embedded.EmbeddedMongoServer}, a bean only while the server runs:
+ * {@code config} asks it for its description and, outside dev mode, for its warning.
+ *
+ * <p>
+ * A module of this application (a package that Spring Modulith checks), not a Maven
+ * module of its own: that would change the project's one-directory layout and the
+ * README's two commands.
+ *
+ * <p>
+ * <strong>Written against mongo-java-server 1.47.0</strong>
+ * ({@code mongo-java-server.version} in the pom) and the H2 MVStore that Spring Boot
+ * manages (2.4.240 today). These classes extend or call its internals, which change
+ * without notice between its versions:
+ * <ul>
+ * <li>{@code SecondaryIndex} and {@code IdPinnedIndex} extend {@code backend.Index} (and
+ * use {@code KeyValue}, {@code ValueComparator});</li>
+ * <li>{@code IndexedBackends} extends {@code MemoryBackend}, {@code MemoryDatabase},
+ * {@code H2Backend} and {@code H2Database}, overriding {@code openOrCreateUniqueIndex},
+ * {@code openOrCreateSecondaryIndex}, {@code handleCommand} (whose signature names
+ * netty's {@code Channel}) and {@code handleQuery}, and holds an MVStore version for each
+ * command ({@code registerVersionUsage});</li>
+ * <li>{@code IndexedCounts} answers the driver's {@code countDocuments} aggregation
+ * itself through {@code AbstractMongoDatabase.resolveCollection} and
+ * {@code MongoCollection.count}; {@code QueryShapes} reads its
+ * {@code bson.Document};</li>
+ * <li>{@code EmbeddedMongoServer} maps MVStore's {@code ERROR_FILE_LOCKED} to
+ * {@code EmbeddedDatabaseLockedException}.</li>
+ * </ul>
+ *
+ * <p>
+ * <strong>Checking an upgrade</strong> (of mongo-java-server or of H2): compile, then run
+ * {@code IndexedBackendsTests} (every query shape the application uses answered exactly
+ * as a scan would, counts included, on both backends through the real driver, and the
+ * indexes rebuilt when the file is reopened) and {@code EmbeddedDatabaseIntegrationTests}
+ * (data kept across a restart, a locked file refused with a clear message, nothing
+ * embedded with a URI); then the integration tests, which all run on this server's memory
+ * backend, and the settlement benchmark on the H2 backend ({@code ./mvnw -Pbenchmark},
+ * see the README), whose figures depend on the indexes. The test helper
+ * {@code testing/FaultyDatabase} overrides {@code MemoryBackend.handleCommand} too.
+ */
+package com.novanta.embedded;
