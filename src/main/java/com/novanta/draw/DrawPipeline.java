@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditLog;
@@ -19,6 +20,8 @@ import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.LotterySteps;
 import com.novanta.lottery.LotterySummary;
 import com.novanta.winner.Winners;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,12 +54,13 @@ public class DrawPipeline {
 
 	private final List<ResultsStep> resultsSteps;
 
-	private io.micrometer.core.instrument.MeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+	private final MeterRegistry meters;
 
 	private final String instance = "draw-" + UUID.randomUUID();
 
 	DrawPipeline(LotterySteps steps, BallotLedger ledger, Winners winners, GameCatalog games, AuditLog audit,
-			DrawProperties properties, Clock clock, List<ResultsStep> resultsSteps) {
+			DrawProperties properties, Clock clock, List<ResultsStep> resultsSteps, MeterRegistry meters) {
+		this.meters = meters;
 		this.steps = steps;
 		this.ledger = ledger;
 		this.winners = winners;
@@ -67,17 +71,9 @@ public class DrawPipeline {
 		this.resultsSteps = resultsSteps;
 	}
 
-	@org.springframework.beans.factory.annotation.Autowired(required = false)
-	void setMeters(io.micrometer.core.instrument.MeterRegistry meters) {
-		this.meters = meters;
-	}
-
 	/** Times one step of the pipeline, by its name. */
-	private Lottery timed(String step, java.util.function.Supplier<Lottery> work) {
-		return io.micrometer.core.instrument.Timer.builder("novanta.draw.step")
-			.tag("step", step)
-			.register(this.meters)
-			.record(work);
+	private Lottery timed(String step, Supplier<Lottery> work) {
+		return Timer.builder("novanta.draw.step").tag("step", step).register(this.meters).record(work);
 	}
 
 	/** Advances every lottery past its close instant, oldest first. */

@@ -131,6 +131,32 @@ class HostileUrlParameterTests {
 				HostileRequest.get("play a lottery id that is markup", "/play/{id}", MARKUP)
 					.as(PARTICIPANT)
 					.expect(404),
+				// a line to fill in from the address ("Play these numbers"): ignored
+				// unless valid
+				HostileRequest.get("numbers to play are words", "/play/{id}", "@lottery")
+					.as(PARTICIPANT)
+					.param("numbers", "one,two")
+					.expect(200, "0 of 6 chosen"),
+				HostileRequest.get("numbers to play are markup", "/play/{id}", "@lottery")
+					.as(PARTICIPANT)
+					.param("numbers", SCRIPT)
+					.expect(200, "0 of 6 chosen"),
+				HostileRequest.get("numbers to play overflow an int", "/play/{id}", "@lottery")
+					.as(PARTICIPANT)
+					.param("numbers", HUGE + ",1,2,3,4,5")
+					.expect(200, "0 of 6 chosen"),
+				HostileRequest.get("numbers to play are out of range", "/play/{id}", "@lottery")
+					.as(PARTICIPANT)
+					.param("numbers", "0,1,2,3,4,91")
+					.expect(200, "0 of 6 chosen"),
+				HostileRequest.get("numbers to play are very long", "/play/{id}", "@lottery")
+					.as(PARTICIPANT)
+					.param("numbers", LONG)
+					.expect(200, "0 of 6 chosen"),
+				HostileRequest.get("numbers to play are given twice", "/play/{id}", "@lottery")
+					.as(PARTICIPANT)
+					.param("numbers", "1,2,3,4,5,6", "7,8,9,10,11,12")
+					.expect(200, "0 of 6 chosen"),
 				// my ballots: game, date, result, cursor
 				HostileRequest.get("cursor is a word", "/my/ballots")
 					.as(PARTICIPANT)
