@@ -3,6 +3,7 @@ package com.novanta;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -152,7 +153,7 @@ class MultiInstanceIntegrationTests {
 				b.bean(OutboxDispatcher.class));
 		assertThat(count("outbox", Criteria.where("status").ne("SENT"))).as("mail not sent").isZero();
 		for (CurrentAccount player : players) {
-			assertThat(smtp.receivedBy(player.email().toLowerCase(java.util.Locale.ROOT)))
+			assertThat(smtp.receivedBy(player.email().toLowerCase(Locale.ROOT)))
 				.as("result emails to " + player.email())
 				.isEqualTo(1);
 		}

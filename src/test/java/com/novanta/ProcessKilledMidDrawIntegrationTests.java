@@ -7,10 +7,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
 import com.novanta.ballot.TestSlips;
@@ -25,8 +29,6 @@ import com.novanta.testing.FrozenClockExtension;
 import com.novanta.testing.InstanceMain;
 import com.novanta.testing.MutableClock;
 import com.novanta.testing.ProcessTest;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,7 +60,7 @@ class ProcessKilledMidDrawIntegrationTests {
 			try (AppInstance setUp = AppInstance.start(database.uri(), smtp.port(), this.clock)) {
 				lottery = new TestLotteries(setUp.context()).open("daily");
 				TestSlips slips = new TestSlips(setUp.context());
-				java.util.Random random = new java.util.Random(90);
+				Random random = new Random(90);
 				for (int p = 0; p < 30; p++) {
 					CurrentAccount player = new TestParticipants(setUp.context()).verified("Player " + p);
 					players.add(player);
@@ -127,7 +129,7 @@ class ProcessKilledMidDrawIntegrationTests {
 				// that a duplicate sent late is counted too
 				TestOutbox.awaitIdle(mongo, restarted.bean(OutboxDispatcher.class));
 				for (CurrentAccount player : players) {
-					String email = player.email().toLowerCase(java.util.Locale.ROOT);
+					String email = player.email().toLowerCase(Locale.ROOT);
 					assertThat(smtp.receivedBy(email)).as(email).isEqualTo(1);
 					assertThat(mongo
 						.count(Query.query(Criteria.where("to").is(player.email()).and("status").is("SENT")), "outbox"))

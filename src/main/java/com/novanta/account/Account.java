@@ -1,6 +1,7 @@
 package com.novanta.account;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
 
 import org.springframework.data.annotation.Id;
@@ -58,7 +59,7 @@ public record Account(@Id String id, String email, boolean emailVerified, String
 		if (parts.length == 1) {
 			return parts[0];
 		}
-		return parts[0] + " " + parts[parts.length - 1].substring(0, 1).toUpperCase(java.util.Locale.ROOT) + ".";
+		return parts[0] + " " + parts[parts.length - 1].substring(0, 1).toUpperCase(Locale.ROOT) + ".";
 	}
 
 }

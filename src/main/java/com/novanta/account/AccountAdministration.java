@@ -4,13 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditLog;
 import com.novanta.audit.AuditLog.Actor;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -131,9 +135,9 @@ public class AccountAdministration {
 	}
 
 	/** Runs a role or status change while holding the lock shared by every instance. */
-	private Outcome withLock(java.util.function.Supplier<Outcome> change) {
+	private Outcome withLock(Supplier<Outcome> change) {
 		MongoOperations mongo = this.accounts.mongo();
-		String owner = java.util.UUID.randomUUID().toString();
+		String owner = UUID.randomUUID().toString();
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (true) {
 			Instant now = this.clock.instant();
@@ -145,7 +149,7 @@ public class AccountAdministration {
 					break;
 				}
 			}
-			catch (org.springframework.dao.DuplicateKeyException ex) {
+			catch (DuplicateKeyException ex) {
 				// held by someone else: try again
 			}
 			if (System.nanoTime() > deadline) {
@@ -167,7 +171,7 @@ public class AccountAdministration {
 		DONE, UNCHANGED, NOT_FOUND, NOT_ON_YOURSELF, LAST_ADMIN, NOT_VERIFIED, BUSY;
 
 		public String messageKey() {
-			return "admin.outcome." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+			return "admin.outcome." + name().toLowerCase(Locale.ROOT).replace('_', '-');
 		}
 
 	}

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.novanta.config.DatabaseIndexes;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -20,7 +23,7 @@ class AccountRepository {
 
 	private final MongoOperations mongo;
 
-	AccountRepository(MongoOperations mongo, com.novanta.config.DatabaseIndexes indexes) {
+	AccountRepository(MongoOperations mongo, DatabaseIndexes indexes) {
 		this.mongo = mongo;
 		indexes.ensure(Account.class, new Index().on("email", Sort.Direction.ASC).unique());
 		indexes.ensure(Account.class, new Index().on("roles", Sort.Direction.ASC));
@@ -67,7 +70,7 @@ class AccountRepository {
 	List<Account> search(String text, int offset, int limit) {
 		Query query = new Query();
 		if (text != null && !text.isBlank()) {
-			String pattern = java.util.regex.Pattern.quote(text.trim());
+			String pattern = Pattern.quote(text.trim());
 			query.addCriteria(new Criteria().orOperator(Criteria.where("email").regex(pattern, "i"),
 					Criteria.where("name").regex(pattern, "i")));
 		}

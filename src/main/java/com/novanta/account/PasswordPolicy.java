@@ -1,5 +1,6 @@
 package com.novanta.account;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -39,7 +40,7 @@ final class PasswordPolicy {
 		}
 		String normalizedEmail = EmailAddresses.normalize(email);
 		if (!normalizedEmail.isEmpty()) {
-			String lower = password.trim().toLowerCase(java.util.Locale.ROOT);
+			String lower = password.trim().toLowerCase(Locale.ROOT);
 			int at = normalizedEmail.indexOf('@');
 			if (lower.equals(normalizedEmail) || (at > 0 && lower.equals(normalizedEmail.substring(0, at)))) {
 				return Optional.of("password.email");

@@ -1,5 +1,6 @@
 package com.novanta.account;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -7,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+
+import com.novanta.config.DatabaseIndexes;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
@@ -37,7 +40,7 @@ class RememberMeTokens {
 
 	private final SecureRandom random = new SecureRandom();
 
-	RememberMeTokens(MongoOperations mongo, Clock clock, com.novanta.config.DatabaseIndexes indexes) {
+	RememberMeTokens(MongoOperations mongo, Clock clock, DatabaseIndexes indexes) {
 		this.mongo = mongo;
 		this.clock = clock;
 		indexes.ensure(Token.class, new Index().on("accountId", Sort.Direction.ASC));
@@ -69,8 +72,8 @@ class RememberMeTokens {
 		if (token == null || !token.expiresAt().isAfter(this.clock.instant())) {
 			return Optional.empty();
 		}
-		boolean matches = MessageDigest.isEqual(token.secretHash().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-				AccountTokens.hash(secret).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		boolean matches = MessageDigest.isEqual(token.secretHash().getBytes(StandardCharsets.US_ASCII),
+				AccountTokens.hash(secret).getBytes(StandardCharsets.US_ASCII));
 		return matches ? Optional.of(token) : Optional.empty();
 	}
 

@@ -1,5 +1,6 @@
 package com.novanta.account;
 
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,7 +36,7 @@ class SignUpController {
 	}
 
 	@ModelAttribute("providers")
-	java.util.List<SocialProviders.Provider> providers() {
+	List<SocialProviders.Provider> providers() {
 		return this.providers.all();
 	}
 

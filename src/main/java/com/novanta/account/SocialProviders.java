@@ -1,6 +1,7 @@
 package com.novanta.account;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,7 +27,7 @@ class SocialProviders {
 				}
 			}
 		}
-		providers.sort(java.util.Comparator.comparing(Provider::id));
+		providers.sort(Comparator.comparing(Provider::id));
 		this.providers = List.copyOf(providers);
 	}
 

@@ -90,8 +90,7 @@ class SocialSignIn {
 		if (profile.subject() == null) {
 			throw error(UNVERIFIED_EMAIL);
 		}
-		Optional<com.novanta.account.Identity> identity = this.accounts.findIdentity(profile.provider(),
-				profile.subject());
+		Optional<Identity> identity = this.accounts.findIdentity(profile.provider(), profile.subject());
 		if (linkingAccountId != null) {
 			if (identity.isPresent() && !identity.get().accountId().equals(linkingAccountId)) {
 				throw error(IDENTITY_TAKEN);

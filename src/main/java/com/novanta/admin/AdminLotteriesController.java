@@ -11,6 +11,7 @@ import com.novanta.draw.DrawPipeline;
 import com.novanta.game.GameCatalog;
 import com.novanta.lottery.Lotteries;
 import com.novanta.lottery.Lottery;
+import com.novanta.lottery.LotteryStatus;
 import com.novanta.web.RequestParameters;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletRequest;
@@ -110,7 +111,7 @@ class AdminLotteriesController {
 		model.addAttribute("lottery", lottery);
 		model.addAttribute("game", this.games.get(lottery.gameId()));
 		model.addAttribute("now", this.clock.instant());
-		model.addAttribute("steps", com.novanta.lottery.LotteryStatus.values());
+		model.addAttribute("steps", LotteryStatus.values());
 		model.addAttribute("overdue", !lottery.closesAt().isAfter(this.clock.instant()) && !lottery.isSettled());
 	}
 

@@ -1,25 +1,28 @@
 package com.novanta.admin;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
-import com.novanta.config.FormFields;
 import com.novanta.account.Account;
 import com.novanta.account.AccountAdministration;
 import com.novanta.account.Accounts;
 import com.novanta.account.CurrentAccount;
 import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditLog;
+import com.novanta.config.FormFields;
 import com.novanta.game.GameCatalog;
 import com.novanta.game.PrizeTier;
 import com.novanta.web.RequestParameters;
@@ -74,7 +77,7 @@ class AdminWinnersController {
 		model.addAttribute("winners",
 				resolved.filter()
 					.map((filter) -> this.winners.search(filter, (current - 1) * PAGE_SIZE, PAGE_SIZE))
-					.orElse(java.util.List.of()));
+					.orElse(List.of()));
 		model.addAttribute("names", names(model));
 		model.addAttribute("search", search);
 		model.addAttribute("problems", resolved.problems());
@@ -107,8 +110,7 @@ class AdminWinnersController {
 				AuditAction.ADMIN_WINNERS_EXPORTED, "winners", null, null, search.recorded());
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"winners.csv\"");
-		PrintWriter out = new PrintWriter(
-				new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+		PrintWriter out = new PrintWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
 		out.print('\ufeff');
 		out.println("draw_date,game,lottery,receipt,line,numbers,matched,tier,prize_eur,name,email,city");
 		Map<String, Optional<Account>> cache = new HashMap<>();
@@ -118,8 +120,7 @@ class AdminWinnersController {
 				out.println(String.join(",", csv(winner.drawDate().toString()), csv(winner.gameId()),
 						csv(winner.lotteryId()), csv(winner.receipt()), String.valueOf(winner.line() + 1),
 						csv(joined(winner.numbers())), csv(joined(winner.matched())), String.valueOf(winner.tier()),
-						(winner.prize() != null) ? String.format(java.util.Locale.ROOT, "%.2f", winner.prize() / 100.0)
-								: "",
+						(winner.prize() != null) ? String.format(Locale.ROOT, "%.2f", winner.prize() / 100.0) : "",
 						csv((account != null) ? account.name() : ""), csv((account != null) ? account.email() : ""),
 						csv((account != null && account.city() != null) ? account.city() : "")));
 			});
@@ -130,7 +131,7 @@ class AdminWinnersController {
 	private Map<String, String> names(Model model) {
 		Map<String, String> names = new HashMap<>();
 		@SuppressWarnings("unchecked")
-		java.util.List<Winner> winners = (java.util.List<Winner>) model.getAttribute("winners");
+		List<Winner> winners = (List<Winner>) model.getAttribute("winners");
 		if (winners != null) {
 			for (Account account : this.accounts.findAll(winners.stream().map(Winner::accountId).distinct().toList())) {
 				names.put(account.id(), account.name() + " <" + account.email() + ">");
@@ -140,7 +141,7 @@ class AdminWinnersController {
 	}
 
 	private Resolved resolve(WinnerSearch search) {
-		java.util.List<String> problems = new java.util.ArrayList<>();
+		List<String> problems = new ArrayList<>();
 		LocalDate from = date(search.from(), "admin.winners.fromInvalid", problems);
 		LocalDate to = date(search.to(), "admin.winners.toInvalid", problems);
 		LocalDate on = date(search.date(), "admin.winners.dateInvalid", problems);
@@ -175,7 +176,7 @@ class AdminWinnersController {
 		return new Resolved(Optional.of(new Winners.WinnerFilter(gameId, from, to, tier, accountId)), problems);
 	}
 
-	private static LocalDate date(String value, String problem, java.util.List<String> problems) {
+	private static LocalDate date(String value, String problem, List<String> problems) {
 		LocalDate date = RequestParameters.date(value);
 		if (date == null && value != null && !value.isBlank()) {
 			problems.add(problem);
@@ -183,7 +184,7 @@ class AdminWinnersController {
 		return date;
 	}
 
-	private static String joined(java.util.List<Integer> numbers) {
+	private static String joined(List<Integer> numbers) {
 		return String.join(" ", numbers.stream().map(String::valueOf).toList());
 	}
 
@@ -241,7 +242,7 @@ class AdminWinnersController {
 
 	}
 
-	private record Resolved(Optional<Winners.WinnerFilter> filter, java.util.List<String> problems) {
+	private record Resolved(Optional<Winners.WinnerFilter> filter, List<String> problems) {
 	}
 
 }

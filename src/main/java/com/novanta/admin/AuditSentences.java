@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
@@ -70,7 +71,7 @@ class AuditSentences {
 
 	/** Every kind, by its sentence, for the filter. */
 	List<Kind> kinds(Locale locale) {
-		return java.util.Arrays.stream(AuditAction.values())
+		return Arrays.stream(AuditAction.values())
 			.map((kind) -> new Kind(kind.name(), sentence(kind.name(), locale)))
 			.sorted(Comparator.comparing(Kind::label))
 			.toList();

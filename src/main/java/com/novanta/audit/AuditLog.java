@@ -1,9 +1,12 @@
 package com.novanta.audit;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import com.novanta.config.DatabaseIndexes;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +31,7 @@ public class AuditLog {
 
 	private final Clock clock;
 
-	AuditLog(MongoOperations mongo, Clock clock, com.novanta.config.DatabaseIndexes indexes) {
+	AuditLog(MongoOperations mongo, Clock clock, DatabaseIndexes indexes) {
 		this.mongo = mongo;
 		this.clock = clock;
 		indexes.ensure(AuditEvent.class, new Index().on("at", Sort.Direction.DESC));
@@ -66,7 +69,7 @@ public class AuditLog {
 		Query query = new Query();
 		if (StringUtils.hasText(filter.actor())) {
 			query.addCriteria(new Criteria().orOperator(Criteria.where("actorId").is(filter.actor()),
-					Criteria.where("actorEmail").is(filter.actor().trim().toLowerCase(java.util.Locale.ROOT))));
+					Criteria.where("actorEmail").is(filter.actor().trim().toLowerCase(Locale.ROOT))));
 		}
 		if (StringUtils.hasText(filter.action())) {
 			query.addCriteria(Criteria.where("action").is(filter.action()));
@@ -75,7 +78,7 @@ public class AuditLog {
 	}
 
 	private static Map<String, Object> copy(Map<String, ?> values) {
-		return (values != null) ? new java.util.LinkedHashMap<>(values) : null;
+		return (values != null) ? new LinkedHashMap<>(values) : null;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package com.novanta.ballot;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * How many more lines a participant can play, said before they choose any (public for the
@@ -25,7 +26,7 @@ public record Allowance(Long today, Long month, long lottery, int lotteryLimit, 
 
 		/** Its name in message keys: {@code day}, {@code month}, {@code lottery}. */
 		public String key() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return name().toLowerCase(Locale.ROOT);
 		}
 
 	}

@@ -3,8 +3,10 @@ package com.novanta.ballot;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +17,7 @@ import com.novanta.game.GameCatalog;
 import com.novanta.game.NumberRules;
 import com.novanta.lottery.Lotteries;
 import com.novanta.lottery.Lottery;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -46,11 +49,11 @@ public class BallotSubmission {
 
 	private final PlayCounts counts;
 
-	private final io.micrometer.core.instrument.MeterRegistry meters;
+	private final MeterRegistry meters;
 
 	BallotSubmission(Lotteries lotteries, GameCatalog games, SlipRepository slips, BallotProperties properties,
 			Clock clock, BallotStatistics statistics, PlayRestrictions restrictions, PlayCounts counts,
-			io.micrometer.core.instrument.MeterRegistry meters) {
+			MeterRegistry meters) {
 		this.statistics = statistics;
 		this.restrictions = restrictions;
 		this.counts = counts;
@@ -80,9 +83,7 @@ public class BallotSubmission {
 			}
 		}
 		else if (result instanceof SubmissionResult.Rejected rejected) {
-			this.meters
-				.counter("novanta.ballots.rejected", "reason",
-						rejected.reason().name().toLowerCase(java.util.Locale.ROOT))
+			this.meters.counter("novanta.ballots.rejected", "reason", rejected.reason().name().toLowerCase(Locale.ROOT))
 				.increment();
 		}
 		return result;
@@ -132,7 +133,7 @@ public class BallotSubmission {
 				problems.put(i, problem.get().messageKey());
 			}
 			else {
-				normalized.add(java.util.Arrays.stream(rules.normalize(entered.get(i))).boxed().toList());
+				normalized.add(Arrays.stream(rules.normalize(entered.get(i))).boxed().toList());
 			}
 		}
 		if (!problems.isEmpty()) {

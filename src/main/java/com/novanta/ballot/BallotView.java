@@ -1,6 +1,7 @@
 package com.novanta.ballot;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A slip as its participant sees it, with each line's result once the lottery is drawn.
@@ -49,7 +50,7 @@ public record BallotView(BallotSlip slip, List<Line> lines, long stake) {
 		}
 
 		public String param() {
-			return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+			return name().toLowerCase(Locale.ROOT).replace('_', '-');
 		}
 
 	}

@@ -2,6 +2,7 @@ package com.novanta.ballot;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +102,7 @@ public class MyBallots {
 		NumberSet ballot = NumberSet.of(slip.numbers(index));
 		NumberSet winning = NumberSet.of(lottery.winningNumbers().stream().mapToInt(Integer::intValue).toArray());
 		int[] common = ballot.common(winning);
-		List<Integer> matched = java.util.Arrays.stream(common).boxed().toList();
+		List<Integer> matched = Arrays.stream(common).boxed().toList();
 		Optional<PrizeTier> tier = game.tierFor(common.length);
 		if (tier.isEmpty()) {
 			return new BallotView.Line(index, numbers, slip.isQuickPick(index), BallotView.Result.NO_WIN, matched, null,

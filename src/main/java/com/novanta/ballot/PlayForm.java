@@ -2,6 +2,7 @@ package com.novanta.ballot;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -153,7 +154,7 @@ public class PlayForm {
 		}
 
 		public List<Integer> sorted() {
-			return this.numbers.stream().filter(java.util.Objects::nonNull).sorted().distinct().toList();
+			return this.numbers.stream().filter(Objects::nonNull).sorted().distinct().toList();
 		}
 
 	}

@@ -1,8 +1,14 @@
 package com.novanta.ballot;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+
+import com.novanta.config.DatabaseIndexes;
+import org.bson.Document;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -20,7 +26,7 @@ class SlipRepository {
 
 	private final MongoOperations mongo;
 
-	SlipRepository(MongoOperations mongo, com.novanta.config.DatabaseIndexes indexes) {
+	SlipRepository(MongoOperations mongo, DatabaseIndexes indexes) {
 		this.mongo = mongo;
 		indexes.ensure(BallotSlip.class, new Index().on("submissionKey", Sort.Direction.ASC).unique().sparse());
 		indexes.ensure(BallotSlip.class,
@@ -54,16 +60,14 @@ class SlipRepository {
 	 * (number, lines and participant only): the draw reads millions of ballots this way.
 	 */
 	List<RawSlip> range(String lotteryId, long from, long to) {
-		org.bson.Document query = new org.bson.Document("lotteryId", lotteryId).append("slip",
-				new org.bson.Document("$gte", from).append("$lte", to));
-		org.bson.Document projection = new org.bson.Document("slip", 1).append("lines", 1)
-			.append("accountId", 1)
-			.append("tombstone", 1);
-		List<RawSlip> slips = new java.util.ArrayList<>((int) (to - from + 1));
-		for (org.bson.Document document : this.mongo.getCollection("ballots")
+		Document query = new Document("lotteryId", lotteryId).append("slip",
+				new Document("$gte", from).append("$lte", to));
+		Document projection = new Document("slip", 1).append("lines", 1).append("accountId", 1).append("tombstone", 1);
+		List<RawSlip> slips = new ArrayList<>((int) (to - from + 1));
+		for (Document document : this.mongo.getCollection("ballots")
 			.find(query)
 			.projection(projection)
-			.sort(new org.bson.Document("slip", 1))
+			.sort(new Document("slip", 1))
 			.batchSize(2000)) {
 			slips.add(RawSlip.of(document));
 		}
@@ -81,7 +85,7 @@ class SlipRepository {
 	 */
 	record RawSlip(String id, long slip, int[][] lines, String accountId, boolean tombstone) {
 
-		static RawSlip of(org.bson.Document document) {
+		static RawSlip of(Document document) {
 			@SuppressWarnings("unchecked")
 			List<List<Integer>> lines = (List<List<Integer>>) document.get("lines");
 			int[][] numbers = new int[(lines != null) ? lines.size() : 0][];
@@ -117,8 +121,7 @@ class SlipRepository {
 		}
 	}
 
-	List<BallotSlip> findByAccount(String accountId, String gameId, java.time.LocalDate drawDate, int offset,
-			int limit) {
+	List<BallotSlip> findByAccount(String accountId, String gameId, LocalDate drawDate, int offset, int limit) {
 		Query query = Query.query(Criteria.where("accountId").is(accountId));
 		if (gameId != null) {
 			query.addCriteria(Criteria.where("gameId").is(gameId));
@@ -181,7 +184,7 @@ class SlipRepository {
 	/**
 	 * Every participant of a lottery, streamed from the database (never all in memory).
 	 */
-	java.util.stream.Stream<Participation> streamParticipations(String lotteryId) {
+	Stream<Participation> streamParticipations(String lotteryId) {
 		return this.mongo.stream(Query.query(Criteria.where("lotteryId").is(lotteryId)), Participation.class);
 	}
 

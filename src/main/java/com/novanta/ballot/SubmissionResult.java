@@ -1,5 +1,6 @@
 package com.novanta.ballot;
 
+import java.util.Locale;
 import java.util.Map;
 
 /** What became of a submission of ballots. */
@@ -47,7 +48,7 @@ public sealed interface SubmissionResult {
 		MONTHLY_LIMIT_REACHED;
 
 		public String messageKey() {
-			return "play.rejected." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+			return "play.rejected." + name().toLowerCase(Locale.ROOT).replace('_', '-');
 		}
 
 	}

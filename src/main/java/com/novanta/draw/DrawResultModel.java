@@ -1,6 +1,7 @@
 package com.novanta.draw;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,8 +13,8 @@ import com.novanta.ballot.BallotSlip;
 import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
 import com.novanta.game.NumberSet;
-import com.novanta.lottery.LotterySteps;
 import com.novanta.lottery.Lottery;
+import com.novanta.lottery.LotterySteps;
 import com.novanta.notification.MailModelProvider;
 import com.novanta.winner.Winner;
 import com.novanta.winner.Winners;
@@ -121,7 +122,7 @@ class DrawResultModel implements MailModelProvider {
 				line.put("receipt", slip.receipt());
 				line.put("line", i + 1);
 				line.put("numbers", slip.lines().get(i));
-				line.put("matched", java.util.Arrays.stream(ballot.common(winning)).boxed().toList());
+				line.put("matched", Arrays.stream(ballot.common(winning)).boxed().toList());
 				line.put("tier", (winner != null) ? winner.tier() : null);
 				line.put("prize", (winner != null) ? winner.prize() : null);
 				lines.add(line);

@@ -2,6 +2,9 @@ package com.novanta.draw;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DrawWorker {
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DrawWorker.class);
+	private static final Logger log = LoggerFactory.getLogger(DrawWorker.class);
 
 	private final DrawPipeline pipeline;
 

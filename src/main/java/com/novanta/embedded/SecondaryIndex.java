@@ -1,10 +1,14 @@
 package com.novanta.embedded;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -15,6 +19,7 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
 
 /**
  * A non-unique (optionally compound) index for the embedded database, which otherwise
@@ -114,9 +119,9 @@ final class SecondaryIndex<P> extends Index<P> {
 					: (i == bounds.equal().size() && bounds.low() != null) ? bounds.low() : MIN;
 		}
 		Entry start = new Entry(new KeyValue(low), MIN);
-		return () -> new java.util.Iterator<P>() {
+		return () -> new Iterator<P>() {
 
-			private final java.util.Iterator<Entry> entries = SecondaryIndex.this.entries.tailMap(start, true)
+			private final Iterator<Entry> entries = SecondaryIndex.this.entries.tailMap(start, true)
 				.keySet()
 				.iterator();
 
@@ -147,7 +152,7 @@ final class SecondaryIndex<P> extends Index<P> {
 			@Override
 			public P next() {
 				if (!hasNext()) {
-					throw new java.util.NoSuchElementException();
+					throw new NoSuchElementException();
 				}
 				P position = this.next;
 				this.next = null;
@@ -277,9 +282,8 @@ final class SecondaryIndex<P> extends Index<P> {
 
 	/** A value compared by equality: not null, not a sub-document, list or pattern. */
 	private static boolean isPlain(Object value) {
-		return value instanceof String || value instanceof Number || value instanceof Boolean
-				|| value instanceof java.util.Date || value instanceof java.time.Instant
-				|| value instanceof de.bwaldvogel.mongo.bson.ObjectId;
+		return value instanceof String || value instanceof Number || value instanceof Boolean || value instanceof Date
+				|| value instanceof Instant || value instanceof ObjectId;
 	}
 
 	private static Object normalize(Object value) {

@@ -1,5 +1,6 @@
 package com.novanta.game;
 
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +53,7 @@ public record Game(String id, String code, String name, int picks, int maxNumber
 	}
 
 	/** The lottery id of this game on a date: {@code daily-2026-11-25}. */
-	public String lotteryId(java.time.LocalDate date) {
+	public String lotteryId(LocalDate date) {
 		return this.id + "-" + date;
 	}
 

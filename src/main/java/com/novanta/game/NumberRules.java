@@ -2,6 +2,7 @@ package com.novanta.game;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -49,7 +50,7 @@ public record NumberRules(int picks, int maxNumber) {
 		EMPTY, OUT_OF_RANGE, REPEATED, TOO_FEW, TOO_MANY;
 
 		public String messageKey() {
-			return "play.problem." + name().toLowerCase(java.util.Locale.ROOT);
+			return "play.problem." + name().toLowerCase(Locale.ROOT);
 		}
 
 	}

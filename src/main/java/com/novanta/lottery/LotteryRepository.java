@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import com.novanta.config.DatabaseIndexes;
+
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -20,7 +23,7 @@ class LotteryRepository {
 
 	private final MongoOperations mongo;
 
-	LotteryRepository(MongoOperations mongo, com.novanta.config.DatabaseIndexes indexes) {
+	LotteryRepository(MongoOperations mongo, DatabaseIndexes indexes) {
 		this.mongo = mongo;
 		indexes.ensure(Lottery.class, new Index().on("status", Sort.Direction.ASC).on("closesAt", Sort.Direction.ASC));
 		indexes.ensure(Lottery.class, new Index().on("gameId", Sort.Direction.ASC).on("drawDate", Sort.Direction.DESC));
@@ -107,7 +110,7 @@ class LotteryRepository {
 			return this.mongo.upsert(Query.query(Criteria.where("_id").is(lottery.id())), update, Lottery.class)
 				.getUpsertedId() != null;
 		}
-		catch (org.springframework.dao.DuplicateKeyException ex) {
+		catch (DuplicateKeyException ex) {
 			// another instance created it at the same moment
 			return false;
 		}

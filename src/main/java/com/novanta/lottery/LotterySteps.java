@@ -3,6 +3,7 @@ package com.novanta.lottery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -127,7 +128,7 @@ public class LotterySteps {
 
 	/** The same game's lottery of the draw date before this one's, if it exists. */
 	public Optional<Lottery> previous(Lottery lottery, Game game) {
-		java.time.LocalDate date = lottery.drawDate().minusDays(1);
+		LocalDate date = lottery.drawDate().minusDays(1);
 		for (int i = 0; i < 366 && !game.schedule().drawsOn(date); i++) {
 			date = date.minusDays(1);
 		}
@@ -139,7 +140,7 @@ public class LotterySteps {
 	 * by the lottery it comes from, so doing it twice adds it once.
 	 */
 	public void rollOver(Lottery from, Game game, long amount) {
-		java.time.LocalDate next = game.schedule().drawDates(from.drawDate().plusDays(1), 366).get(0);
+		LocalDate next = game.schedule().drawDates(from.drawDate().plusDays(1), 366).get(0);
 		String nextId = game.lotteryId(next);
 		if (this.repository.findById(nextId).isEmpty()) {
 			this.calendar.create(game, next);

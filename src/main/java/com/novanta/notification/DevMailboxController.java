@@ -1,5 +1,7 @@
 package com.novanta.notification;
 
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -60,7 +62,7 @@ class DevMailboxController {
 			.filter(CaughtMail::hasHtml)
 			.orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
 		return ResponseEntity.ok()
-			.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
 			.header("Content-Security-Policy", HTML_PART_POLICY)
 			.header("X-Frame-Options", "SAMEORIGIN")
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")

@@ -1,6 +1,9 @@
 package com.novanta.notification;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,7 +46,7 @@ public record Email(String key, String to, String template, String locale, Strin
 
 		private final Map<String, String> headers = new LinkedHashMap<>();
 
-		private final java.util.List<String> secrets = new java.util.ArrayList<>();
+		private final List<String> secrets = new ArrayList<>();
 
 		private String category = "account";
 
@@ -90,11 +93,11 @@ public record Email(String key, String to, String template, String locale, Strin
 
 		public Email build() {
 			if (!this.secrets.isEmpty()) {
-				this.model.put(SECRETS, java.util.List.copyOf(this.secrets));
+				this.model.put(SECRETS, List.copyOf(this.secrets));
 			}
 			return new Email(this.key, this.to, this.template, this.locale, this.timeZone,
-					java.util.Collections.unmodifiableMap(new LinkedHashMap<>(this.model)),
-					java.util.Collections.unmodifiableMap(new LinkedHashMap<>(this.headers)), this.category);
+					Collections.unmodifiableMap(new LinkedHashMap<>(this.model)),
+					Collections.unmodifiableMap(new LinkedHashMap<>(this.headers)), this.category);
 		}
 
 	}

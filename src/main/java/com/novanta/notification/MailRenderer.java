@@ -1,13 +1,17 @@
 package com.novanta.notification;
 
+import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Currency;
+import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.novanta.format.DateTimeFormats;
-
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -33,9 +37,9 @@ class MailRenderer {
 
 	private final Environment environment;
 
-	private final java.util.List<MailModelProvider> providers;
+	private final List<MailModelProvider> providers;
 
-	MailRenderer(MessageSource messages, Environment environment, java.util.List<MailModelProvider> providers) {
+	MailRenderer(MessageSource messages, Environment environment, List<MailModelProvider> providers) {
 		this.providers = providers;
 		this.messages = messages;
 		this.environment = environment;
@@ -55,7 +59,7 @@ class MailRenderer {
 		resolver.setCheckExistence(true);
 		resolver.setCacheable(true);
 		resolver.setOrder(order);
-		resolver.setResolvablePatterns(java.util.Set.of(pattern));
+		resolver.setResolvablePatterns(Set.of(pattern));
 		return resolver;
 	}
 
@@ -76,7 +80,7 @@ class MailRenderer {
 		context.setVariable("fmt", formats);
 		String html = this.engine.process(message.template(), context);
 		String text = this.engine.process(message.template() + ".txt", context);
-		Object[] subjectArgs = (context.getVariable("subjectArgs") instanceof java.util.List<?> args)
+		Object[] subjectArgs = (context.getVariable("subjectArgs") instanceof List<?> args)
 				? args.stream().map(formats::subjectArg).toArray() : new Object[0];
 		String subject = this.messages.getMessage("mail." + message.template().replace('/', '.') + ".subject",
 				subjectArgs, locale);
@@ -140,8 +144,8 @@ class MailRenderer {
 
 		public String money(Object cents) {
 			long amount = (cents instanceof Number number) ? number.longValue() : 0;
-			java.text.NumberFormat format = java.text.NumberFormat.getCurrencyInstance(this.formats.locale());
-			format.setCurrency(java.util.Currency.getInstance("EUR"));
+			NumberFormat format = NumberFormat.getCurrencyInstance(this.formats.locale());
+			format.setCurrency(Currency.getInstance("EUR"));
 			return format.format(amount / 100.0);
 		}
 
@@ -150,7 +154,7 @@ class MailRenderer {
 			if (value instanceof LocalDate date) {
 				return date(date);
 			}
-			if (value instanceof Instant || value instanceof java.util.Date) {
+			if (value instanceof Instant || value instanceof Date) {
 				return longDateTime(value);
 			}
 			return value;
@@ -167,7 +171,7 @@ class MailRenderer {
 			if (value instanceof Instant instant) {
 				return instant;
 			}
-			if (value instanceof java.util.Date date) {
+			if (value instanceof Date date) {
 				return date.toInstant();
 			}
 			return null;

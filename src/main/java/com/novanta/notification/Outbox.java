@@ -5,14 +5,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
+import com.novanta.config.DatabaseIndexes;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -37,13 +44,14 @@ public class Outbox {
 
 	private final ApplicationEventPublisher events;
 
-	Outbox(MongoOperations mongo, Clock clock, ApplicationEventPublisher events,
-			com.novanta.config.DatabaseIndexes indexes) {
+	Outbox(MongoOperations mongo, Clock clock, ApplicationEventPublisher events, DatabaseIndexes indexes,
+			MeterRegistry meters) {
 		this.mongo = mongo;
 		this.clock = clock;
 		this.events = events;
 		indexes.ensure(OutboxMessage.class,
 				new Index().on("status", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC));
+		registerGauges(meters);
 	}
 
 	/**
@@ -79,10 +87,10 @@ public class Outbox {
 			this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, OutboxMessage.class).insert(messages).execute();
 			written = messages.size();
 		}
-		catch (org.springframework.data.mongodb.BulkOperationException ex) {
+		catch (BulkOperationException ex) {
 			written = messages.size() - duplicates(ex.getErrors().stream().map(BulkWriteError::getCode).toList());
 		}
-		catch (org.springframework.dao.DataIntegrityViolationException ex) {
+		catch (DataIntegrityViolationException ex) {
 			if (!(ex.getCause() instanceof MongoBulkWriteException bulk)) {
 				throw ex;
 			}
@@ -112,12 +120,11 @@ public class Outbox {
 	/**
 	 * The backlog for the metrics: counted at most every 15 seconds (a count may scan).
 	 */
-	@org.springframework.beans.factory.annotation.Autowired(required = false)
-	void registerGauges(io.micrometer.core.instrument.MeterRegistry meters) {
+	private void registerGauges(MeterRegistry meters) {
 		for (OutboxStatus status : new OutboxStatus[] { OutboxStatus.PENDING, OutboxStatus.FAILED }) {
-			java.util.concurrent.atomic.AtomicLong value = new java.util.concurrent.atomic.AtomicLong();
-			java.util.concurrent.atomic.AtomicLong countedAt = new java.util.concurrent.atomic.AtomicLong();
-			io.micrometer.core.instrument.Gauge.builder("novanta.mail.backlog", () -> {
+			AtomicLong value = new AtomicLong();
+			AtomicLong countedAt = new AtomicLong();
+			Gauge.builder("novanta.mail.backlog", () -> {
 				long now = System.nanoTime();
 				if (now - countedAt.get() > 15_000_000_000L) {
 					countedAt.set(now);
@@ -129,7 +136,7 @@ public class Outbox {
 					}
 				}
 				return value.get();
-			}).tag("status", status.name().toLowerCase(java.util.Locale.ROOT)).register(meters);
+			}).tag("status", status.name().toLowerCase(Locale.ROOT)).register(meters);
 		}
 	}
 

@@ -2,15 +2,19 @@ package com.novanta.notification;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Transport;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -65,15 +69,11 @@ public class OutboxDispatcher {
 
 	private volatile boolean stopping;
 
-	private io.micrometer.core.instrument.MeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
-
-	@org.springframework.beans.factory.annotation.Autowired(required = false)
-	void setMeters(io.micrometer.core.instrument.MeterRegistry meters) {
-		this.meters = meters;
-	}
+	private final MeterRegistry meters;
 
 	OutboxDispatcher(MongoOperations mongo, JavaMailSenderImpl sender, MailRenderer renderer, MailProperties properties,
-			Clock clock, @Qualifier("mailExecutor") Executor executor) {
+			Clock clock, @Qualifier("mailExecutor") Executor executor, MeterRegistry meters) {
+		this.meters = meters;
 		this.executor = executor;
 		this.mongo = mongo;
 		this.sender = sender;
@@ -162,7 +162,7 @@ public class OutboxDispatcher {
 		if (due.size() < this.properties.batchSize()) {
 			Query abandoned = Query.query(Criteria.where("status").is(OutboxStatus.SENDING).and("leaseUntil").lte(now))
 				.limit(this.properties.batchSize() - due.size());
-			due = new java.util.ArrayList<>(due);
+			due = new ArrayList<>(due);
 			due.addAll(this.mongo.find(abandoned, OutboxMessage.class));
 		}
 		return due;
@@ -186,9 +186,9 @@ public class OutboxDispatcher {
 			.inc("attempts", 1);
 		this.mongo.updateMulti(Query.query(Criteria.where("_id").in(ids).andOperator(claimable)), update,
 				OutboxMessage.class);
-		List<OutboxMessage> claimed = new java.util.ArrayList<>(this.mongo
+		List<OutboxMessage> claimed = new ArrayList<>(this.mongo
 			.find(Query.query(Criteria.where("_id").in(ids).and("leaseOwner").is(round)), OutboxMessage.class));
-		claimed.sort(java.util.Comparator.comparing(OutboxMessage::createdAt).thenComparing(OutboxMessage::id));
+		claimed.sort(Comparator.comparing(OutboxMessage::createdAt).thenComparing(OutboxMessage::id));
 		return claimed;
 	}
 
@@ -352,7 +352,7 @@ public class OutboxDispatcher {
 			if (cause instanceof SMTPSendFailedException send && send.getReturnCode() >= 500) {
 				return true;
 			}
-			if (cause instanceof jakarta.mail.internet.AddressException) {
+			if (cause instanceof AddressException) {
 				return true;
 			}
 			if (cause instanceof MailSendException sendException) {

@@ -2,6 +2,7 @@ package com.novanta.statistics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The geometry of the frequency chart, drawn as SVG by the page: a tile per number, laid
@@ -58,7 +59,7 @@ record FrequencyChart(int width, int height, int size, List<Tile> tiles) {
 
 		/** Its CSS class. */
 		public String css() {
-			return "tile tile-" + this.kind.name().toLowerCase(java.util.Locale.ROOT);
+			return "tile tile-" + this.kind.name().toLowerCase(Locale.ROOT);
 		}
 
 	}

@@ -2,6 +2,7 @@ package com.novanta.statistics;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -74,7 +75,7 @@ final class NumberStatistics {
 		List<Draw> ordered = draws.stream().sorted(Comparator.comparing(Draw::date)).toList();
 		int[] counts = new int[maxNumber + 1];
 		int[] lastIndex = new int[maxNumber + 1];
-		java.util.Arrays.fill(lastIndex, -1);
+		Arrays.fill(lastIndex, -1);
 		long drawn = 0;
 		for (int i = 0; i < ordered.size(); i++) {
 			for (int number : ordered.get(i).numbers()) {

@@ -3,6 +3,7 @@ package com.novanta.statistics;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ record StatisticsQuery(Game game, Period period, LocalDate from, LocalDate to, M
 			from = today.minusDays(period.days() - 1L);
 			to = today;
 		}
-		return new StatisticsQuery(game, period, from, to, java.util.Collections.unmodifiableMap(errors));
+		return new StatisticsQuery(game, period, from, to, Collections.unmodifiableMap(errors));
 	}
 
 	public boolean isValid() {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
 
+import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
+import com.mongodb.MongoWriteException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,9 +59,8 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 
 	static boolean isDatabaseOutage(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof DataAccessResourceFailureException
-					|| cause instanceof MongoException && !(cause instanceof com.mongodb.MongoWriteException)
-							&& !(cause instanceof com.mongodb.MongoCommandException)) {
+			if (cause instanceof DataAccessResourceFailureException || cause instanceof MongoException
+					&& !(cause instanceof MongoWriteException) && !(cause instanceof MongoCommandException)) {
 				return true;
 			}
 			if (cause.getCause() == cause) {

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import com.novanta.account.Account;
 import com.novanta.account.Accounts;
+import com.novanta.config.DatabaseIndexes;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -36,7 +37,7 @@ public class SharedWins {
 
 	private final Accounts accounts;
 
-	SharedWins(MongoOperations mongo, Accounts accounts, com.novanta.config.DatabaseIndexes indexes) {
+	SharedWins(MongoOperations mongo, Accounts accounts, DatabaseIndexes indexes) {
 		this.mongo = mongo;
 		this.accounts = accounts;
 		indexes.ensure(Winner.class,

@@ -1,10 +1,15 @@
 package com.novanta.winner;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.InsertManyOptions;
+import com.novanta.config.DatabaseIndexes;
+import org.bson.Document;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -24,7 +29,7 @@ public class Winners {
 
 	private final MongoOperations mongo;
 
-	Winners(MongoOperations mongo, com.novanta.config.DatabaseIndexes indexes) {
+	Winners(MongoOperations mongo, DatabaseIndexes indexes) {
 		this.mongo = mongo;
 		indexes.ensure(Winner.class, new Index().on("lotteryId", Sort.Direction.ASC).on("tier", Sort.Direction.DESC));
 		indexes.ensure(Winner.class,
@@ -40,7 +45,7 @@ public class Winners {
 		if (winners.isEmpty()) {
 			return 0;
 		}
-		List<org.bson.Document> documents = winners.stream().map(Winners::toDocument).toList();
+		List<Document> documents = winners.stream().map(Winners::toDocument).toList();
 		try {
 			// written as plain documents: a lottery with a million ballots has tens of
 			// thousands of winners
@@ -57,8 +62,8 @@ public class Winners {
 		}
 	}
 
-	private static org.bson.Document toDocument(Winner winner) {
-		return new org.bson.Document("_id", winner.id()).append("lotteryId", winner.lotteryId())
+	private static Document toDocument(Winner winner) {
+		return new Document("_id", winner.id()).append("lotteryId", winner.lotteryId())
 			.append("gameId", winner.gameId())
 			.append("drawDate", winner.drawDate())
 			.append("slipId", winner.slipId())
@@ -100,15 +105,15 @@ public class Winners {
 	/**
 	 * Winners matching a filter, streamed (for an export); close the stream after use.
 	 */
-	public java.util.stream.Stream<Winner> stream(WinnerFilter filter) {
+	public Stream<Winner> stream(WinnerFilter filter) {
 		return this.mongo.stream(
 				query(filter)
 					.with(Sort.by(Sort.Order.desc("drawDate"), Sort.Order.desc("tier"), Sort.Order.asc("_id"))),
 				Winner.class);
 	}
 
-	public java.util.Optional<Winner> find(String id) {
-		return java.util.Optional.ofNullable(this.mongo.findById(id, Winner.class));
+	public Optional<Winner> find(String id) {
+		return Optional.ofNullable(this.mongo.findById(id, Winner.class));
 	}
 
 	private static Query query(WinnerFilter filter) {
@@ -144,8 +149,7 @@ public class Winners {
 	 * @param tier of this tier only, or all
 	 * @param accountId of this participant only, or all
 	 */
-	public record WinnerFilter(String gameId, java.time.LocalDate from, java.time.LocalDate to, Integer tier,
-			String accountId) {
+	public record WinnerFilter(String gameId, LocalDate from, LocalDate to, Integer tier, String accountId) {
 
 		public static WinnerFilter all() {
 			return new WinnerFilter(null, null, null, null, null);

@@ -13,6 +13,7 @@ import com.novanta.account.AccountTokens.StoredToken;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +36,7 @@ class AccountTokensIntegrationTests {
 	@Autowired
 	MutableClock clock;
 
-	final String accountId = new org.bson.types.ObjectId().toHexString();
+	final String accountId = new ObjectId().toHexString();
 
 	@Test
 	void issuesLongRandomUrlSafeTokens() {

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static com.novanta.account.TestParticipants.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -273,11 +274,8 @@ class ResponsiblePlayWebTests {
 		assertThat(page.select("#exclusion-status").text()).startsWith("Ti sei escluso dal gioco fino al ");
 	}
 
-	private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder play(Lottery lottery, String key,
-			int lines) {
-		org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder post = post("/play/{id}",
-				lottery.id())
-			.param("key", key + "-" + this.me.id())
+	private MockHttpServletRequestBuilder play(Lottery lottery, String key, int lines) {
+		MockHttpServletRequestBuilder post = post("/play/{id}", lottery.id()).param("key", key + "-" + this.me.id())
 			.with(signedIn(this.me))
 			.with(csrf());
 		for (int i = 0; i < lines; i++) {
@@ -291,8 +289,7 @@ class ResponsiblePlayWebTests {
 			.parse(this.mvc.perform(get("/account").with(signedIn(this.me))).andExpect(status().isOk()).andReturn());
 	}
 
-	private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder limits(String daily,
-			String monthly) {
+	private MockHttpServletRequestBuilder limits(String daily, String monthly) {
 		return post("/account/limits").param("dailyLimit", daily)
 			.param("monthlyLimit", monthly)
 			.with(signedIn(this.me))

@@ -1,7 +1,7 @@
 package com.novanta.account;
 
 import java.time.Clock;
-
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -51,7 +51,7 @@ class SecureCookiesIntegrationTests {
 		WebVisitor.Page signedIn = visitor.post("/signin",
 				Map.of("email", List.of(account.email()), "password", List.of(PASSWORD), "remember", List.of("true")));
 
-		List<String> cookies = new java.util.ArrayList<>(page.headers().allValues("Set-Cookie"));
+		List<String> cookies = new ArrayList<>(page.headers().allValues("Set-Cookie"));
 		cookies.addAll(signedIn.headers().allValues("Set-Cookie"));
 		assertThat(signedIn.location()).isEqualTo("/");
 		assertThat(cookies).extracting((cookie) -> cookie.substring(0, cookie.indexOf('=')))

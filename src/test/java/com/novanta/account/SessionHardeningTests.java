@@ -1,6 +1,9 @@
 package com.novanta.account;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
@@ -48,7 +51,7 @@ class SessionHardeningTests {
 	MutableClock clock;
 
 	@Value("${lottery.sessions.absolute-timeout}")
-	java.time.Duration lifetime;
+	Duration lifetime;
 
 	TestParticipants accounts;
 
@@ -67,7 +70,7 @@ class SessionHardeningTests {
 
 		this.clock.advance(this.lifetime.minusMinutes(1));
 		this.mvc.perform(get("/account").session(session)).andExpect(status().isOk());
-		this.clock.advance(java.time.Duration.ofMinutes(1));
+		this.clock.advance(Duration.ofMinutes(1));
 
 		this.mvc.perform(get("/account").session(session)).andExpect(redirectedUrl("/signin"));
 	}
@@ -77,8 +80,7 @@ class SessionHardeningTests {
 		String hash = this.passwordEncoder.encode(PASSWORD);
 
 		assertThat(hash).startsWith("{argon2}$argon2id$v=19$");
-		java.util.regex.Matcher settings = java.util.regex.Pattern.compile("\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$")
-			.matcher(hash);
+		Matcher settings = Pattern.compile("\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$").matcher(hash);
 		assertThat(settings.find()).isTrue();
 		assertThat(Integer.parseInt(settings.group(1))).isGreaterThanOrEqualTo(19 * 1024);
 		assertThat(Integer.parseInt(settings.group(2))).isGreaterThanOrEqualTo(2);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
@@ -89,7 +90,7 @@ class SignInThrottleIntegrationTests {
 
 	@Test
 	void sixtyWrongPasswordsAtOnceFromOneClientAreNotAllChecked() throws Exception {
-		String prefix = "crowd-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		String prefix = "crowd-" + UUID.randomUUID().toString().substring(0, 8);
 
 		List<Page> answers = allAtOnce(60, (i) -> signInForm(prefix + "-" + i + "@example.com", "guess"));
 

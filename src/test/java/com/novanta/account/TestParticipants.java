@@ -2,6 +2,7 @@ package com.novanta.account;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -170,7 +171,7 @@ public final class TestParticipants {
 	}
 
 	private static String emailOf(String name) {
-		return email(name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", ""));
+		return email(name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", ""));
 	}
 
 	private Account insert(String email, String name, String city, boolean verified, String password, Set<Role> roles) {

@@ -3,10 +3,12 @@ package com.novanta.admin;
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
 import com.novanta.testing.Html;
+import com.novanta.testing.IntegrationTest;
 import com.novanta.web.Formats;
 import jakarta.servlet.http.Cookie;
 import org.bson.Document;
@@ -24,8 +26,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
-
-import com.novanta.testing.IntegrationTest;
 
 import static com.novanta.account.TestParticipants.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -156,7 +156,7 @@ class AdminAuditIntegrationTests {
 	private String asAdminSeesIt(CurrentAccount admin, long seconds) {
 		SecurityContextHolder.getContext()
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
-		LocaleContextHolder.setLocale(java.util.Locale.forLanguageTag(admin.language()));
+		LocaleContextHolder.setLocale(Locale.forLanguageTag(admin.language()));
 		try {
 			return this.fmt.dateTime(this.clock.instant().plusSeconds(seconds));
 		}

@@ -1,7 +1,9 @@
 package com.novanta.admin;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -74,8 +76,7 @@ class AdminBrowserTests {
 		this.browser.open(url("/admin"));
 		this.browser.screenshot("admin-dashboard");
 		this.browser.follow(By.linkText("Winners"));
-		this.browser.find(By.id("date"))
-			.sendKeys(lottery.drawDate().format(java.time.format.DateTimeFormatter.ofPattern("MMddyyyy")));
+		this.browser.find(By.id("date")).sendKeys(lottery.drawDate().format(DateTimeFormatter.ofPattern("MMddyyyy")));
 		this.browser.follow(By.cssSelector("#winner-search button[type=submit]"));
 		assertThat(this.browser.driver().getCurrentUrl()).contains("date=" + lottery.drawDate());
 		assertThat(this.browser.find(By.cssSelector(".toolbar p")).getText()).startsWith(expected.size() + " winning");
@@ -131,7 +132,7 @@ class AdminBrowserTests {
 			for (int s = 0; s < 10; s++) {
 				List<List<Integer>> lines = new ArrayList<>();
 				for (int l = 0; l < 10; l++) {
-					lines.add(java.util.Arrays.stream(QuickPick.pick(6, 90, random)).boxed().toList());
+					lines.add(Arrays.stream(QuickPick.pick(6, 90, random)).boxed().toList());
 				}
 				slips.play(player, lottery, lines, true);
 			}

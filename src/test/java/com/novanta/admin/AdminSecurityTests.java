@@ -18,6 +18,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 import static com.novanta.account.TestParticipants.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,8 +103,7 @@ class AdminSecurityTests {
 	void htmxRequestsOfAnonymousVisitorsRefreshThePage(String url) throws Exception {
 		this.mvc.perform(get(url).header("HX-Request", "true"))
 			.andExpect(status().isForbidden())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
-				.string("HX-Refresh", "true"));
+			.andExpect(MockMvcResultMatchers.header().string("HX-Refresh", "true"));
 	}
 
 	private static MockHttpServletRequestBuilder get(String url) {

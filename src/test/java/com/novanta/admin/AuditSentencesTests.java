@@ -12,9 +12,10 @@ import java.util.Map;
 import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditEvent;
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -181,7 +182,7 @@ class AuditSentencesTests {
 		odd.put("nested", new Document("dailyLimit", 5));
 		odd.put("listOfDocuments", List.of(new Document("a", 1)));
 		odd.put("long", "x".repeat(5000));
-		odd.put("binary", new org.bson.types.Binary(new byte[] { 1, 2 }));
+		odd.put("binary", new Binary(new byte[] { 1, 2 }));
 		AuditEvent event = event("SOMETHING_OLD", "spaceship", "<b>id</b>", null, odd);
 
 		AuditSentences.AuditLine line = this.sentences.describe(event, ENGLISH);

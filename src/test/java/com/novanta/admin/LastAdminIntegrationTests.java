@@ -1,11 +1,13 @@
 package com.novanta.admin;
 
 import java.util.List;
+import java.util.Set;
 
 import com.novanta.account.AccountAdministration;
 import com.novanta.account.AccountAdministration.Outcome;
 import com.novanta.account.Accounts;
 import com.novanta.account.CurrentAccount;
+import com.novanta.account.Role;
 import com.novanta.account.TestParticipants;
 import com.novanta.testing.AllAtOnce;
 import com.novanta.testing.IntegrationTest;
@@ -84,8 +86,8 @@ class LastAdminIntegrationTests {
 	static final class CurrentAccountOf {
 
 		static CurrentAccount any() {
-			return new CurrentAccount("nobody", "nobody@example.com", "Nobody",
-					java.util.Set.of(com.novanta.account.Role.ADMIN), true, "UTC", "en", 0, null, true);
+			return new CurrentAccount("nobody", "nobody@example.com", "Nobody", Set.of(Role.ADMIN), true, "UTC", "en",
+					0, null, true);
 		}
 
 	}

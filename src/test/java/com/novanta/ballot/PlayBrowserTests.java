@@ -1,6 +1,8 @@
 package com.novanta.ballot;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
@@ -66,8 +68,8 @@ class PlayBrowserTests {
 		this.browser.waitUntil((driver) -> play.total().equals(List.of("1 line to play · " + price)));
 		this.browser.waitUntil((driver) -> play.folded(0));
 		assertThat(play.focused()).as("the focus leaves the folded grid for its Change button").isEqualTo("change-0");
-		assertThat(this.browser.find(By.cssSelector("#line-0 .line-balls")).getAttribute("aria-label")).isEqualTo(
-				"Line 1: " + String.join(", ", java.util.Arrays.stream(mine).mapToObj(String::valueOf).toList()));
+		assertThat(this.browser.find(By.cssSelector("#line-0 .line-balls")).getAttribute("aria-label"))
+			.isEqualTo("Line 1: " + String.join(", ", Arrays.stream(mine).mapToObj(String::valueOf).toList()));
 		play.addLine();
 		assertThat(play.focused()).as("the new line has the focus").isEqualTo("line-1");
 		assertThat(play.total()).containsExactly("1 line to play · " + price,
@@ -101,7 +103,7 @@ class PlayBrowserTests {
 		WebElement slip = this.browser.find(By.cssSelector(".slip"));
 		List<WebElement> rows = slip.findElements(By.cssSelector("tbody tr"));
 		assertThat(rows).hasSize(2);
-		assertThat(numbers(rows.get(0))).containsExactly(java.util.Arrays.stream(mine).boxed().toArray(Integer[]::new));
+		assertThat(numbers(rows.get(0))).containsExactly(Arrays.stream(mine).boxed().toArray(Integer[]::new));
 		assertThat(numbers(rows.get(1))).containsExactlyElementsOf(quickPicked);
 		assertThat(rows.get(1).getText()).contains("Quick pick");
 		assertThat(slip.findElement(By.cssSelector(".slip-stake")).getText())
@@ -111,7 +113,7 @@ class PlayBrowserTests {
 	}
 
 	private static String money(long cents) {
-		return String.format(java.util.Locale.ROOT, "€%d.%02d", cents / 100, cents % 100);
+		return String.format(Locale.ROOT, "€%d.%02d", cents / 100, cents % 100);
 	}
 
 	private static List<Integer> numbers(WebElement row) {

@@ -1,6 +1,9 @@
 package com.novanta.ballot;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
@@ -374,13 +377,13 @@ class PlayControllerTests {
 
 	/** The participant plays some lines in the lottery. */
 	private void play(int lines) {
-		List<List<Integer>> numbers = new java.util.ArrayList<>();
+		List<List<Integer>> numbers = new ArrayList<>();
 		for (int line = 0; line < lines; line++) {
 			numbers.add(List.of(1, 2, 3, 4, 5, 6 + line));
 		}
 		assertThat(this.context.getBean(BallotSubmission.class)
 			.submit(new BallotSubmission.Player(this.player.id(), true), this.lottery.id(), numbers,
-					java.util.Collections.nCopies(lines, false), java.util.UUID.randomUUID().toString()))
+					Collections.nCopies(lines, false), UUID.randomUUID().toString()))
 			.isInstanceOf(SubmissionResult.Accepted.class);
 	}
 

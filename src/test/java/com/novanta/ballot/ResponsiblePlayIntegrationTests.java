@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.novanta.account.CurrentAccount;
@@ -251,7 +252,7 @@ class ResponsiblePlayIntegrationTests {
 	}
 
 	private static SubmissionResult.Rejected refused(SubmissionResult.Reason reason, long remaining) {
-		return new SubmissionResult.Rejected(reason, java.util.Map.of(), remaining);
+		return new SubmissionResult.Rejected(reason, Map.of(), remaining);
 	}
 
 	private long slips() {

@@ -12,6 +12,7 @@ import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -108,8 +109,7 @@ class SubmissionRetryIntegrationTests {
 		for (int i = 0; i < 50; i++) {
 			assertThat(this.counts.reserve(this.player.id(), day, "key-" + i, 1, null)).isTrue();
 		}
-		org.bson.Document counter = this.mongo.findById(PlayCount.id(this.player.id(), day), org.bson.Document.class,
-				"playCounts");
+		Document counter = this.mongo.findById(PlayCount.id(this.player.id(), day), Document.class, "playCounts");
 		assertThat(counter.getList(Reservations.FIELD, String.class)).hasSize(20).endsWith("key-49");
 		assertThat(this.counts.used(this.player.id(), day)).isEqualTo(50);
 	}

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.novanta.NovantaApplication;
 import com.novanta.testing.TestClockConfiguration;
@@ -45,7 +46,7 @@ final class Benchmarks {
 	 */
 	static final class HeapSampler implements AutoCloseable {
 
-		private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+		private final AtomicLong peak = new AtomicLong();
 
 		private final Thread thread;
 

@@ -2,6 +2,7 @@ package com.novanta.benchmark;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -62,7 +63,7 @@ public final class SettlementBenchmark {
 				List<List<Integer>> numbers = new ArrayList<>(lines);
 				List<Boolean> quick = new ArrayList<>(lines);
 				for (int l = 0; l < lines; l++) {
-					numbers.add(java.util.Arrays.stream(QuickPick.pick(6, 90, random)).boxed().toList());
+					numbers.add(Arrays.stream(QuickPick.pick(6, 90, random)).boxed().toList());
 					quick.add(Boolean.TRUE);
 				}
 				slips++;

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
+import com.novanta.ballot.PlayPages;
 import com.novanta.game.NumberSet;
 import com.novanta.lottery.Fairness;
 import com.novanta.lottery.Lottery;
@@ -74,7 +75,7 @@ class DrawBrowserTests {
 
 		signIn(this.player.email());
 		this.browser.open(url("/play/" + this.lottery.id()));
-		new com.novanta.ballot.PlayPages(this.browser).tick(0, ballot);
+		new PlayPages(this.browser).tick(0, ballot);
 		this.browser.follow(By.cssSelector("#play-form > button[type=submit]"));
 		assertThat(this.browser.driver().getCurrentUrl()).contains("/my/ballots/");
 		SignInPage.signOut(this.browser);

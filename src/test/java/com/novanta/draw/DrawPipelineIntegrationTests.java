@@ -2,6 +2,8 @@ package com.novanta.draw;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,11 +28,12 @@ import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.LotterySteps;
 import com.novanta.lottery.TestLotteries;
-import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.AllAtOnce;
+import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import com.novanta.winner.Winner;
 import com.novanta.winner.Winners;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -140,7 +143,8 @@ class DrawPipelineIntegrationTests {
 		fill(this.lottery, 400, 99);
 		this.clock.freezeAt(this.lottery.closesAt());
 		DrawPipeline crashing = new DrawPipeline(this.steps, this.ledger, this.winners, this.games, this.audit,
-				new DrawProperties(Duration.ofSeconds(2), Duration.ofSeconds(60), 5), this.clock, List.of());
+				new DrawProperties(Duration.ofSeconds(2), Duration.ofSeconds(60), 5), this.clock, List.of(),
+				new SimpleMeterRegistry());
 		int[] batches = { 0 };
 		assertThatIllegalStateException().isThrownBy(() -> crashing.advance(this.lottery.id(), () -> {
 			if (++batches[0] == 3) {
@@ -167,7 +171,8 @@ class DrawPipelineIntegrationTests {
 		fill(this.lottery, 200, 3);
 		this.clock.freezeAt(this.lottery.closesAt());
 		DrawPipeline other = new DrawPipeline(this.steps, this.ledger, this.winners, this.games, this.audit,
-				new DrawProperties(Duration.ofSeconds(2), Duration.ofSeconds(60), 10), this.clock, List.of());
+				new DrawProperties(Duration.ofSeconds(2), Duration.ofSeconds(60), 10), this.clock, List.of(),
+				new SimpleMeterRegistry());
 		AllAtOnce.run(4, (i) -> {
 			DrawPipeline worker = (i % 2 == 0) ? this.pipeline : other;
 			return () -> worker.advance(this.lottery.id());
@@ -245,7 +250,7 @@ class DrawPipelineIntegrationTests {
 			int lines = 1 + random.nextInt(10);
 			List<List<Integer>> numbers = new ArrayList<>();
 			for (int l = 0; l < lines; l++) {
-				numbers.add(java.util.Arrays.stream(QuickPick.pick(6, 90, random)).boxed().toList());
+				numbers.add(Arrays.stream(QuickPick.pick(6, 90, random)).boxed().toList());
 			}
 			CurrentAccount player = players.get(i % players.size());
 			SubmissionResult result = this.submission.submit(new BallotSubmission.Player(player.id(), true),
@@ -257,7 +262,7 @@ class DrawPipelineIntegrationTests {
 	private List<BallotSlip> slipsOf(Lottery lottery) {
 		List<BallotSlip> slips = new ArrayList<>(this.mongo.find(
 				Query.query(Criteria.where("lotteryId").is(lottery.id()).and("tombstone").ne(true)), BallotSlip.class));
-		slips.sort(java.util.Comparator.comparingLong(BallotSlip::slip));
+		slips.sort(Comparator.comparingLong(BallotSlip::slip));
 		return slips;
 	}
 
@@ -291,7 +296,7 @@ class DrawPipelineIntegrationTests {
 	}
 
 	private static Integer[] boxed(int[] numbers) {
-		return java.util.Arrays.stream(numbers).boxed().toArray(Integer[]::new);
+		return Arrays.stream(numbers).boxed().toArray(Integer[]::new);
 	}
 
 }

@@ -2,6 +2,7 @@ package com.novanta.draw;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -9,7 +10,9 @@ import java.util.regex.Pattern;
 
 import com.novanta.account.Accounts;
 import com.novanta.account.CurrentAccount;
+import com.novanta.account.EmailPreferences;
 import com.novanta.account.TestParticipants;
+import com.novanta.ballot.BallotLedger;
 import com.novanta.ballot.TestSlips;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
@@ -18,11 +21,13 @@ import com.novanta.lottery.TestLotteries;
 import com.novanta.lottery.WinningBallots;
 import com.novanta.notification.CaughtMail;
 import com.novanta.notification.DevMailbox;
+import com.novanta.notification.Outbox;
 import com.novanta.notification.OutboxMessage;
 import com.novanta.notification.TestMail;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
+import com.novanta.winner.Winners;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -220,7 +225,7 @@ class DrawResultsMailIntegrationTests {
 	void aParticipantWithManyLinesAndNoWinIsToldHowMany() {
 		Lottery next = new TestLotteries(this.context).open("daily");
 		WinningBallots.Found found = WinningBallots.search(next.id(), this.steps.seed(next.id()), 43,
-				new int[] { 1, 1, 1, 1 }, (matches) -> java.util.Arrays.stream(matches).allMatch((m) -> m < 2));
+				new int[] { 1, 1, 1, 1 }, (matches) -> Arrays.stream(matches).allMatch((m) -> m < 2));
 		CurrentAccount player = new TestParticipants(this.context).verified("Unlucky Many");
 		this.clock.freezeAt(next.closesAt().minusSeconds(60));
 		for (int i = 0; i < 4; i++) {
@@ -243,10 +248,9 @@ class DrawResultsMailIntegrationTests {
 		int caught = this.mailbox.messages().size();
 
 		this.pipeline.advance(this.lottery.id());
-		new DrawResults(this.context.getBean(com.novanta.ballot.BallotLedger.class),
-				this.context.getBean(com.novanta.winner.Winners.class), this.accounts,
-				this.context.getBean(com.novanta.account.EmailPreferences.class),
-				this.context.getBean(com.novanta.notification.Outbox.class), this.steps, this.clock)
+		new DrawResults(this.context.getBean(BallotLedger.class), this.context.getBean(Winners.class), this.accounts,
+				this.context.getBean(EmailPreferences.class), this.context.getBean(Outbox.class), this.steps,
+				this.clock)
 			.apply(this.steps.find(this.lottery.id()).orElseThrow(), () -> {
 			});
 
@@ -376,7 +380,7 @@ class DrawResultsMailIntegrationTests {
 	}
 
 	private static String joined(int[] numbers) {
-		return String.join(", ", java.util.Arrays.stream(numbers).mapToObj(String::valueOf).toList());
+		return String.join(", ", Arrays.stream(numbers).mapToObj(String::valueOf).toList());
 	}
 
 }

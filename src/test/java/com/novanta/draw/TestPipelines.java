@@ -12,6 +12,7 @@ import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.LotterySteps;
 import com.novanta.testing.MutableClock;
 import com.novanta.winner.Winners;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.ApplicationContext;
 
@@ -25,7 +26,8 @@ public final class TestPipelines {
 	public static DrawPipeline untilSettled(ApplicationContext context) {
 		return new DrawPipeline(context.getBean(LotterySteps.class), context.getBean(BallotLedger.class),
 				context.getBean(Winners.class), context.getBean(GameCatalog.class), context.getBean(AuditLog.class),
-				context.getBean(DrawProperties.class), context.getBean(Clock.class), List.of());
+				context.getBean(DrawProperties.class), context.getBean(Clock.class), List.of(),
+				context.getBean(MeterRegistry.class));
 	}
 
 	/**

@@ -3,6 +3,7 @@ package com.novanta.embedded;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.stream.Stream;
 
 import com.mongodb.ConnectionString;
@@ -10,6 +11,9 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -19,6 +23,7 @@ import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -126,7 +131,7 @@ class IndexedBackendsTests {
 		}
 	}
 
-	@org.junit.jupiter.api.Test
+	@Test
 	void servesOnlyQueriesThatPinALeadingKey() {
 		SecondaryIndex<Integer> index = new SecondaryIndex<>("owner_at",
 				List.of(new IndexKey("owner", true), new IndexKey("at", true)), false);
@@ -173,11 +178,9 @@ class IndexedBackendsTests {
 					Filters.or(Filters.eq("shareCity", true), Filters.eq("sharePrize", true)))))
 				.isEqualTo(expected(300, (i) -> i % 10 == 0 && (i % 2 == 0 || i % 3 == 0)).size());
 			assertThat(wins.countDocuments(Filters.eq("tier", 3))).isEqualTo(75);
-			assertThat(wins.countDocuments(Filters.eq("sharedIn", "lottery-5"),
-					new com.mongodb.client.model.CountOptions().skip(10).limit(5)))
+			assertThat(wins.countDocuments(Filters.eq("sharedIn", "lottery-5"), new CountOptions().skip(10).limit(5)))
 				.isEqualTo(5);
-			assertThat(wins.countDocuments(Filters.eq("sharedIn", "lottery-5"),
-					new com.mongodb.client.model.CountOptions().skip(25)))
+			assertThat(wins.countDocuments(Filters.eq("sharedIn", "lottery-5"), new CountOptions().skip(25)))
 				.isEqualTo(5);
 			assertThat(wins.countDocuments(Filters.eq("sharedIn", "nowhere"))).isZero();
 			assertThat(client.getDatabase("t").getCollection("missing_" + backend).countDocuments(Filters.eq("a", 1)))
@@ -189,12 +192,10 @@ class IndexedBackendsTests {
 				.allSatisfy(
 						(command) -> assertThat(IndexedCounts.recognise("aggregate", serverSide(command))).isNotNull());
 			// an aggregation that is not a count is left to the server
-			assertThat(
-					wins.aggregate(List.of(com.mongodb.client.model.Aggregates.match(Filters.eq("tier", 1)),
-							com.mongodb.client.model.Aggregates.group("$sharePrize",
-									com.mongodb.client.model.Accumulators.sum("n", 1))))
-						.into(new ArrayList<>()))
-				.hasSize(2);
+			assertThat(wins
+				.aggregate(List.of(Aggregates.match(Filters.eq("tier", 1)),
+						Aggregates.group("$sharePrize", Accumulators.sum("n", 1))))
+				.into(new ArrayList<>())).hasSize(2);
 			assertThat(IndexedCounts.recognise("aggregate", serverSide(aggregations.get(7)))).isNull();
 		}
 		finally {
@@ -230,7 +231,7 @@ class IndexedBackendsTests {
 		return ids;
 	}
 
-	private static List<String> expected(int count, java.util.function.IntPredicate include) {
+	private static List<String> expected(int count, IntPredicate include) {
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			if (include.test(i)) {

@@ -1,5 +1,6 @@
 package com.novanta.game;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
@@ -24,9 +25,7 @@ class NumberSetTests {
 		for (int i = 0; i < 10_000; i++) {
 			int[] a = QuickPick.pick(6, 90, random);
 			int[] b = QuickPick.pick(6, 90, random);
-			long byHand = java.util.Arrays.stream(a)
-				.filter((n) -> java.util.Arrays.stream(b).anyMatch((m) -> m == n))
-				.count();
+			long byHand = Arrays.stream(a).filter((n) -> Arrays.stream(b).anyMatch((m) -> m == n)).count();
 			assertThat(NumberSet.of(a).matches(NumberSet.of(b))).isEqualTo((int) byHand);
 			assertThat(NumberSet.of(a).toArray()).containsExactly(a);
 		}

@@ -2,6 +2,7 @@ package com.novanta.lottery;
 
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
@@ -116,7 +117,7 @@ class FairnessTests {
 		otherLottery.add(1, 0, new int[] { 1, 2, 3, 4, 5, 6 });
 		otherLottery.add(1, 1, new int[] { 7, 8, 9, 10, 11, 12 });
 		otherLottery.add(3, 0, new int[] { 10, 20, 30, 40, 50, 60 });
-		assertThat(java.util.List.of(otherNumber.finish(), missing.finish(), otherSlip.finish(), otherLottery.finish()))
+		assertThat(List.of(otherNumber.finish(), missing.finish(), otherSlip.finish(), otherLottery.finish()))
 			.doesNotContain(original)
 			.doesNotHaveDuplicates();
 	}

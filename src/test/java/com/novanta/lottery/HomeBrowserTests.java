@@ -6,10 +6,11 @@ import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
 import com.novanta.testing.Browser;
 import com.novanta.testing.BrowserTest;
+import com.novanta.testing.pages.SignInPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import com.novanta.testing.pages.SignInPage;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -40,12 +41,12 @@ class HomeBrowserTests {
 		this.browser.open(url("/"));
 		assertThat(this.browser.driver().getTitle()).isEqualTo("Home · Novanta");
 		// A marker that a full page load would lose: proves htmx swapped only a part.
-		((org.openqa.selenium.JavascriptExecutor) this.browser.driver()).executeScript("window.notReloaded = true");
+		((JavascriptExecutor) this.browser.driver()).executeScript("window.notReloaded = true");
 
 		this.browser.clickAndSettle(By.cssSelector(".lucky button"));
 		this.browser.waitUntil(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#lucky-numbers .ball"), 6));
 
-		Object marker = ((org.openqa.selenium.JavascriptExecutor) this.browser.driver())
+		Object marker = ((JavascriptExecutor) this.browser.driver())
 			.executeScript("return window.notReloaded === true");
 		assertThat(marker).isEqualTo(true);
 		assertThat(this.browser.findAll(By.cssSelector("#lucky-numbers .ball")))

@@ -1,5 +1,6 @@
 package com.novanta.lottery;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ class LotteryCalendarIntegrationTests {
 	void opensTheNextDaysAsTimeGoesOn() {
 		this.calendar.ensureUpcoming();
 		Game daily = this.games.get("daily");
-		this.clock.advance(java.time.Duration.ofDays(3));
+		this.clock.advance(Duration.ofDays(3));
 		this.calendar.ensureUpcoming();
 		LocalDate inTen = this.clock.instant().atZone(daily.schedule().zone()).toLocalDate().plusDays(6);
 		assertThat(this.lotteries.findById(daily.lotteryId(inTen))).isPresent();

@@ -7,6 +7,7 @@ import java.util.List;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.AllAtOnce;
 import com.novanta.testing.MutableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,7 +159,7 @@ class OutboxFaultIntegrationTests {
 		this.clock.advance(this.properties.retryDelay(1));
 		smtp.start();
 		OutboxDispatcher other = new OutboxDispatcher(this.mongo, this.sender, this.renderer, this.properties,
-				this.clock, Runnable::run);
+				this.clock, Runnable::run, new SimpleMeterRegistry());
 		AllAtOnce.run(4, (i) -> {
 			OutboxDispatcher dispatcher = (i % 2 == 0) ? this.dispatcher : other;
 			return dispatcher::dispatchDue;

@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,12 +46,12 @@ public final class TestSmtpServer implements AutoCloseable {
 
 	/** Answers 550 to this recipient from now on. */
 	public void reject(String address) {
-		this.rejected.add(address.toLowerCase(java.util.Locale.ROOT));
+		this.rejected.add(address.toLowerCase(Locale.ROOT));
 	}
 
 	/** Accepts this recipient again. */
 	public void unreject(String address) {
-		this.rejected.remove(address.toLowerCase(java.util.Locale.ROOT));
+		this.rejected.remove(address.toLowerCase(Locale.ROOT));
 	}
 
 	public List<Received> received() {
@@ -131,7 +132,7 @@ public final class TestSmtpServer implements AutoCloseable {
 			reply(out, "220 test-smtp ready");
 			List<String> recipients = new ArrayList<>();
 			for (String line = in.readLine(); line != null; line = in.readLine()) {
-				String command = line.toUpperCase(java.util.Locale.ROOT);
+				String command = line.toUpperCase(Locale.ROOT);
 				if (command.startsWith("EHLO") || command.startsWith("HELO")) {
 					reply(out, "250 test-smtp");
 				}
@@ -140,8 +141,7 @@ public final class TestSmtpServer implements AutoCloseable {
 					reply(out, "250 OK");
 				}
 				else if (command.startsWith("RCPT TO")) {
-					String address = line.substring(line.indexOf('<') + 1, line.indexOf('>'))
-						.toLowerCase(java.util.Locale.ROOT);
+					String address = line.substring(line.indexOf('<') + 1, line.indexOf('>')).toLowerCase(Locale.ROOT);
 					if (this.rejected.contains(address)) {
 						reply(out, "550 5.1.1 No such user here");
 					}

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 import com.novanta.game.DrawSchedule;
 import com.novanta.game.Game;
@@ -81,16 +82,16 @@ class StatisticsQueryTests {
 	@Test
 	void badInputGetsAMessagePerField() {
 		assertThat(StatisticsQuery.of("bingo", null, null, null, GAMES, CLOCK).errors())
-			.containsExactly(java.util.Map.entry("game", "statistics.game.invalid"));
+			.containsExactly(Map.entry("game", "statistics.game.invalid"));
 		assertThat(StatisticsQuery.of(null, "7", null, null, GAMES, CLOCK).errors())
-			.containsExactly(java.util.Map.entry("period", "statistics.period.invalid"));
+			.containsExactly(Map.entry("period", "statistics.period.invalid"));
 		assertThat(StatisticsQuery.of(null, "dates", "", " ", GAMES, CLOCK).errors())
-			.containsExactly(java.util.Map.entry("from", "statistics.dates.missing"));
+			.containsExactly(Map.entry("from", "statistics.dates.missing"));
 		assertThat(StatisticsQuery.of(null, "dates", "2026-02-30", "yesterday", GAMES, CLOCK).errors())
 			.containsEntry("from", "statistics.date.invalid")
 			.containsEntry("to", "statistics.date.invalid");
 		assertThat(StatisticsQuery.of(null, "dates", "2026-03-01", "2026-02-01", GAMES, CLOCK).errors())
-			.containsExactly(java.util.Map.entry("to", "statistics.dates.order"));
+			.containsExactly(Map.entry("to", "statistics.dates.order"));
 	}
 
 	private static Game game(String id, int picks, int max, EnumSet<DayOfWeek> days) {

@@ -1,6 +1,7 @@
 package com.novanta.testing;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -74,7 +75,7 @@ class ReservedPortTests {
 	 */
 	private static void assertHeldAndRefused(int port) {
 		assertThatThrownBy(() -> exclusiveBind(port).close()).as("port %d held", port)
-			.isInstanceOf(java.net.BindException.class);
+			.isInstanceOf(BindException.class);
 		assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).as("connection to %d refused", port)
 			.isInstanceOf(ConnectException.class);
 	}

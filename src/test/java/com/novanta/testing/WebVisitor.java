@@ -5,11 +5,13 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
@@ -153,7 +155,7 @@ public final class WebVisitor {
 		}
 		String name = pair.substring(0, equals).trim();
 		String value = pair.substring(equals + 1).trim();
-		boolean expired = setCookie.toLowerCase(java.util.Locale.ROOT).contains("max-age=0") || value.isEmpty();
+		boolean expired = setCookie.toLowerCase(Locale.ROOT).contains("max-age=0") || value.isEmpty();
 		if (expired) {
 			this.cookies.remove(name);
 		}
@@ -174,7 +176,7 @@ public final class WebVisitor {
 	 * @param location the {@code Location} header, or empty
 	 * @param headers every header
 	 */
-	public record Page(int status, String body, String location, java.net.http.HttpHeaders headers) {
+	public record Page(int status, String body, String location, HttpHeaders headers) {
 
 		public String header(String name) {
 			return this.headers.firstValue(name).orElse(null);

@@ -1,5 +1,7 @@
 package com.novanta.web;
 
+import java.util.List;
+
 import com.novanta.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -93,7 +95,7 @@ class ErrorPagesTests {
 	@Test
 	void otherClientsGetAShortJsonError() {
 		HttpHeaders headers = new HttpHeaders();
-		headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
+		headers.setAccept(List.of(MediaType.APPLICATION_JSON));
 		ResponseEntity<String> response = exchange("/lotteries/no/such/page", headers);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
@@ -106,7 +108,7 @@ class ErrorPagesTests {
 
 	private static HttpHeaders html() {
 		HttpHeaders headers = new HttpHeaders();
-		headers.setAccept(java.util.List.of(MediaType.TEXT_HTML));
+		headers.setAccept(List.of(MediaType.TEXT_HTML));
 		return headers;
 	}
 

@@ -1,5 +1,7 @@
 package com.novanta.web;
 
+import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import com.novanta.testing.IntegrationTest;
@@ -277,7 +279,7 @@ class HostileFormTests {
 	/** A sign-up that would be accepted, but for what the case changes. */
 	private static HostileRequest signUp(String what) {
 		return post(what, "/signup").param("name", "Mallory")
-			.param("email", "mallory-" + java.util.UUID.randomUUID() + "@example.com")
+			.param("email", "mallory-" + UUID.randomUUID() + "@example.com")
 			.param("password", PASSWORD)
 			.param("city", "Turin")
 			.param("adult", "true")
@@ -312,7 +314,7 @@ class HostileFormTests {
 	}
 
 	private static String[] numbers(int from, int to) {
-		return java.util.stream.IntStream.rangeClosed(from, to).mapToObj(String::valueOf).toArray(String[]::new);
+		return IntStream.rangeClosed(from, to).mapToObj(String::valueOf).toArray(String[]::new);
 	}
 
 }

@@ -4,8 +4,11 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -29,8 +32,7 @@ final class HostileRequest {
 
 	}
 
-	private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile("@(\\w+)(.*)",
-			java.util.regex.Pattern.DOTALL);
+	private static final Pattern REFERENCE = Pattern.compile("@(\\w+)(.*)", Pattern.DOTALL);
 
 	/** The CSRF token a form carries. */
 	enum Csrf {
@@ -292,15 +294,15 @@ final class HostileRequest {
 
 	/** {@code @name} and whatever follows it, as in {@code @otherEmail\r\nBcc: ...}. */
 	private static String resolve(String value, Function<String, String> references) {
-		java.util.regex.Matcher reference = REFERENCE.matcher((value != null) ? value : "");
+		Matcher reference = REFERENCE.matcher((value != null) ? value : "");
 		return reference.matches() ? references.apply(reference.group(1)) + reference.group(2) : value;
 	}
 
 	@Override
 	public String toString() {
-		return this.method + " " + this.path + " (" + this.who.name().toLowerCase(java.util.Locale.ROOT)
+		return this.method + " " + this.path + " (" + this.who.name().toLowerCase(Locale.ROOT)
 				+ ((this.csrf != Csrf.VALID && this.method != HttpMethod.GET)
-						? ", CSRF token " + this.csrf.name().toLowerCase(java.util.Locale.ROOT) : "")
+						? ", CSRF token " + this.csrf.name().toLowerCase(Locale.ROOT) : "")
 				+ "): " + this.what + " → " + this.status;
 	}
 

@@ -1,5 +1,7 @@
 package com.novanta.web;
 
+import java.util.Map;
+
 import com.novanta.account.TestParticipants;
 import com.novanta.testing.DatabaseSnapshot;
 import com.novanta.testing.Html;
@@ -61,8 +63,7 @@ final class HostileRequests {
 		}
 		check(hostile, result.getResponse());
 		if (hostile.flash() != null) {
-			assertThat((java.util.Map<String, Object>) result.getFlashMap()).as(hostile.toString())
-				.containsKey(hostile.flash());
+			assertThat((Map<String, Object>) result.getFlashMap()).as(hostile.toString()).containsKey(hostile.flash());
 		}
 		return result;
 	}

@@ -1,6 +1,9 @@
 package com.novanta.web;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
@@ -133,9 +136,9 @@ class MarkupEscapingIntegrationTests {
 			List<CaughtMail> mails = this.mail.to(player.email());
 			assertThat(mails).extracting(CaughtMail::subject)
 				.contains("Confirm your email address",
-						"Your results: Novanta 6/90, draw of " + java.time.format.DateTimeFormatter
-							.ofPattern("EEEE d MMMM yyyy", java.util.Locale.ENGLISH)
-							.format(this.lottery.drawDate()));
+						"Your results: Novanta 6/90, draw of "
+								+ DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH)
+									.format(this.lottery.drawDate()));
 			for (CaughtMail mail : mails) {
 				// mail is rendered when sent: the second player was "Someone" at first
 				String name = (player == eve) ? NAME
@@ -263,8 +266,8 @@ class MarkupEscapingIntegrationTests {
 	}
 
 	/** A draw date as pages and emails write it: "Monday 30 November 2026". */
-	private static String longDate(java.time.LocalDate date) {
-		return java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.ENGLISH).format(date);
+	private static String longDate(LocalDate date) {
+		return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH).format(date);
 	}
 
 }

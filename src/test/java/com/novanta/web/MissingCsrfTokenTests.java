@@ -1,5 +1,6 @@
 package com.novanta.web;
 
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.novanta.account.TestParticipants;
@@ -44,7 +45,7 @@ class MissingCsrfTokenTests {
 	static Stream<HostileRequest> everyForm() {
 		return Stream.of(
 				post("sign up", "/signup").param("name", "Mallory")
-					.param("email", "csrf-" + java.util.UUID.randomUUID() + "@example.com")
+					.param("email", "csrf-" + UUID.randomUUID() + "@example.com")
 					.param("password", PASSWORD)
 					.param("adult", "true")
 					.param("terms", "true"),
