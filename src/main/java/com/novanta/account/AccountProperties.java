@@ -19,11 +19,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param verificationValidity how long an email verification link works
  * @param resetValidity how long a password reset link works
  * @param demoAdmin whether to create a demo admin on the embedded database in dev mode
+ * @param signIn how many password checks are allowed, and over how long
  */
 @ConfigurationProperties("lottery.accounts")
 record AccountProperties(@DefaultValue List<String> adminEmails, @DefaultValue("Europe/Rome") String timeZone,
 		@DefaultValue("24h") Duration verificationValidity, @DefaultValue("1h") Duration resetValidity,
-		@DefaultValue("true") boolean demoAdmin) {
+		@DefaultValue("true") boolean demoAdmin, @DefaultValue SignInLimits signIn) {
 
 	Set<String> normalizedAdminEmails() {
 		return this.adminEmails.stream()
@@ -34,6 +35,25 @@ record AccountProperties(@DefaultValue List<String> adminEmails, @DefaultValue("
 
 	boolean isAdminEmail(String email) {
 		return normalizedAdminEmails().contains(EmailAddresses.normalize(email));
+	}
+
+	/**
+	 * How many password checks are allowed per window
+	 * ({@code lottery.accounts.sign-in.*}).
+	 *
+	 * @param attemptsPerEmail checks of one email address's password
+	 * @param attemptsPerClient failed checks from one client address, whatever the email
+	 * @param attemptsPerDevice checks from a device where the account signed in before
+	 * @param window how long a count lasts, from its first attempt
+	 */
+	record SignInLimits(@DefaultValue("5") int attemptsPerEmail, @DefaultValue("30") int attemptsPerClient,
+			@DefaultValue("5") int attemptsPerDevice, @DefaultValue("15m") Duration window) {
+
+		/** The window in whole minutes, as the messages say it. */
+		long windowMinutes() {
+			return this.window.toMinutes();
+		}
+
 	}
 
 }

@@ -22,8 +22,12 @@ class ProfilePage {
 
 	private final TimeZones timeZones;
 
-	ProfilePage(Profiles profiles, SocialProviders providers, PlayRestrictions restrictions, TimeZones timeZones) {
+	private final AccountProperties properties;
+
+	ProfilePage(Profiles profiles, SocialProviders providers, PlayRestrictions restrictions, TimeZones timeZones,
+			AccountProperties properties) {
 		this.timeZones = timeZones;
+		this.properties = properties;
 		this.profiles = profiles;
 		this.providers = providers;
 		this.restrictions = restrictions;
@@ -39,6 +43,7 @@ class ProfilePage {
 			model.addAttribute("limits", PlayLimitsForm.of(play));
 		}
 		model.addAttribute("account", account);
+		model.addAttribute("lockMinutes", this.properties.signIn().windowMinutes());
 		model.addAttribute("identities", this.profiles.identities(account.id()));
 		model.addAttribute("providers", this.providers.all());
 		Object form = model.getAttribute("form");

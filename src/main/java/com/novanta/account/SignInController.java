@@ -33,14 +33,18 @@ class SignInController {
 
 	private final SocialSignIn socialSignIn;
 
-	SignInController(SocialProviders providers, SocialSignIn socialSignIn) {
+	private final AccountProperties properties;
+
+	SignInController(SocialProviders providers, SocialSignIn socialSignIn, AccountProperties properties) {
 		this.providers = providers;
 		this.socialSignIn = socialSignIn;
+		this.properties = properties;
 	}
 
 	@GetMapping("/signin")
 	String signIn(Model model) {
 		model.addAttribute("providers", this.providers.all());
+		model.addAttribute("lockMinutes", this.properties.signIn().windowMinutes());
 		return SIGN_IN_VIEW;
 	}
 

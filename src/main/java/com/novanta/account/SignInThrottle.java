@@ -1,7 +1,6 @@
 package com.novanta.account;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,30 +22,23 @@ import org.springframework.stereotype.Component;
  * However many requests arrive at once, on however many instances, no more than the
  * allowed number of passwords are ever compared.
  * <ul>
- * <li>An email address allows {@value #ATTEMPTS_PER_EMAIL} attempts per {@link #WINDOW}
- * (the window starts with the first attempt; a correct password starts the count again),
- * so an account cannot take more than 20 guesses an hour, whether or not it exists: the
+ * <li>An email address allows a few attempts per window (the window starts with the first
+ * attempt; a correct password starts the count again), whether or not it exists: the
  * counters say nothing about which addresses are registered.</li>
- * <li>A client address allows {@value #ATTEMPTS_PER_CLIENT} failed attempts per window,
- * whatever the email addresses tried.</li>
+ * <li>A client address allows a number of failed attempts per window, whatever the email
+ * addresses tried.</li>
  * <li>A browser where the account's owner signed in before (a {@linkplain KnownDevices
- * known device}) is counted on its own, {@value #ATTEMPTS_PER_DEVICE} attempts per
- * window, and is not held back by the address's or the client's count: someone who locks
- * an address by guessing its password does not lock its owner out of their own devices.
- * From a new device the owner can always get in with a password reset link, which ends
- * the lock.</li>
+ * known device}) is counted on its own, with its own allowance per window, and is not
+ * held back by the address's or the client's count: someone who locks an address by
+ * guessing its password does not lock its owner out of their own devices. From a new
+ * device the owner can always get in with a password reset link, which ends the
+ * lock.</li>
  * </ul>
+ * The numbers and the window are {@link AccountProperties.SignInLimits} (5, 30 and 5 per
+ * 15 minutes unless configured otherwise).
  */
 @Component
 class SignInThrottle {
-
-	static final int ATTEMPTS_PER_EMAIL = 5;
-
-	static final int ATTEMPTS_PER_CLIENT = 30;
-
-	static final int ATTEMPTS_PER_DEVICE = 5;
-
-	static final Duration WINDOW = Duration.ofMinutes(15);
 
 	/**
 	 * Rounds of reading and reserving before giving up on a counter others keep changing.
@@ -57,9 +49,12 @@ class SignInThrottle {
 
 	private final Clock clock;
 
-	SignInThrottle(MongoOperations mongo, Clock clock) {
+	private final AccountProperties.SignInLimits limits;
+
+	SignInThrottle(MongoOperations mongo, Clock clock, AccountProperties properties) {
 		this.mongo = mongo;
 		this.clock = clock;
+		this.limits = properties.signIn();
 	}
 
 	/**
@@ -72,20 +67,20 @@ class SignInThrottle {
 	 */
 	Attempt reserve(String email, String clientAddress, String knownDevice) {
 		List<String> keys = new ArrayList<>();
-		List<Integer> limits = new ArrayList<>();
+		List<Integer> allowed = new ArrayList<>();
 		if (knownDevice != null) {
 			keys.add(deviceKey(knownDevice));
-			limits.add(ATTEMPTS_PER_DEVICE);
+			allowed.add(this.limits.attemptsPerDevice());
 		}
 		else {
 			keys.add(clientKey(clientAddress));
-			limits.add(ATTEMPTS_PER_CLIENT);
+			allowed.add(this.limits.attemptsPerClient());
 			keys.add(emailKey(email));
-			limits.add(ATTEMPTS_PER_EMAIL);
+			allowed.add(this.limits.attemptsPerEmail());
 		}
 		List<Slot> slots = new ArrayList<>();
 		for (int i = 0; i < keys.size(); i++) {
-			Slot slot = reserve(keys.get(i), limits.get(i));
+			Slot slot = reserve(keys.get(i), allowed.get(i));
 			if (slot.refusedUntil() != null) {
 				slots.forEach(this::giveBack);
 				return Attempt.refused(slot.refusedUntil());
@@ -136,7 +131,7 @@ class SignInThrottle {
 		for (int round = 0; round < ROUNDS; round++) {
 			Instant now = this.clock.instant();
 			Counter counter = this.mongo.findById(key, Counter.class);
-			if (counter != null && !counter.windowStart().plus(WINDOW).isAfter(now)) {
+			if (counter != null && !counter.windowStart().plus(this.limits.window()).isAfter(now)) {
 				// the window is over: the count starts again
 				this.mongo.remove(
 						Query.query(Criteria.where("_id").is(key).and("windowStart").is(counter.windowStart())),
@@ -144,7 +139,7 @@ class SignInThrottle {
 				continue;
 			}
 			if (counter != null && counter.attempts() >= limit) {
-				return new Slot(key, null, false, counter.windowStart().plus(WINDOW));
+				return new Slot(key, null, false, counter.windowStart().plus(this.limits.window()));
 			}
 			try {
 				Counter reserved = this.mongo.findAndModify(
@@ -158,7 +153,7 @@ class SignInThrottle {
 				// second one), or made by someone else in the meantime: look again
 			}
 		}
-		return new Slot(key, null, false, this.clock.instant().plus(WINDOW));
+		return new Slot(key, null, false, this.clock.instant().plus(this.limits.window()));
 	}
 
 	private void giveBack(Slot slot) {

@@ -36,6 +36,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class PasswordResetMailIntegrationTests {
 
+	@Autowired
+	AccountProperties accountProperties;
+
 	static final String SUBJECT = "Reset your password";
 
 	static final String OLD_PASSWORD = "a long passphrase";
@@ -171,7 +174,7 @@ class PasswordResetMailIntegrationTests {
 
 	@Test
 	void aNewLinkEndsALockOut() throws Exception {
-		for (int i = 0; i < SignInThrottle.ATTEMPTS_PER_EMAIL; i++) {
+		for (int i = 0; i < this.accountProperties.signIn().attemptsPerEmail(); i++) {
 			signIn("guess " + i);
 		}
 		assertThat(signIn(OLD_PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/signin?locked");

@@ -36,6 +36,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class SessionHardeningTests {
 
+	@Autowired
+	AccountProperties accountProperties;
+
 	static final String PASSWORD = "a long passphrase";
 
 	@Autowired
@@ -116,7 +119,7 @@ class SessionHardeningTests {
 		Account account = this.accounts.verifiedAccount(TestParticipants.email("guessed"), PASSWORD);
 		MockHttpSession session = signIn(account.email(), PASSWORD);
 
-		for (int i = 0; i < SignInThrottle.ATTEMPTS_PER_EMAIL; i++) {
+		for (int i = 0; i < this.accountProperties.signIn().attemptsPerEmail(); i++) {
 			assertThat(changePassword(session, "guess " + i)).contains("Your current password is not right.");
 		}
 
@@ -128,7 +131,7 @@ class SessionHardeningTests {
 	void wrongPasswordsToDeleteTheAccountAreThrottledLikeSignIns() throws Exception {
 		Account account = this.accounts.verifiedAccount(TestParticipants.email("delete-guess"), PASSWORD);
 		MockHttpSession session = signIn(account.email(), PASSWORD);
-		for (int i = 0; i < SignInThrottle.ATTEMPTS_PER_EMAIL; i++) {
+		for (int i = 0; i < this.accountProperties.signIn().attemptsPerEmail(); i++) {
 			this.mvc
 				.perform(post("/account/delete").session(session)
 					.param("confirmation", "guess " + i)

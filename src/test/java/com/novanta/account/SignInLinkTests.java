@@ -34,6 +34,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class SignInLinkTests {
 
+	@Autowired
+	AccountProperties accountProperties;
+
 	static final String PASSWORD = "a long passphrase";
 
 	@Autowired
@@ -111,7 +114,7 @@ class SignInLinkTests {
 
 	@Test
 	void passwordGuessesAreThrottledLikeSignIns() throws Exception {
-		for (int i = 0; i < SignInThrottle.ATTEMPTS_PER_EMAIL; i++) {
+		for (int i = 0; i < this.accountProperties.signIn().attemptsPerEmail(); i++) {
 			this.mvc.perform(linkWithPassword("guess " + i)).andExpect(status().isOk());
 		}
 

@@ -32,6 +32,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class SignInTests {
 
+	@Autowired
+	AccountProperties accountProperties;
+
 	static final String PASSWORD = "a long passphrase";
 
 	@Autowired
@@ -92,19 +95,20 @@ class SignInTests {
 	}
 
 	@Test
-	void afterFiveFailuresEvenTheRightPasswordIsRefusedForFifteenMinutes() throws Exception {
+	void afterTheAllowedFailuresEvenTheRightPasswordIsRefusedForTheConfiguredWindow() throws Exception {
 		Account account = this.accounts.verifiedAccount(TestParticipants.email("locked"), PASSWORD);
 
-		for (int i = 0; i < SignInThrottle.ATTEMPTS_PER_EMAIL; i++) {
+		for (int i = 0; i < this.accountProperties.signIn().attemptsPerEmail(); i++) {
 			assertThat(signIn(account.email(), "guess " + i).getResponse().getRedirectedUrl())
 				.isEqualTo("/signin?error");
 		}
 		MockHttpServletResponse sixth = signIn(account.email(), PASSWORD).getResponse();
 
 		assertThat(sixth.getRedirectedUrl()).isEqualTo("/signin?locked");
-		assertThat(renderedAfter(sixth)).contains("Too many failed attempts");
+		assertThat(renderedAfter(sixth)).contains("Too many failed attempts")
+			.contains("paused for " + this.accountProperties.signIn().windowMinutes() + " minutes");
 
-		this.clock.advance(SignInThrottle.WINDOW.plusSeconds(1));
+		this.clock.advance(this.accountProperties.signIn().window().plusSeconds(1));
 		assertThat(signIn(account.email(), PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/");
 	}
 
@@ -112,7 +116,7 @@ class SignInTests {
 	void theLockIsPerEmailAddressSoOtherAccountsCanStillSignIn() throws Exception {
 		Account locked = this.accounts.verifiedAccount(TestParticipants.email("locked"), PASSWORD);
 		Account other = this.accounts.verifiedAccount(TestParticipants.email("other"), PASSWORD);
-		for (int i = 0; i < SignInThrottle.ATTEMPTS_PER_EMAIL; i++) {
+		for (int i = 0; i < this.accountProperties.signIn().attemptsPerEmail(); i++) {
 			signIn(locked.email(), "guess " + i);
 		}
 
@@ -124,7 +128,7 @@ class SignInTests {
 		Account account = this.accounts.verifiedAccount(TestParticipants.email("registered"), PASSWORD);
 		String unregistered = TestParticipants.email("unregistered");
 
-		for (int i = 0; i < SignInThrottle.ATTEMPTS_PER_EMAIL; i++) {
+		for (int i = 0; i < this.accountProperties.signIn().attemptsPerEmail(); i++) {
 			MockHttpServletResponse registeredAnswer = signIn(account.email(), "guess " + i).getResponse();
 			MockHttpServletResponse unregisteredAnswer = signIn(unregistered, "guess " + i).getResponse();
 			assertThat(unregisteredAnswer.getRedirectedUrl()).isEqualTo(registeredAnswer.getRedirectedUrl())
@@ -142,12 +146,12 @@ class SignInTests {
 	@Test
 	void aSuccessfulSignInStartsTheCountAgain() throws Exception {
 		Account account = this.accounts.verifiedAccount(TestParticipants.email("forgetful"), PASSWORD);
-		for (int i = 0; i < SignInThrottle.ATTEMPTS_PER_EMAIL - 1; i++) {
+		for (int i = 0; i < this.accountProperties.signIn().attemptsPerEmail() - 1; i++) {
 			signIn(account.email(), "guess " + i);
 		}
 		assertThat(signIn(account.email(), PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/");
 
-		for (int i = 0; i < SignInThrottle.ATTEMPTS_PER_EMAIL - 1; i++) {
+		for (int i = 0; i < this.accountProperties.signIn().attemptsPerEmail() - 1; i++) {
 			signIn(account.email(), "guess " + i);
 		}
 		assertThat(signIn(account.email(), PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/");

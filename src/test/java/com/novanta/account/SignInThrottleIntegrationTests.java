@@ -36,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class SignInThrottleIntegrationTests {
 
+	@Autowired
+	AccountProperties accountProperties;
+
 	static final String PASSWORD = "a long passphrase";
 
 	static final String NEW_PASSWORD = "another long passphrase";
@@ -80,11 +83,11 @@ class SignInThrottleIntegrationTests {
 
 		assertThat(answers).extracting(Page::location)
 			.filteredOn((location) -> location.endsWith("/signin?error"))
-			.hasSize(SignInThrottle.ATTEMPTS_PER_EMAIL);
+			.hasSize(this.accountProperties.signIn().attemptsPerEmail());
 		assertThat(answers).extracting(Page::location)
 			.filteredOn((location) -> location.endsWith("/signin?locked"))
-			.hasSize(10 - SignInThrottle.ATTEMPTS_PER_EMAIL);
-		assertThat(failuresAudited(account.email())).isEqualTo(SignInThrottle.ATTEMPTS_PER_EMAIL);
+			.hasSize(10 - this.accountProperties.signIn().attemptsPerEmail());
+		assertThat(failuresAudited(account.email())).isEqualTo(this.accountProperties.signIn().attemptsPerEmail());
 		assertThat(signIn(account.email(), PASSWORD).location()).endsWith("/signin?locked");
 	}
 
@@ -96,11 +99,11 @@ class SignInThrottleIntegrationTests {
 
 		assertThat(answers).extracting(Page::location)
 			.filteredOn((location) -> location.endsWith("/signin?error"))
-			.hasSize(SignInThrottle.ATTEMPTS_PER_CLIENT);
+			.hasSize(this.accountProperties.signIn().attemptsPerClient());
 		long checked = this.mongo.count(
 				Query.query(Criteria.where("action").is("SIGN_IN_FAILED").and("targetId").regex("^" + prefix)),
 				AuditEvent.class);
-		assertThat(checked).isEqualTo(SignInThrottle.ATTEMPTS_PER_CLIENT);
+		assertThat(checked).isEqualTo(this.accountProperties.signIn().attemptsPerClient());
 	}
 
 	@Test
@@ -111,7 +114,7 @@ class SignInThrottleIntegrationTests {
 		phone.post("/signout", Map.of());
 		assertThat(phone.cookie(KnownDevices.COOKIE)).isNotBlank();
 
-		for (int i = 0; i < SignInThrottle.ATTEMPTS_PER_EMAIL + 3; i++) {
+		for (int i = 0; i < this.accountProperties.signIn().attemptsPerEmail() + 3; i++) {
 			signIn(account.email(), "a stranger's guess " + i);
 		}
 		assertThat(signIn(account.email(), PASSWORD).location()).endsWith("/signin?locked");
@@ -129,7 +132,7 @@ class SignInThrottleIntegrationTests {
 		stranger.post("/signout", Map.of());
 
 		List<String> answers = new ArrayList<>();
-		for (int i = 0; i < SignInThrottle.ATTEMPTS_PER_EMAIL + 1; i++) {
+		for (int i = 0; i < this.accountProperties.signIn().attemptsPerEmail() + 1; i++) {
 			stranger.get("/signin");
 			answers.add(stranger
 				.post("/signin", Map.of("email", List.of(victim.email()), "password", List.of("guess " + i)))
@@ -146,21 +149,21 @@ class SignInThrottleIntegrationTests {
 		assertThat(laptop.signIn(account.email(), PASSWORD)).isTrue();
 		laptop.post("/signout", Map.of());
 
-		for (int i = 0; i < SignInThrottle.ATTEMPTS_PER_DEVICE; i++) {
+		for (int i = 0; i < this.accountProperties.signIn().attemptsPerDevice(); i++) {
 			assertThat(laptop.signIn(account.email(), "not it " + i)).isFalse();
 		}
 
 		laptop.get("/signin");
 		assertThat(laptop.post("/signin", Map.of("email", List.of(account.email()), "password", List.of(PASSWORD)))
 			.location()).endsWith("/signin?locked");
-		this.clock.advance(SignInThrottle.WINDOW.plusSeconds(1));
+		this.clock.advance(this.accountProperties.signIn().window().plusSeconds(1));
 		assertThat(laptop.signIn(account.email(), PASSWORD)).isTrue();
 	}
 
 	@Test
 	void aPasswordResetLinkEndsTheLock() {
 		Account account = this.accounts.verifiedAccount(TestParticipants.email("reset"), PASSWORD);
-		for (int i = 0; i < SignInThrottle.ATTEMPTS_PER_EMAIL; i++) {
+		for (int i = 0; i < this.accountProperties.signIn().attemptsPerEmail(); i++) {
 			signIn(account.email(), "guess " + i);
 		}
 		assertThat(signIn(account.email(), PASSWORD).location()).endsWith("/signin?locked");

@@ -60,8 +60,8 @@ class MessageBundleTests {
 	 */
 	@Test
 	void noMessageStatesWhatTheConfigurationHolds() throws IOException {
-		Pattern fact = Pattern
-			.compile("(?i)midnight|mezzanott|1 to 90|1 a 90|\\bsix numbers|\\bsei numeri|at 20:00|alle 20:00");
+		Pattern fact = Pattern.compile(
+				"(?i)midnight|mezzanott|1 to 90|1 a 90|\\bsix numbers|\\bsei numeri|at 20:00|alle 20:00|15 minut|\\bfive attempts");
 		for (String bundle : new String[] { "/messages.properties", "/messages_it.properties" }) {
 			Properties messages = load(bundle);
 			assertThat(messages.stringPropertyNames()
