@@ -5,7 +5,7 @@ import java.util.concurrent.Executors;
 
 import java.time.Instant;
 
-import com.novanta.web.Formats;
+import com.novanta.web.VisitorFormats;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -33,7 +33,7 @@ class AdminConfiguration {
 
 	/** Audit entries in words, with the site's formats. */
 	@Bean
-	AuditSentences auditSentences(MessageSource messages, Formats fmt) {
+	AuditSentences auditSentences(MessageSource messages, VisitorFormats fmt) {
 		return new AuditSentences(messages, new AuditSentences.Formatting() {
 
 			@Override

@@ -1,17 +1,15 @@
 package com.novanta.notification;
 
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Currency;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import com.novanta.format.DateTimeFormats;
+import com.novanta.format.Formats;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -66,7 +64,7 @@ class MailRenderer {
 	Rendered render(OutboxMessage message) {
 		Locale locale = Locale.forLanguageTag((message.locale() != null) ? message.locale() : "en");
 		ZoneId zone = zone(message.timeZone());
-		Formats formats = new Formats(DateTimeFormats.of(this.messages, locale, zone));
+		MailFormats formats = new MailFormats(Formats.of(this.messages, locale, zone));
 		Context context = new Context(locale);
 		if (message.model() != null) {
 			context.setVariables(message.model());
@@ -111,14 +109,14 @@ class MailRenderer {
 	}
 
 	/**
-	 * Formatting helpers for mail templates, in the recipient's language and time zone:
-	 * the same formats as the pages ({@link DateTimeFormats}).
+	 * The recipient's {@link Formats} for mail templates, taking the values as an email's
+	 * stored model holds them (dates as text, instants as dates).
 	 */
-	public static final class Formats {
+	public static final class MailFormats {
 
-		private final DateTimeFormats formats;
+		private final Formats formats;
 
-		Formats(DateTimeFormats formats) {
+		MailFormats(Formats formats) {
 			this.formats = formats;
 		}
 
@@ -143,10 +141,7 @@ class MailRenderer {
 		}
 
 		public String money(Object cents) {
-			long amount = (cents instanceof Number number) ? number.longValue() : 0;
-			NumberFormat format = NumberFormat.getCurrencyInstance(this.formats.locale());
-			format.setCurrency(Currency.getInstance("EUR"));
-			return format.format(amount / 100.0);
+			return this.formats.money((cents instanceof Number number) ? number.longValue() : 0);
 		}
 
 		/** A subject's argument: dates and instants as in the body, the rest as it is. */

@@ -11,14 +11,14 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice
 class FormatsModel {
 
-	private final Formats formats;
+	private final VisitorFormats formats;
 
-	FormatsModel(Formats formats) {
+	FormatsModel(VisitorFormats formats) {
 		this.formats = formats;
 	}
 
 	@ModelAttribute("fmt")
-	Formats fmt() {
+	VisitorFormats fmt() {
 		return this.formats;
 	}
 

@@ -9,7 +9,7 @@ import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
-import com.novanta.web.Formats;
+import com.novanta.web.VisitorFormats;
 import jakarta.servlet.http.Cookie;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -52,7 +52,7 @@ class AdminAuditIntegrationTests {
 	MongoOperations mongo;
 
 	@Autowired
-	Formats fmt;
+	VisitorFormats fmt;
 
 	@Autowired
 	Clock clock;

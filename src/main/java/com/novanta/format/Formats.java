@@ -1,5 +1,6 @@
 package com.novanta.format;
 
+import java.text.NumberFormat;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,8 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.MessageSource;
 
 /**
- * Dates and times as Novanta writes them for one reader: in their language and time zone,
- * pages and emails alike.
+ * Dates, times and amounts as Novanta writes them for one reader: in their language and
+ * time zone, pages and emails alike. The one place that formats; the pages reach it
+ * through the visitor's formats ({@code fmt}), the emails through the recipient's.
  *
  * <p>
  * One format per language: Italian conventions in Italian ("martedì 1 dicembre 2026,
@@ -39,7 +42,7 @@ import org.springframework.context.MessageSource;
  * which closes when that day ends, is drawn "Monday at midnight". The words come from the
  * instant itself, never from a key that assumes a draw time.
  */
-public final class DateTimeFormats {
+public final class Formats {
 
 	/** Within how many days ahead a weekday alone names a day without doubt. */
 	private static final int WEEKDAY_DAYS = 6;
@@ -60,7 +63,7 @@ public final class DateTimeFormats {
 
 	private final DateTimeFormatter time;
 
-	private DateTimeFormats(MessageSource messages, Locale locale, ZoneId zone) {
+	private Formats(MessageSource messages, Locale locale, ZoneId zone) {
 		this.messages = messages;
 		this.locale = locale;
 		this.zone = zone;
@@ -80,8 +83,8 @@ public final class DateTimeFormats {
 	 * @param zone the reader's time zone
 	 * @return the formats
 	 */
-	public static DateTimeFormats of(MessageSource messages, Locale locale, ZoneId zone) {
-		return new DateTimeFormats(messages, locale, zone);
+	public static Formats of(MessageSource messages, Locale locale, ZoneId zone) {
+		return new Formats(messages, locale, zone);
 	}
 
 	/** The formatters of a locale, made once: pages format dozens of dates. */
@@ -111,6 +114,31 @@ public final class DateTimeFormats {
 	private static String regionSays(Locale locale, FormatStyle date, FormatStyle time) {
 		Locale region = locale.getCountry().isEmpty() ? Locale.UK : locale;
 		return DateTimeFormatterBuilder.getLocalizedDateTimePattern(date, time, IsoChronology.INSTANCE, region);
+	}
+
+	/** An amount in euros, to the cent: "€1,000.50", "1.000,50 €". */
+	public String money(long cents) {
+		return euros(2).format(cents / 100.0);
+	}
+
+	/**
+	 * An amount in whole euros ("€1,000,012"), for jackpots: cents would only be noise.
+	 */
+	public String wholeMoney(long cents) {
+		return euros(0).format(cents / 100);
+	}
+
+	/** A count: "1,234", "1.234". */
+	public String number(long value) {
+		return NumberFormat.getIntegerInstance(this.locale).format(value);
+	}
+
+	private NumberFormat euros(int fractionDigits) {
+		NumberFormat format = NumberFormat.getCurrencyInstance(this.locale);
+		format.setCurrency(Currency.getInstance("EUR"));
+		format.setMinimumFractionDigits(fractionDigits);
+		format.setMaximumFractionDigits(fractionDigits);
+		return format;
 	}
 
 	public Locale locale() {

@@ -1,15 +1,13 @@
 package com.novanta.web;
 
-import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Currency;
 import java.util.Locale;
 
 import com.novanta.account.CurrentAccount;
-import com.novanta.format.DateTimeFormats;
+import com.novanta.format.Formats;
 import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
 
@@ -23,11 +21,10 @@ import org.springframework.stereotype.Component;
 /**
  * Formatting for pages ({@code ${@fmt.dateTime(instant)}}): dates and times in the
  * visitor's time zone (the account's, or the site's for visitors), amounts in euros, in
- * the visitor's language. Dates and times are written by {@link DateTimeFormats}, as in
- * emails.
+ * the visitor's language. Dates and times are written by {@link Formats}, as in emails.
  */
 @Component("fmt")
-public class Formats {
+public class VisitorFormats {
 
 	private final ZoneId defaultZone;
 
@@ -37,7 +34,7 @@ public class Formats {
 
 	private final Clock clock;
 
-	Formats(Environment environment, GameCatalog games, MessageSource messages, Clock clock) {
+	VisitorFormats(Environment environment, GameCatalog games, MessageSource messages, Clock clock) {
 		this.clock = clock;
 		this.defaultZone = ZoneId.of(environment.getProperty("lottery.accounts.time-zone", "Europe/Rome"));
 		this.games = games;
@@ -103,23 +100,18 @@ public class Formats {
 	}
 
 	public String money(Long cents) {
-		NumberFormat format = NumberFormat.getCurrencyInstance(locale());
-		format.setCurrency(Currency.getInstance("EUR"));
-		return format.format(((cents != null) ? cents : 0L) / 100.0);
+		return formats().money((cents != null) ? cents : 0L);
 	}
 
 	/**
 	 * An amount in whole euros ("€1,000,012"), for jackpots: cents would only be noise.
 	 */
 	public String wholeMoney(Long cents) {
-		NumberFormat format = NumberFormat.getCurrencyInstance(locale());
-		format.setCurrency(Currency.getInstance("EUR"));
-		format.setMaximumFractionDigits(0);
-		return format.format(((cents != null) ? cents : 0L) / 100);
+		return formats().wholeMoney((cents != null) ? cents : 0L);
 	}
 
 	public String number(long value) {
-		return NumberFormat.getIntegerInstance(locale()).format(value);
+		return formats().number(value);
 	}
 
 	/**
@@ -163,8 +155,8 @@ public class Formats {
 	}
 
 	/** The formats of this visitor: their language and time zone. */
-	public DateTimeFormats formats() {
-		return DateTimeFormats.of(this.messages, locale(), zone());
+	public Formats formats() {
+		return Formats.of(this.messages, locale(), zone());
 	}
 
 	private static Locale locale() {

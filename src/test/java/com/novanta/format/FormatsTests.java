@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * One format per language, pages and emails alike, and a draw said as people say it.
  */
-class DateTimeFormatsTests {
+class FormatsTests {
 
 	private static final ZoneId ROME = ZoneId.of("Europe/Rome");
 
@@ -43,7 +43,7 @@ class DateTimeFormatsTests {
 
 	@Test
 	void englishIsWrittenTheBritishWayWithTheTwentyFourHourClock() {
-		DateTimeFormats english = formats(Locale.ENGLISH, ROME);
+		Formats english = formats(Locale.ENGLISH, ROME);
 		assertThat(english.dateTime(MONDAY_LOTTERY_CLOSES)).isEqualTo("Tuesday 1 December 2026, 00:00");
 		assertThat(english.shortDateTime(rome(2026, 12, 1, 19, 41))).isEqualTo("1 Dec 2026, 19:41");
 		assertThat(english.date(LocalDate.of(2026, 11, 30))).isEqualTo("Monday 30 November 2026");
@@ -56,9 +56,23 @@ class DateTimeFormatsTests {
 	}
 
 	@Test
+	void amountsAreInEurosInTheReadersLanguage() {
+		Formats english = formats(Locale.ENGLISH, ROME);
+		Formats italian = formats(ITALIAN, ROME);
+		assertThat(english.money(100_050)).isEqualTo("€1,000.50");
+		assertThat(italian.money(100_050)).isEqualTo("1.000,50\u00a0€");
+		assertThat(english.money(100)).isEqualTo("€1.00");
+		// a jackpot in whole euros, the cents dropped (never rounded up)
+		assertThat(english.wholeMoney(100_001_299)).isEqualTo("€1,000,012");
+		assertThat(italian.wholeMoney(100_001_299)).isEqualTo("1.000.012\u00a0€");
+		assertThat(english.number(1_234_567)).isEqualTo("1,234,567");
+		assertThat(italian.number(1_234_567)).isEqualTo("1.234.567");
+	}
+
+	@Test
 	void howOftenAGameDrawsIsSaidFromItsSchedule() {
-		DateTimeFormats english = formats(Locale.ENGLISH, ROME);
-		DateTimeFormats italian = formats(ITALIAN, ROME);
+		Formats english = formats(Locale.ENGLISH, ROME);
+		Formats italian = formats(ITALIAN, ROME);
 		Set<DayOfWeek> everyDay = EnumSet.allOf(DayOfWeek.class);
 		assertThat(english.schedule(LocalTime.MIDNIGHT, everyDay)).isEqualTo("every day at midnight");
 		assertThat(italian.schedule(LocalTime.MIDNIGHT, everyDay)).isEqualTo("ogni giorno a mezzanotte");
@@ -77,7 +91,7 @@ class DateTimeFormatsTests {
 
 	@Test
 	void aVisitorWhoseRegionWritesOtherwiseReadsItThatWay() {
-		DateTimeFormats american = formats(Locale.US, ROME);
+		Formats american = formats(Locale.US, ROME);
 		assertThat(american.dateTime(MONDAY_LOTTERY_CLOSES)).isEqualTo("Tuesday, December 1, 2026, 12:00 AM");
 		assertThat(american.shortDateTime(rome(2026, 12, 1, 19, 41))).isEqualTo("Dec 1, 2026, 7:41 PM");
 		assertThat(american.draw(SATURDAY_LOTTERY_CLOSES, rome(2026, 12, 3, 9, 0)))
@@ -88,7 +102,7 @@ class DateTimeFormatsTests {
 
 	@Test
 	void italianIsWrittenTheItalianWay() {
-		DateTimeFormats italian = formats(ITALIAN, ROME);
+		Formats italian = formats(ITALIAN, ROME);
 		assertThat(italian.dateTime(MONDAY_LOTTERY_CLOSES)).isEqualTo("martedì 1 dicembre 2026, 00:00");
 		assertThat(italian.shortDateTime(rome(2026, 12, 1, 19, 41))).isEqualTo("1 dic 2026, 19:41");
 		assertThat(italian.date(LocalDate.of(2026, 11, 30))).isEqualTo("lunedì 30 novembre 2026");
@@ -165,7 +179,7 @@ class DateTimeFormatsTests {
 
 	@Test
 	void theLastMinuteToPlayIsTheOneBeforeTheClose() {
-		DateTimeFormats english = formats(Locale.ENGLISH, ROME);
+		Formats english = formats(Locale.ENGLISH, ROME);
 		assertThat(english.lastMinute(MONDAY_LOTTERY_CLOSES)).isEqualTo("23:59");
 		assertThat(english.lastMinute(rome(2026, 12, 1, 19, 41).plusSeconds(30))).isEqualTo("19:41");
 	}
@@ -175,7 +189,7 @@ class DateTimeFormatsTests {
 		// Sunday 29 March 2026 has 23 hours in Rome
 		Instant closes = DrawSchedule.daily(LocalTime.MIDNIGHT, ROME).closesAt(LocalDate.of(2026, 3, 29));
 		Instant saturdayNoon = rome(2026, 3, 28, 12, 0);
-		DateTimeFormats english = formats(Locale.ENGLISH, ROME);
+		Formats english = formats(Locale.ENGLISH, ROME);
 		assertThat(english.draw(closes, saturdayNoon)).isEqualTo("Draw tomorrow at midnight · play until 23:59");
 		assertThat(english.remaining(closes, saturdayNoon)).isEqualTo("1 d 11 h");
 		assertThat(formats(ITALIAN, ROME).remaining(closes, saturdayNoon)).isEqualTo("1 g 11 h");
@@ -192,7 +206,7 @@ class DateTimeFormatsTests {
 	void aCloseAcrossTheAutumnDaylightSavingChangeCountsCalendarDays() {
 		// Sunday 25 October 2026 has 25 hours in Rome
 		Instant closes = DrawSchedule.daily(LocalTime.MIDNIGHT, ROME).closesAt(LocalDate.of(2026, 10, 25));
-		DateTimeFormats english = formats(Locale.ENGLISH, ROME);
+		Formats english = formats(Locale.ENGLISH, ROME);
 		assertThat(english.dateTime(closes)).isEqualTo("Monday 26 October 2026, 00:00");
 		assertThat(english.draw(closes, rome(2026, 10, 24, 23, 30)))
 			.isEqualTo("Draw tomorrow at midnight · play until 23:59");
@@ -227,8 +241,8 @@ class DateTimeFormatsTests {
 		assertThat(formats(Locale.ENGLISH, ROME).remaining(MONDAY_LOTTERY_CLOSES, MONDAY_LOTTERY_CLOSES)).isEmpty();
 	}
 
-	private DateTimeFormats formats(Locale locale, ZoneId zone) {
-		return DateTimeFormats.of(this.messages, locale, zone);
+	private Formats formats(Locale locale, ZoneId zone) {
+		return Formats.of(this.messages, locale, zone);
 	}
 
 	private static Instant rome(int year, int month, int day, int hour, int minute) {
