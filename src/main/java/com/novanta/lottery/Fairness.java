@@ -12,25 +12,13 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The published recipe that makes every draw checkable by anyone (see the README and each
- * lottery's "verify this draw" section).
- * <ol>
- * <li>When a lottery is created, a 32-byte seed is drawn from a CSPRNG and only its
- * <em>commitment</em> {@code SHA-256(seed)} is published.</li>
- * <li>When it closes, the <em>ballot digest</em> is fixed: SHA-256 over the lottery id in
- * UTF-8, a zero byte, then every accepted ballot in ascending order of slip number and
- * line: the slip number as 8 bytes big-endian, the line as 1 byte, the count of numbers
- * as 1 byte, and the numbers ascending, 1 byte each.</li>
- * <li>The winning numbers come from HMAC-SHA-256 in counter mode, keyed with the seed:
- * block {@code i} (from 0) is {@code HMAC(seed, digest || uint32_be(i))}, read as
- * big-endian 32-bit words. For k = 0 .. picks-1, with {@code n = max - k}: take the next
- * word {@code w}, skip it unless {@code w < 2^32 - (2^32 mod n)} (rejection sampling: no
- * modulo bias), then swap positions {@code k} and {@code k + w mod n} of the list
- * {@code 1..max} (a partial Fisher–Yates shuffle). The first {@code picks} positions are
- * the draw order; sorted, they are the winning numbers.</li>
- * <li>After the draw the seed is revealed, so anyone can check the commitment and
- * recompute the numbers.</li>
- * </ol>
+ * The draw recipe that makes every draw checkable by anyone: a seed committed to when the
+ * lottery is created, a digest of the accepted ballots fixed when it closes, and the
+ * winning numbers derived from both by HMAC-SHA-256 words and a partial Fisher–Yates
+ * shuffle with rejection sampling. The recipe as published is worded once, in the
+ * messages {@code verify.step1} to {@code verify.step4} (shown on every lottery page, and
+ * copied in the README, where a test keeps it equal); this class is its implementation,
+ * checked against vectors computed independently (FairnessTests).
  */
 public final class Fairness {
 
