@@ -8,7 +8,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-/** Reading accounts, for the other modules (who to email, admins to alert). */
+/**
+ * Reading accounts, for the other modules (who to email, admins to alert): as
+ * {@link Participant}s, never the whole account.
+ */
 @Service
 public class Accounts {
 
@@ -18,21 +21,25 @@ public class Accounts {
 		this.repository = repository;
 	}
 
-	public Optional<Account> find(String id) {
-		return this.repository.findById(id);
+	public Optional<Participant> find(String id) {
+		return this.repository.findById(id).map(Participant::of);
 	}
 
 	/** The accounts with these ids, in no particular order (deleted ones included). */
-	public List<Account> findAll(Collection<String> ids) {
+	public List<Participant> findAll(Collection<String> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return this.repository.mongo().find(Query.query(Criteria.where("_id").in(ids)), Account.class);
+		return this.repository.mongo()
+			.find(Query.query(Criteria.where("_id").in(ids)), Account.class)
+			.stream()
+			.map(Participant::of)
+			.toList();
 	}
 
 	/** The active admins. */
-	public List<Account> admins() {
-		return this.repository.findByRole(Role.ADMIN);
+	public List<Participant> admins() {
+		return this.repository.findByRole(Role.ADMIN).stream().map(Participant::of).toList();
 	}
 
 	public long count() {

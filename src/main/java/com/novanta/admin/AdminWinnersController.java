@@ -17,6 +17,7 @@ import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 import com.novanta.account.Account;
+import com.novanta.account.Participant;
 import com.novanta.account.AccountAdministration;
 import com.novanta.account.Accounts;
 import com.novanta.account.CurrentAccount;
@@ -93,7 +94,7 @@ class AdminWinnersController {
 	String show(@PathVariable String id, Model model) {
 		Winner winner = this.winners.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("winner", winner);
-		model.addAttribute("account", this.accounts.find(winner.accountId()).orElse(null));
+		model.addAttribute("account", this.administration.find(winner.accountId()).orElse(null));
 		return SHOW_VIEW;
 	}
 
@@ -113,10 +114,10 @@ class AdminWinnersController {
 		PrintWriter out = new PrintWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
 		out.print('\ufeff');
 		out.println("draw_date,game,lottery,receipt,line,numbers,matched,tier,prize_eur,name,email,city");
-		Map<String, Optional<Account>> cache = new HashMap<>();
+		Map<String, Optional<Participant>> cache = new HashMap<>();
 		try (Stream<Winner> winners = resolved.filter().map(this.winners::stream).orElse(Stream.empty())) {
 			winners.forEach((winner) -> {
-				Account account = cache.computeIfAbsent(winner.accountId(), this.accounts::find).orElse(null);
+				Participant account = cache.computeIfAbsent(winner.accountId(), this.accounts::find).orElse(null);
 				out.println(String.join(",", csv(winner.drawDate().toString()), csv(winner.gameId()),
 						csv(winner.lotteryId()), csv(winner.receipt()), String.valueOf(winner.line() + 1),
 						csv(joined(winner.numbers())), csv(joined(winner.matched())), String.valueOf(winner.tier()),
@@ -133,7 +134,8 @@ class AdminWinnersController {
 		@SuppressWarnings("unchecked")
 		List<Winner> winners = (List<Winner>) model.getAttribute("winners");
 		if (winners != null) {
-			for (Account account : this.accounts.findAll(winners.stream().map(Winner::accountId).distinct().toList())) {
+			for (Participant account : this.accounts
+				.findAll(winners.stream().map(Winner::accountId).distinct().toList())) {
 				names.put(account.id(), account.name() + " <" + account.email() + ">");
 			}
 		}

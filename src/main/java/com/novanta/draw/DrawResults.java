@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import com.novanta.account.Account;
+import com.novanta.account.Participant;
 import com.novanta.account.Accounts;
 import com.novanta.account.EmailPreferences;
 import com.novanta.ballot.BallotLedger;
@@ -85,7 +85,7 @@ class DrawResults implements DrawPipeline.ResultsStep {
 		}
 		if (!prizes.isEmpty()) {
 			List<Email> alerts = new ArrayList<>();
-			for (Account admin : this.accounts.admins()) {
+			for (Participant admin : this.accounts.admins()) {
 				alerts.add(Email.builder("alert:" + lottery.id() + ":" + admin.id(), admin.email(), "draw/admin-alert")
 					.locale(admin.language())
 					.timeZone(admin.timeZone())
@@ -103,12 +103,12 @@ class DrawResults implements DrawPipeline.ResultsStep {
 	private List<Email> emails(Lottery lottery, List<String> accountIds, Map<String, Long> prizes) {
 		List<Email> emails = new ArrayList<>(accountIds.size());
 		Instant now = this.clock.instant();
-		for (Account account : this.accounts.findAll(accountIds)) {
-			if (!account.isActive()) {
+		for (Participant account : this.accounts.findAll(accountIds)) {
+			if (!account.active()) {
 				continue;
 			}
 			boolean won = prizes.containsKey(account.id());
-			if (!won && (!account.noWinEmails() || account.responsiblePlay().isExcludedAt(now))) {
+			if (!won && (!account.noWinEmails() || account.isExcludedAt(now))) {
 				// they asked not to hear when they did not win, or not to be drawn to
 				// play
 				continue;

@@ -2,7 +2,7 @@ package com.novanta.winner;
 
 import java.util.List;
 
-import com.novanta.account.Account;
+import com.novanta.account.Participant;
 import com.novanta.account.Accounts;
 import com.novanta.account.CurrentAccount;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
@@ -95,7 +95,7 @@ class MyWinsController {
 
 	/** How the public would see them, for the preview of each choice. */
 	private void whoTheyAre(CurrentAccount me, Model model) {
-		Account account = this.accounts.find(me.id()).orElse(null);
+		Participant account = this.accounts.find(me.id()).orElse(null);
 		String city = (account != null && account.city() != null && !account.city().isBlank()) ? account.city().trim()
 				: null;
 		model.addAttribute("publicName", (account != null) ? account.publicName() : "");

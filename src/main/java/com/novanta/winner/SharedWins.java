@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.novanta.account.Account;
+import com.novanta.account.Participant;
 import com.novanta.account.Accounts;
 import com.novanta.config.DatabaseIndexes;
 
@@ -49,9 +49,10 @@ public class SharedWins {
 		List<Winner> winners = this.mongo.find(query(lotteryId)
 			.with(Sort.by(Sort.Order.desc("tier"), Sort.Order.asc("createdAt"), Sort.Order.asc("_id")))
 			.limit(LIMIT), Winner.class);
-		Map<String, Account> byId = this.accounts.findAll(winners.stream().map(Winner::accountId).distinct().toList())
+		Map<String, Participant> byId = this.accounts
+			.findAll(winners.stream().map(Winner::accountId).distinct().toList())
 			.stream()
-			.collect(Collectors.toMap(Account::id, Function.identity()));
+			.collect(Collectors.toMap(Participant::id, Function.identity()));
 		return winners.stream().map((winner) -> shared(winner, byId.get(winner.accountId()))).toList();
 	}
 
@@ -68,7 +69,7 @@ public class SharedWins {
 	}
 
 	/** What the public sees of a win, given what its winner chose. */
-	static SharedWin shared(Winner winner, Account account) {
+	static SharedWin shared(Winner winner, Participant account) {
 		String name = (account != null) ? account.publicName() : "";
 		String city = (winner.shareCity() && account != null && account.city() != null && !account.city().isBlank())
 				? account.city().trim() : null;

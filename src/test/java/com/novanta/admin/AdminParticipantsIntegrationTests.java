@@ -7,6 +7,7 @@ import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
 import com.novanta.audit.AuditEvent;
 import com.novanta.audit.TestAudit;
+import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class AdminParticipantsIntegrationTests {
 		CurrentAccount admin = new TestParticipants(this.context).admin("Self Admin");
 		assertThat(this.administration.revokeAdmin(admin, admin.id(), null)).isEqualTo(Outcome.NOT_ON_YOURSELF);
 		assertThat(this.administration.disable(admin, admin.id(), null)).isEqualTo(Outcome.NOT_ON_YOURSELF);
-		assertThat(this.accounts.find(admin.id()).orElseThrow().isAdmin()).isTrue();
+		assertThat(this.accounts.find(admin.id()).orElseThrow().admin()).isTrue();
 	}
 
 	@Test
@@ -61,7 +62,11 @@ class AdminParticipantsIntegrationTests {
 			.andExpect(redirectedUrl("/admin/participants/" + player.id()));
 
 		this.mvc.perform(get("/my/ballots").session(session)).andExpect(redirectedUrl("/signin"));
-		assertThat(this.accounts.find(player.id()).orElseThrow().isActive()).isFalse();
+		assertThat(this.accounts.find(player.id()).orElseThrow().active()).isFalse();
+		// the status in words, not the enum's name
+		assertThat(Html.parse(this.mvc.perform(get("/admin/participants/{id}", player.id()).with(signedIn(admin))))
+			.select("#participant-status")
+			.text()).isEqualTo("Disabled");
 		assertThat(onlyEvent("ACCOUNT_DISABLED", player.id())).satisfies((event) -> {
 			assertThat(event.actorId()).isEqualTo(admin.id());
 			assertThat(event.before()).containsEntry("status", "ACTIVE");
@@ -69,7 +74,7 @@ class AdminParticipantsIntegrationTests {
 		});
 
 		this.mvc.perform(post("/admin/participants/{id}/enable", player.id()).with(csrf()).with(signedIn(admin)));
-		assertThat(this.accounts.find(player.id()).orElseThrow().isActive()).isTrue();
+		assertThat(this.accounts.find(player.id()).orElseThrow().active()).isTrue();
 		assertThat(onlyEvent("ACCOUNT_ENABLED", player.id()).after()).containsEntry("status", "ACTIVE");
 	}
 
@@ -79,13 +84,13 @@ class AdminParticipantsIntegrationTests {
 		CurrentAccount admin = participants.admin("Granting Admin");
 		CurrentAccount player = participants.verified("Promoted Player");
 		this.mvc.perform(post("/admin/participants/{id}/grant-admin", player.id()).with(csrf()).with(signedIn(admin)));
-		assertThat(this.accounts.find(player.id()).orElseThrow().isAdmin()).isTrue();
+		assertThat(this.accounts.find(player.id()).orElseThrow().admin()).isTrue();
 		AuditEvent granted = onlyEvent("ADMIN_ROLE_GRANTED", player.id());
 		assertThat(granted.actorEmail()).isEqualTo(admin.email());
 		assertThat(granted.before().get("roles").toString()).doesNotContain("ADMIN");
 		assertThat(granted.after().get("roles").toString()).contains("ADMIN");
 		this.mvc.perform(post("/admin/participants/{id}/revoke-admin", player.id()).with(csrf()).with(signedIn(admin)));
-		assertThat(this.accounts.find(player.id()).orElseThrow().isAdmin()).isFalse();
+		assertThat(this.accounts.find(player.id()).orElseThrow().admin()).isFalse();
 		assertThat(onlyEvent("ADMIN_ROLE_REVOKED", player.id()).after().get("roles").toString())
 			.doesNotContain("ADMIN");
 	}

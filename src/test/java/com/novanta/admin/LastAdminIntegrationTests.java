@@ -50,7 +50,7 @@ class LastAdminIntegrationTests {
 
 		assertThat(this.administration.revokeAdmin(second, first.id(), null)).isEqualTo(Outcome.LAST_ADMIN);
 		assertThat(this.administration.disable(second, first.id(), null)).isEqualTo(Outcome.LAST_ADMIN);
-		assertThat(this.accounts.find(first.id()).orElseThrow().isAdmin()).isTrue();
+		assertThat(this.accounts.find(first.id()).orElseThrow().admin()).isTrue();
 
 		CurrentAccount successor = participants.verified("Successor");
 		assertThat(this.administration.grantAdmin(first, successor.id(), null)).isEqualTo(Outcome.DONE);

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import com.novanta.account.Account;
 import com.novanta.account.AccountStatus;
+import com.novanta.account.Participant;
 import com.novanta.account.ResponsiblePlay;
 import com.novanta.account.Role;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What the public sees of a win is only what its winner chose. */
 class SharedWinTests {
 
-	private static final Account ADA = account("Ada King Lovelace", " London ");
+	private static final Participant ADA = account("Ada King Lovelace", " London ");
 
 	@Test
 	void sharingThePrizeShowsTheFirstNameInitialTierAndPrize() {
@@ -62,10 +63,10 @@ class SharedWinTests {
 				prize, false, shareCity, sharePrize, Instant.EPOCH);
 	}
 
-	private static Account account(String name, String city) {
-		return new Account("account-1", "ada@example.com", true, null, name, city, Set.of(Role.PARTICIPANT),
-				"Europe/Rome", "en", true, AccountStatus.ACTIVE, 0, Instant.EPOCH, Instant.EPOCH, null,
-				ResponsiblePlay.NONE);
+	private static Participant account(String name, String city) {
+		return Participant.of(new Account("account-1", "ada@example.com", true, null, name, city,
+				Set.of(Role.PARTICIPANT), "Europe/Rome", "en", true, AccountStatus.ACTIVE, 0, Instant.EPOCH,
+				Instant.EPOCH, null, ResponsiblePlay.NONE));
 	}
 
 }
