@@ -14,7 +14,7 @@ import com.novanta.audit.AuditLog.Actor;
 import com.novanta.ballot.BallotLedger;
 import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
-import com.novanta.lottery.Fairness;
+import com.novanta.fairness.Fairness;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.LotterySteps;

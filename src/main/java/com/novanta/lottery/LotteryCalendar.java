@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import com.novanta.fairness.Fairness;
 import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
 import org.slf4j.Logger;

@@ -20,7 +20,7 @@ import com.novanta.account.PlayStatus;
 import com.novanta.account.TestParticipants;
 import com.novanta.draw.DrawPipeline;
 import com.novanta.game.QuickPick;
-import com.novanta.lottery.Fairness;
+import com.novanta.fairness.Fairness;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.TestLotteries;

@@ -10,7 +10,7 @@ import com.novanta.account.PlayRestrictions;
 import com.novanta.account.PlayStatus;
 import com.novanta.account.TestParticipants;
 import com.novanta.draw.DrawPipeline;
-import com.novanta.lottery.Fairness;
+import com.novanta.fairness.Fairness;
 import com.novanta.lottery.Lotteries;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;

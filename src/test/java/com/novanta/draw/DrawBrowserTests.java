@@ -7,7 +7,7 @@ import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
 import com.novanta.ballot.PlayPages;
 import com.novanta.game.NumberSet;
-import com.novanta.lottery.Fairness;
+import com.novanta.fairness.Fairness;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotterySteps;
 import com.novanta.lottery.TestLotteries;

@@ -23,7 +23,7 @@ import com.novanta.ballot.SubmissionResult;
 import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
 import com.novanta.game.QuickPick;
-import com.novanta.lottery.Fairness;
+import com.novanta.fairness.Fairness;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.LotterySteps;

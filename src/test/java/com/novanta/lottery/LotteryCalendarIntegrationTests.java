@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.novanta.fairness.Fairness;
 import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
 import com.novanta.testing.IntegrationTest;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
 
+import com.novanta.fairness.Fairness;
 import com.novanta.game.NumberSet;
 import com.novanta.game.QuickPick;
 

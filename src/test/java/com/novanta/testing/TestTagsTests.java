@@ -86,7 +86,7 @@ class TestTagsTests {
 	@Test
 	void theChecksTellApplicationsBrowsersAndPlainCodeApart() {
 		assertThat(testClasses()).extracting(JavaClass::getName)
-			.contains("com.novanta.lottery.FairnessTests", "com.novanta.account.SignInTests",
+			.contains("com.novanta.fairness.FairnessTests", "com.novanta.account.SignInTests",
 					"com.novanta.web.HostileFieldNameTests")
 			.doesNotContain("com.novanta.testing.Browser", "com.novanta.account.TestParticipants");
 		assertThat(startsAnApplication(TEST_CODE.get("com.novanta.account.SignInTests"))).as("a Spring test context")
@@ -104,12 +104,12 @@ class TestTagsTests {
 			.as("a context runner")
 			.isTrue();
 		assertThat(drivesABrowser(TEST_CODE.get("com.novanta.draw.DrawBrowserTests"))).isTrue();
-		assertThat(startsAnApplication(TEST_CODE.get("com.novanta.lottery.FairnessTests"))).isFalse();
+		assertThat(startsAnApplication(TEST_CODE.get("com.novanta.fairness.FairnessTests"))).isFalse();
 		assertThat(startsAnApplication(TEST_CODE.get("com.novanta.ModularityTests"))).isFalse();
 		assertThat(drivesABrowser(TEST_CODE.get("com.novanta.account.SignInTests"))).isFalse();
 		assertThat(tags(TEST_CODE.get("com.novanta.draw.DrawBrowserTests"))).containsExactlyInAnyOrder("integration",
 				"browser");
-		assertThat(tags(TEST_CODE.get("com.novanta.lottery.FairnessTests"))).isEmpty();
+		assertThat(tags(TEST_CODE.get("com.novanta.fairness.FairnessTests"))).isEmpty();
 	}
 
 	/** Classes with a method JUnit runs (a test, a parameterized test...). */

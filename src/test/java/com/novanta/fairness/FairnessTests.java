@@ -1,4 +1,4 @@
-package com.novanta.lottery;
+package com.novanta.fairness;
 
 import java.util.Arrays;
 import java.util.HexFormat;

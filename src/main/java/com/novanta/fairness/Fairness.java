@@ -1,4 +1,4 @@
-package com.novanta.lottery;
+package com.novanta.fairness;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
