@@ -34,8 +34,7 @@ public final class WebVisitor {
 		.connectTimeout(Duration.ofSeconds(10))
 		.build();
 
-	/** The token a page's forms send, as a browser without JavaScript sends it. */
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]*)\"");
+	private static final Pattern CSRF = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]*)\"");
 
 	private final Map<String, String> cookies = new ConcurrentHashMap<>();
 
