@@ -30,7 +30,8 @@ public final class Html {
 	 */
 	public static String withoutCsrfTokens(String html) {
 		return html.replaceAll("(name=\"_csrf\"\\s+value=\")[^\"]*\"", "$1\"")
-			.replaceAll("(name=\"csrf-token\"\\s+content=\")[^\"]*\"", "$1\"");
+			.replaceAll("(name=\"csrf-token\"\\s+content=\")[^\"]*\"", "$1\"")
+			.replaceAll("(hx-headers=\")[^\"]*\"", "$1\"");
 	}
 
 }
