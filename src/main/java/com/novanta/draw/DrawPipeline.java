@@ -1,12 +1,14 @@
 package com.novanta.draw;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditLog;
@@ -28,10 +30,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Takes a lottery whose close instant has passed through OPEN → CLOSED → DRAWN → SETTLED,
- * one idempotent step at a time, under a lease so that one worker of one instance does
- * it. A crash anywhere leaves the lottery in a state the next run continues from, to the
- * same result.
+ * Takes a lottery whose close instant has passed through OPEN → CLOSED → DRAWN → SETTLED
+ * → NOTIFIED, one idempotent step at a time, under a lease so that one worker of one
+ * instance does it. A crash anywhere leaves the lottery in a state the next run continues
+ * from, to the same result.
  */
 @Service
 public class DrawPipeline {
@@ -52,11 +54,12 @@ public class DrawPipeline {
 
 	private final Clock clock;
 
-	private final List<ResultsStep> resultsSteps;
-
 	private final MeterRegistry meters;
 
 	private final String instance = "draw-" + UUID.randomUUID();
+
+	/** The steps in the order a lottery goes through them. */
+	private final List<Step> pipeline;
 
 	DrawPipeline(LotterySteps steps, BallotLedger ledger, Winners winners, GameCatalog games, AuditLog audit,
 			DrawProperties properties, Clock clock, List<ResultsStep> resultsSteps, MeterRegistry meters) {
@@ -68,12 +71,15 @@ public class DrawPipeline {
 		this.audit = audit;
 		this.properties = properties;
 		this.clock = clock;
-		this.resultsSteps = resultsSteps;
-	}
-
-	/** Times one step of the pipeline, by its name. */
-	private Lottery timed(String step, Supplier<Lottery> work) {
-		return Timer.builder("novanta.draw.step").tag("step", step).register(this.meters).record(work);
+		List<Step> pipeline = new ArrayList<>();
+		pipeline.add(new Step("close", this::isPastClose, this::close));
+		pipeline.add(new Step("digest", this::isUndigested, this::digest));
+		pipeline.add(new Step("draw", in(LotteryStatus.CLOSED), this::draw));
+		pipeline.add(new Step("settle", in(LotteryStatus.DRAWN), this::settle));
+		for (ResultsStep results : resultsSteps) {
+			pipeline.add(new Step("notify", in(LotteryStatus.SETTLED), notifying(results)));
+		}
+		this.pipeline = List.copyOf(pipeline);
 	}
 
 	/** Advances every lottery past its close instant, oldest first. */
@@ -97,64 +103,75 @@ public class DrawPipeline {
 		});
 	}
 
+	/**
+	 * Walks the steps under one lease: each step that is due for the lottery as the
+	 * previous one left it runs, so one run can take a lottery from OPEN to NOTIFIED, and
+	 * a run after a crash starts at the step the crash interrupted.
+	 * @param afterSettlementBatch called after each batch of winners is saved (tests
+	 * crash there)
+	 */
 	LotteryStatus advance(String lotteryId, Runnable afterSettlementBatch) {
 		// each run holds its own lease, even two runs in one instance
-		String owner = this.instance + ":" + UUID.randomUUID();
-		Optional<Lottery> claimed = this.steps.claim(lotteryId, owner, this.properties.lease());
+		Run run = new Run(lotteryId, this.instance + ":" + UUID.randomUUID(), afterSettlementBatch);
+		Optional<Lottery> claimed = this.steps.claim(lotteryId, run.owner, this.properties.lease());
 		if (claimed.isEmpty()) {
 			return this.steps.find(lotteryId).map(Lottery::status).orElse(null);
 		}
 		try {
 			Lottery lottery = claimed.get();
-			if (!lottery.closesAt().isAfter(this.clock.instant()) && lottery.status() == LotteryStatus.OPEN) {
-				Lottery open = lottery;
-				lottery = timed("close", () -> this.steps.close(lotteryId).orElse(open));
-				log.info("Closed {} with {} slips", lotteryId, lottery.slots());
-			}
-			Runnable keepAlive = () -> renew(lotteryId, owner);
-			CompactBallots read = null;
-			if (lottery.status() == LotteryStatus.CLOSED && lottery.ballotDigest() == null) {
-				read = new CompactBallots(lotteryId);
-				Lottery closed = lottery;
-				CompactBallots reading = read;
-				lottery = timed("digest", () -> digest(closed, reading, keepAlive));
-			}
-			if (lottery.status() == LotteryStatus.CLOSED) {
-				Lottery digested = lottery;
-				lottery = timed("draw", () -> draw(digested));
-			}
-			if (lottery.status() == LotteryStatus.DRAWN) {
-				Lottery drawn = lottery;
-				CompactBallots ballots = read;
-				lottery = timed("settle", () -> settle(drawn, ballots, () -> {
-					keepAlive.run();
-					afterSettlementBatch.run();
-				}));
-			}
-			for (ResultsStep step : this.resultsSteps) {
-				if (lottery.status() == LotteryStatus.SETTLED) {
-					keepAlive.run();
-					Lottery settled = lottery;
-					lottery = timed("notify", () -> step.apply(settled, keepAlive));
+			for (Step step : this.pipeline) {
+				if (step.isDue().test(lottery)) {
+					lottery = take(step, run, lottery);
 				}
 			}
 			return lottery.status();
 		}
 		finally {
-			this.steps.release(lotteryId, owner);
+			this.steps.release(lotteryId, run.owner);
 		}
 	}
 
+	/** Runs one step, timed by its name. */
+	private Lottery take(Step step, Run run, Lottery lottery) {
+		return Timer.builder("novanta.draw.step")
+			.tag("step", step.name())
+			.register(this.meters)
+			.record(() -> step.action().apply(run, lottery));
+	}
+
+	private static Predicate<Lottery> in(LotteryStatus status) {
+		return (lottery) -> lottery.status() == status;
+	}
+
+	private boolean isPastClose(Lottery lottery) {
+		return lottery.status() == LotteryStatus.OPEN && !lottery.closesAt().isAfter(this.clock.instant());
+	}
+
+	/** Closed, its digest not published yet (a crash may have come between the two). */
+	private boolean isUndigested(Lottery lottery) {
+		return lottery.status() == LotteryStatus.CLOSED && lottery.ballotDigest() == null;
+	}
+
+	/** Stops the sale: the slip count is final from here. */
+	private Lottery close(Run run, Lottery lottery) {
+		Lottery closed = this.steps.close(lottery.id()).orElse(lottery);
+		log.info("Closed {} with {} slips", lottery.id(), closed.slots());
+		return closed;
+	}
+
 	/** Seals the ballot set and publishes its digest. */
-	private Lottery digest(Lottery lottery, CompactBallots read, Runnable keepAlive) {
+	private Lottery digest(Run run, Lottery lottery) {
 		Fairness.BallotDigest digest = new Fairness.BallotDigest(lottery.id());
+		// kept for settlement in this run, which then need not read the ballots again
+		CompactBallots read = new CompactBallots(lottery.id());
+		run.read = read;
 		long[] visited = { 0 };
 		long sealed = this.ledger.forEach(lottery.id(), lottery.slots(), true,
 				(slipId, slip, line, numbers, account) -> {
 					digest.add(slip, line, numbers);
 					read.visit(slipId, slip, line, numbers, account);
 					if (++visited[0] % 100_000 == 0) {
-						keepAlive.run();
+						run.keepAlive();
 					}
 				});
 		String hex = digest.finish();
@@ -166,7 +183,7 @@ public class DrawPipeline {
 	 * Draws the winning numbers from the seed and the digest, saves them and reveals the
 	 * seed.
 	 */
-	private Lottery draw(Lottery lottery) {
+	private Lottery draw(Run run, Lottery lottery) {
 		Game game = this.games.get(lottery.gameId());
 		String seed = this.steps.seed(lottery.id());
 		int[] order = Fairness.draw(seed, lottery.ballotDigest(), game.picks(), game.maxNumber());
@@ -185,7 +202,7 @@ public class DrawPipeline {
 	 * Settles every ballot; waits until the game's previous lottery is settled (its
 	 * jackpot may roll in).
 	 */
-	private Lottery settle(Lottery lottery, CompactBallots read, Runnable afterBatch) {
+	private Lottery settle(Run run, Lottery lottery) {
 		Game game = this.games.get(lottery.gameId());
 		Optional<Lottery> previous = this.steps.previous(lottery, game);
 		if (previous.isPresent() && !previous.get().status().isAtLeast(LotteryStatus.SETTLED)) {
@@ -195,13 +212,16 @@ public class DrawPipeline {
 		long started = System.nanoTime();
 		// the ballots read for the digest in this run, or else read again (after a
 		// restart)
-		CompactBallots ballots = read;
+		CompactBallots ballots = run.read;
 		if (ballots == null || ballots.size() != lottery.ballotCount()) {
 			ballots = new CompactBallots(lottery.id());
 			this.ledger.forEach(lottery.id(), lottery.slots(), false, ballots);
 		}
 		LotterySummary summary = new Settlement(this.winners, this.clock, this.properties.winnerBatch()).settle(lottery,
-				game, ballots, afterBatch);
+				game, ballots, () -> {
+					run.keepAlive();
+					run.afterSettlementBatch.run();
+				});
 		if (summary.rolledOver() > 0) {
 			this.steps.rollOver(lottery, game, summary.rolledOver());
 		}
@@ -215,8 +235,12 @@ public class DrawPipeline {
 		return settled.orElseGet(() -> this.steps.find(lottery.id()).orElseThrow());
 	}
 
-	private void renew(String lotteryId, String owner) {
-		this.steps.claim(lotteryId, owner, this.properties.lease());
+	/** Runs a results step with a fresh lease: settling may have taken most of it. */
+	private static BiFunction<Run, Lottery, Lottery> notifying(ResultsStep results) {
+		return (run, lottery) -> {
+			run.keepAlive();
+			return results.apply(lottery, run::keepAlive);
+		};
 	}
 
 	/**
@@ -231,6 +255,43 @@ public class DrawPipeline {
 		 * @return the lottery afterwards
 		 */
 		Lottery apply(Lottery lottery, Runnable keepAlive);
+
+	}
+
+	/**
+	 * One step of the pipeline.
+	 *
+	 * @param name its name, the {@code step} tag of the {@code novanta.draw.step} timer
+	 * @param isDue whether the step applies to the lottery as it is now
+	 * @param action the step, returning the lottery as it left it
+	 */
+	private record Step(String name, Predicate<Lottery> isDue, BiFunction<Run, Lottery, Lottery> action) {
+
+	}
+
+	/** What the steps of one run of the pipeline share. */
+	private final class Run {
+
+		private final String lotteryId;
+
+		/** This run's lease owner. */
+		private final String owner;
+
+		private final Runnable afterSettlementBatch;
+
+		/** The ballots read for the digest in this run, if the digest ran in it. */
+		private CompactBallots read;
+
+		Run(String lotteryId, String owner, Runnable afterSettlementBatch) {
+			this.lotteryId = lotteryId;
+			this.owner = owner;
+			this.afterSettlementBatch = afterSettlementBatch;
+		}
+
+		/** Renews the lease; call it now and then during long work. */
+		void keepAlive() {
+			DrawPipeline.this.steps.claim(this.lotteryId, this.owner, DrawPipeline.this.properties.lease());
+		}
 
 	}
 
