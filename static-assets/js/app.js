@@ -32,8 +32,19 @@
 		return fill(element.getAttribute('data-countdown-minutes'), [pad(minutes), pad(seconds)]);
 	}
 
+	// Countdowns count by the server's clock (the page says what it was when it was
+	// written), not by the device's, which may be minutes or days off: a participant must
+	// not believe there is time left to play when there is none.
+	var skew = 0;
+
+	function readServerTime() {
+		var meta = document.querySelector('meta[name="server-time"]');
+		var server = meta ? Date.parse(meta.getAttribute('content')) : NaN;
+		skew = isNaN(server) ? 0 : server - Date.now();
+	}
+
 	function tick() {
-		var now = Date.now();
+		var now = Date.now() + skew;
 		document.querySelectorAll('[data-countdown]').forEach(function (element) {
 			var until = Date.parse(element.getAttribute('data-countdown'));
 			if (isNaN(until) || !element.hasAttribute('data-countdown-minutes')) {
@@ -52,7 +63,10 @@
 	}
 
 	setInterval(tick, 1000);
-	document.addEventListener('DOMContentLoaded', tick);
+	document.addEventListener('DOMContentLoaded', function () {
+		readServerTime();
+		tick();
+	});
 
 	// On a phone the main menu folds behind its button (CSS hides the button on wider
 	// screens); without this script the button stays hidden and the menu open.

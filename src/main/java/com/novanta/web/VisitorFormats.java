@@ -41,6 +41,14 @@ public class VisitorFormats {
 		this.messages = messages;
 	}
 
+	/**
+	 * The application's clock now: pages write it for their countdowns, which count by
+	 * the server's clock, not by a device's that may be wrong.
+	 */
+	public Instant now() {
+		return this.clock.instant();
+	}
+
 	/** The visitor's time zone. */
 	public ZoneId zone() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

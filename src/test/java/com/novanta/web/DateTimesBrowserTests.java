@@ -1,5 +1,7 @@
 package com.novanta.web;
 
+import java.time.Duration;
+
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
 import com.novanta.ballot.TestSlips;
@@ -7,6 +9,7 @@ import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.testing.Browser;
 import com.novanta.testing.BrowserTest;
+import com.novanta.testing.MutableClock;
 import com.novanta.testing.pages.SignInPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the pages that say when a draw is look right on a computer and a phone.
  *
  * <p>
- * The browser's clock is the machine's, not the application's frozen one: the test
- * lotteries close a month or more after the suite's instant, so the countdown shows days.
+ * The countdown counts by the application's clock (the page writes it), not by the
+ * browser's, which is the machine's: the test lotteries close a month or more after the
+ * suite's instant, so the countdown shows days unless a test moves the application's
+ * clock.
  */
 @BrowserTest
 class DateTimesBrowserTests {
@@ -34,6 +39,9 @@ class DateTimesBrowserTests {
 
 	@Autowired
 	ApplicationContext context;
+
+	@Autowired
+	MutableClock clock;
 
 	Browser browser;
 
@@ -54,6 +62,17 @@ class DateTimesBrowserTests {
 		this.browser.open(url("/lotteries/" + lottery.id() + "?lang=en"));
 		assertThat(countdown()).matches("\\d+ d \\d+ h \\d{2} min \\d{2} s");
 		lookAt("lottery-en");
+	}
+
+	@Test
+	void theCountdownCountsByTheServersClockNotTheDevicesOne() {
+		Lottery lottery = new TestLotteries(this.context).open("daily");
+		// the browser's clock is a month or more before the close; the server's is 2 h 10
+		// min
+		this.clock.freezeAt(lottery.closesAt().minus(Duration.ofMinutes(130)));
+
+		this.browser.open(url("/lotteries/" + lottery.id() + "?lang=en"));
+		assertThat(countdown()).matches("2 h (10 min 00|09 min [0-5]\\d) s");
 	}
 
 	@Test
