@@ -25,13 +25,15 @@ public final class Html {
 	}
 
 	/**
-	 * The page without its CSRF tokens, which differ on every response, so that two
-	 * answers can be compared for everything else.
+	 * The page without its CSRF tokens, which differ on every response, and without the
+	 * server's time it was written at (for its countdowns), so that two answers can be
+	 * compared for everything else.
 	 */
 	public static String withoutCsrfTokens(String html) {
 		return html.replaceAll("(name=\"_csrf\"\\s+value=\")[^\"]*\"", "$1\"")
 			.replaceAll("(name=\"csrf-token\"\\s+content=\")[^\"]*\"", "$1\"")
-			.replaceAll("(hx-headers=\")[^\"]*\"", "$1\"");
+			.replaceAll("(hx-headers=\")[^\"]*\"", "$1\"")
+			.replaceAll("(name=\"server-time\"\\s+content=\")[^\"]*\"", "$1\"");
 	}
 
 }
