@@ -49,13 +49,17 @@ class HomeController {
 	@ModelAttribute
 	void lotteries(Model model) {
 		List<Lottery> open = this.lotteries.open();
+		// "Feeling lucky?" picks for the next draw's game, else for the main one
+		Game luckyGame = this.games.all().get(0);
 		if (!open.isEmpty()) {
 			Lottery next = open.get(0);
 			Game game = this.games.get(next.gameId());
 			model.addAttribute("next", next);
 			model.addAttribute("nextGame", game);
 			model.addAttribute("nextPrizes", PrizeTable.of(game));
+			luckyGame = game;
 		}
+		model.addAttribute("luckyGame", luckyGame);
 		model.addAttribute("others", open.stream().skip(1).toList());
 		model.addAttribute("jackpots", jackpots(open));
 		model.addAttribute("latestResults", this.lotteries.latestResults(4));
@@ -103,8 +107,7 @@ class HomeController {
 	}
 
 	private void pickLuckyNumbers(Model model) {
-		Game game = (Game) model.getAttribute("nextGame");
-		int[] numbers = (game != null) ? QuickPick.pick(game, this.random) : QuickPick.pick(6, 90, this.random);
+		int[] numbers = QuickPick.pick((Game) model.getAttribute("luckyGame"), this.random);
 		model.addAttribute("luckyNumbers", numbers);
 		model.addAttribute("luckyLine",
 				Arrays.stream(numbers).mapToObj(String::valueOf).collect(Collectors.joining(",")));

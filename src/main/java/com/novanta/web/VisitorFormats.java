@@ -130,19 +130,13 @@ public class VisitorFormats {
 	}
 
 	/**
-	 * What the site's own texts say of a game (the main one, first in the configuration,
-	 * unless named): how many numbers, from what range, when it draws, all read from the
-	 * configuration.
+	 * What the site's own texts say of its main game (the first in the configuration):
+	 * how many numbers, from what range, when it draws, all read from the configuration.
 	 */
-	public GameWords game(String gameId) {
-		Game game = (gameId != null) ? this.games.get(gameId) : this.games.all().get(0);
+	public GameWords mainGame() {
+		Game game = this.games.all().get(0);
 		return new GameWords(game.picks(), game.maxNumber(),
 				formats().schedule(game.schedule().time(), game.schedule().days()));
-	}
-
-	/** The main game, for the site's own texts. */
-	public GameWords mainGame() {
-		return game(null);
 	}
 
 	/**
