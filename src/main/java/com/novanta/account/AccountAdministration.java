@@ -11,8 +11,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import com.novanta.audit.AuditAction;
-import com.novanta.audit.AuditLog;
 import com.novanta.audit.AuditLog.Actor;
+import com.novanta.audit.AuditLog;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;

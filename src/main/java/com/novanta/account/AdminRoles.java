@@ -3,8 +3,8 @@ package com.novanta.account;
 import java.util.Map;
 
 import com.novanta.audit.AuditAction;
-import com.novanta.audit.AuditLog;
 import com.novanta.audit.AuditLog.Actor;
+import com.novanta.audit.AuditLog;
 
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;

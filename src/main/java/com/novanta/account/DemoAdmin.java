@@ -5,10 +5,11 @@ import java.time.Clock;
 import java.util.Set;
 
 import com.novanta.audit.AuditAction;
-import com.novanta.audit.AuditLog;
 import com.novanta.audit.AuditLog.Actor;
+import com.novanta.audit.AuditLog;
 import com.novanta.config.DatabaseDescription;
 import com.novanta.config.DevMode;
+import com.novanta.responsibleplay.ResponsiblePlay;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -11,8 +11,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.novanta.audit.AuditAction;
-import com.novanta.audit.AuditLog;
 import com.novanta.audit.AuditLog.Actor;
+import com.novanta.audit.AuditLog;
 import com.novanta.config.SharedSecrets;
 
 import org.springframework.data.mongodb.core.query.Update;

@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 
 import com.novanta.account.AccountTokens.Purpose;
 import com.novanta.audit.AuditAction;
-import com.novanta.audit.AuditLog;
 import com.novanta.audit.AuditLog.Actor;
+import com.novanta.audit.AuditLog;
 import org.bson.types.ObjectId;
 
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -47,11 +47,11 @@ class PasswordResets {
 
 	private final ResetRequestQueue queue;
 
-	private final KeptPlayRestrictions keptRestrictions;
+	private final AccountPlayChoices playChoices;
 
 	PasswordResets(AccountRepository accounts, AccountTokens tokens, AccountMail mail, PasswordEncoder passwords,
 			RateLimiter rateLimiter, SignInThrottle throttle, AuditLog audit, AccountProperties properties,
-			ResetRequestQueue queue, KeptPlayRestrictions keptRestrictions) {
+			ResetRequestQueue queue, AccountPlayChoices playChoices) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.mail = mail;
@@ -61,7 +61,7 @@ class PasswordResets {
 		this.audit = audit;
 		this.properties = properties;
 		this.queue = queue;
-		this.keptRestrictions = keptRestrictions;
+		this.playChoices = playChoices;
 	}
 
 	/**
@@ -118,8 +118,7 @@ class PasswordResets {
 			// Following the link proves the address is theirs, so an unverified one
 			// counts as verified too (and what was kept for it binds it from then
 			// on); else only the password changes.
-			Optional<Account> updated = this.keptRestrictions
-				.verify(used.accountId(), active, reset, false, clientAddress)
+			Optional<Account> updated = this.playChoices.verify(used.accountId(), active, reset, false, clientAddress)
 				.or(() -> this.accounts.update(used.accountId(),
 						new Criteria().andOperator(active, Criteria.where("emailVerified").is(true)), reset.get()));
 			updated.ifPresent((account) -> {

@@ -1,6 +1,7 @@
 package com.novanta.account;
 
 import com.novanta.config.FormFields;
+import com.novanta.responsibleplay.PlayStatus;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 

@@ -2,6 +2,10 @@ package com.novanta.account;
 
 import java.util.List;
 
+import com.novanta.responsibleplay.ExclusionPeriod;
+import com.novanta.responsibleplay.PlayRestrictions;
+import com.novanta.responsibleplay.PlayStatus;
+
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -35,7 +39,7 @@ class ProfilePage {
 
 	/** The page for the account, keeping any form already in the model. */
 	String render(Account account, Model model) {
-		PlayStatus play = this.restrictions.status(account);
+		PlayStatus play = this.restrictions.status(account.responsiblePlay());
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", ProfileForm.of(account));
 		}

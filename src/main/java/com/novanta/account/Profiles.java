@@ -11,6 +11,7 @@ import java.util.Optional;
 import com.novanta.account.AccountTokens.Purpose;
 import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditLog;
+import com.novanta.responsibleplay.KeptPlayRestrictions;
 import org.bson.types.ObjectId;
 
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -38,11 +39,11 @@ class Profiles {
 
 	private final RememberMeTokens rememberMe;
 
-	private final KeptPlayRestrictions keptRestrictions;
+	private final AccountPlayChoices playChoices;
 
 	Profiles(AccountRepository accounts, PasswordEncoder passwords, AccountTokens tokens, AccountMail mail,
 			AuditLog audit, Clock clock, SignInThrottle throttle, RememberMeTokens rememberMe,
-			KeptPlayRestrictions keptRestrictions) {
+			AccountPlayChoices playChoices) {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.tokens = tokens;
@@ -51,7 +52,7 @@ class Profiles {
 		this.clock = clock;
 		this.throttle = throttle;
 		this.rememberMe = rememberMe;
-		this.keptRestrictions = keptRestrictions;
+		this.playChoices = playChoices;
 	}
 
 	Account get(String accountId) {
@@ -193,7 +194,7 @@ class Profiles {
 		Optional<KeptPlayRestrictions.Kept> kept;
 		boolean deleted;
 		do {
-			kept = this.keptRestrictions.keep(account);
+			kept = this.playChoices.keep(account);
 			deleted = this.accounts.update(me.id(), unchangedSince(account), deletion).isPresent();
 			account = get(me.id());
 		}
@@ -218,7 +219,7 @@ class Profiles {
 	static Criteria unchangedSince(Account account) {
 		return new Criteria().andOperator(Criteria.where("status").ne(AccountStatus.DELETED),
 				Criteria.where("emailVerified").is(account.emailVerified()),
-				PlayRestrictions.revisionIs(account.responsiblePlay().revision()));
+				AccountPlayChoices.revisionIs(account.responsiblePlay().revision()));
 	}
 
 	private static void diff(String field, Object before, Object after, Map<String, Object> was,

@@ -9,8 +9,9 @@ import java.util.Optional;
 
 import com.novanta.account.AccountTokens.Purpose;
 import com.novanta.audit.AuditAction;
-import com.novanta.audit.AuditLog;
 import com.novanta.audit.AuditLog.Actor;
+import com.novanta.audit.AuditLog;
+import com.novanta.responsibleplay.ResponsiblePlay;
 import org.bson.types.ObjectId;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -47,11 +48,11 @@ class Registration {
 
 	private final Clock clock;
 
-	private final KeptPlayRestrictions keptRestrictions;
+	private final AccountPlayChoices playChoices;
 
 	Registration(AccountRepository accounts, AccountTokens tokens, AccountMail mail, PasswordEncoder passwords,
 			RateLimiter rateLimiter, AdminRoles adminRoles, AuditLog audit, AccountProperties properties, Clock clock,
-			KeptPlayRestrictions keptRestrictions) {
+			AccountPlayChoices playChoices) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.mail = mail;
@@ -61,7 +62,7 @@ class Registration {
 		this.audit = audit;
 		this.properties = properties;
 		this.clock = clock;
-		this.keptRestrictions = keptRestrictions;
+		this.playChoices = playChoices;
 	}
 
 	/**
@@ -116,7 +117,7 @@ class Registration {
 	 */
 	Optional<Account> verify(String token, String clientAddress) {
 		return this.tokens.consume(Purpose.VERIFY_EMAIL, token).flatMap((used) -> {
-			Optional<Account> verified = this.keptRestrictions.verify(used.accountId(),
+			Optional<Account> verified = this.playChoices.verify(used.accountId(),
 					Criteria.where("status").is(AccountStatus.ACTIVE), Update::new, false, clientAddress);
 			verified.ifPresent((account) -> {
 				this.audit.record(Actors.of(account, clientAddress), AuditAction.EMAIL_VERIFIED, "account",

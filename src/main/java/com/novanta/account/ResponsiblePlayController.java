@@ -3,6 +3,10 @@ package com.novanta.account;
 import java.time.Instant;
 import java.util.Optional;
 
+import com.novanta.responsibleplay.ExclusionPeriod;
+import com.novanta.responsibleplay.PlayRestrictions;
+import com.novanta.responsibleplay.PlayStatus;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
@@ -51,8 +55,8 @@ class ResponsiblePlayController {
 			model.addAttribute("limitsProblem", true);
 			return this.page.render(this.profiles.get(me.id()), model);
 		}
-		PlayStatus status = this.restrictions.setLimits(me, form.daily(), form.monthly(),
-				Actors.clientAddress(request));
+		PlayStatus status = this.restrictions.setLimits(me.id(), form.daily(), form.monthly(),
+				Actors.of(me, Actors.clientAddress(request)));
 		boolean waits = status.daily().hasPendingAt(status.at()) || status.monthly().hasPendingAt(status.at());
 		redirect.addFlashAttribute("limitsSaved", waits ? "limits.saved.waiting" : "limits.saved");
 		return SECTION;
@@ -87,7 +91,8 @@ class ResponsiblePlayController {
 			redirect.addFlashAttribute("exclusionProblem", "exclusion.choose");
 			return SECTION;
 		}
-		Optional<Instant> until = this.restrictions.exclude(me, chosen.get(), Actors.clientAddress(request));
+		Optional<Instant> until = this.restrictions.exclude(me.id(), chosen.get(),
+				Actors.of(me, Actors.clientAddress(request)));
 		if (until.isEmpty()) {
 			redirect.addFlashAttribute("exclusionProblem", "exclusion.notLonger");
 			return SECTION;

@@ -9,8 +9,9 @@ import java.util.Optional;
 
 import com.novanta.account.AccountTokens.Purpose;
 import com.novanta.audit.AuditAction;
-import com.novanta.audit.AuditLog;
 import com.novanta.audit.AuditLog.Actor;
+import com.novanta.audit.AuditLog;
+import com.novanta.responsibleplay.KeptPlayRestrictions;
 import org.bson.types.ObjectId;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -60,9 +61,11 @@ class SocialSignIn {
 
 	private final KeptPlayRestrictions keptRestrictions;
 
+	private final AccountPlayChoices playChoices;
+
 	SocialSignIn(AccountRepository accounts, AccountTokens tokens, AccountMail mail, PasswordEncoder passwords,
 			SignInThrottle throttle, AdminRoles adminRoles, AuditLog audit, AccountProperties properties, Clock clock,
-			KeptPlayRestrictions keptRestrictions) {
+			KeptPlayRestrictions keptRestrictions, AccountPlayChoices playChoices) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.mail = mail;
@@ -73,6 +76,7 @@ class SocialSignIn {
 		this.properties = properties;
 		this.clock = clock;
 		this.keptRestrictions = keptRestrictions;
+		this.playChoices = playChoices;
 	}
 
 	/**
@@ -225,7 +229,7 @@ class SocialSignIn {
 		}
 		List<String> identities = this.accounts.identitiesOf(unverified.id()).stream().map(Identity::provider).toList();
 		// verifying binds the account by what was kept for the email
-		Optional<Account> taken = this.keptRestrictions.verify(unverified.id(),
+		Optional<Account> taken = this.playChoices.verify(unverified.id(),
 				Criteria.where("status").is(AccountStatus.ACTIVE).and("email").is(unverified.email()),
 				() -> new Update().unset("passwordHash")
 					.inc("sessionEpoch", 1)
@@ -284,7 +288,7 @@ class SocialSignIn {
 		Actor actor = new Actor(account.id(), account.email(), clientAddress);
 		this.audit.record(actor, AuditAction.ACCOUNT_CREATED, "account", account.id(), null,
 				Map.of("email", account.email(), "method", profile.provider()));
-		account = this.keptRestrictions.restored(account, actor);
+		account = this.playChoices.restored(account, actor);
 		link(account, profile, clientAddress);
 		return account;
 	}

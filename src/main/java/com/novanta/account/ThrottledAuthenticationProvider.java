@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.util.Map;
 
 import com.novanta.audit.AuditAction;
-import com.novanta.audit.AuditLog;
 import com.novanta.audit.AuditLog.Actor;
+import com.novanta.audit.AuditLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 

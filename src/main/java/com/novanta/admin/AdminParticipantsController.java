@@ -6,9 +6,9 @@ import java.util.Locale;
 import com.novanta.account.Account;
 import com.novanta.account.AccountAdministration;
 import com.novanta.account.CurrentAccount;
-import com.novanta.account.PlayRestrictions;
 import com.novanta.audit.AuditLog;
 import com.novanta.ballot.MyBallots;
+import com.novanta.responsibleplay.PlayRestrictions;
 import com.novanta.web.RequestParameters;
 import com.novanta.winner.Winners;
 import jakarta.servlet.http.HttpServletRequest;
@@ -76,7 +76,7 @@ class AdminParticipantsController {
 		Account account = this.administration.find(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("participant", account);
-		model.addAttribute("play", this.restrictions.status(account));
+		model.addAttribute("play", this.restrictions.status(account.id()));
 		model.addAttribute("identities", this.administration.identities(id));
 		model.addAttribute("slips", this.ballots.page(id, new MyBallots.Filter(null, null, null), 0, 10).slips());
 		model.addAttribute("wins", this.winners.ofAccount(id));

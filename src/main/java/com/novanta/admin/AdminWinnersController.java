@@ -17,10 +17,10 @@ import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 import com.novanta.account.Account;
-import com.novanta.account.Participant;
 import com.novanta.account.AccountAdministration;
 import com.novanta.account.Accounts;
 import com.novanta.account.CurrentAccount;
+import com.novanta.account.Participant;
 import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditLog;
 import com.novanta.config.FormFields;

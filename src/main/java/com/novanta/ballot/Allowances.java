@@ -1,9 +1,8 @@
 package com.novanta.ballot;
 
-import java.util.function.LongSupplier;
-
-import com.novanta.account.PlayStatus;
 import com.novanta.lottery.Lottery;
+import com.novanta.responsibleplay.PlayCounts;
+import com.novanta.responsibleplay.PlayStatus;
 
 import org.springframework.stereotype.Component;
 
@@ -31,8 +30,8 @@ class Allowances {
 	 * stand.
 	 */
 	Allowance of(String accountId, PlayStatus play, Lottery lottery) {
-		Long today = left(play.dailyLimit(), () -> this.counts.used(accountId, play.day()));
-		Long month = left(play.monthlyLimit(), () -> this.counts.used(accountId, play.month()));
+		Long today = this.counts.leftToday(accountId, play);
+		Long month = this.counts.leftThisMonth(accountId, play);
 		int limit = this.properties.limitPerLottery();
 		long played = this.slips.findParticipation(Participation.id(lottery.id(), accountId))
 			.map(Participation::ballots)
@@ -40,10 +39,6 @@ class Allowances {
 		return new Allowance(today, month, Math.max(0, limit - played), limit,
 				play.day().plusDays(1).atStartOfDay(play.zone()).toInstant(),
 				play.month().plusMonths(1).atDay(1).atStartOfDay(play.zone()).toInstant());
-	}
-
-	private static Long left(Integer limit, LongSupplier used) {
-		return (limit != null) ? Math.max(0, limit - used.getAsLong()) : null;
 	}
 
 }

@@ -10,13 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import com.novanta.account.PlayRestrictions;
-import com.novanta.account.PlayStatus;
 import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
 import com.novanta.game.NumberRules;
 import com.novanta.lottery.Lotteries;
 import com.novanta.lottery.Lottery;
+import com.novanta.responsibleplay.PlayCounts;
+import com.novanta.responsibleplay.PlayRestrictions;
+import com.novanta.responsibleplay.PlayStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -151,19 +152,15 @@ public class BallotSubmission {
 			return new SubmissionResult.Rejected(SubmissionResult.Reason.LIMIT_REACHED, Map.of(), limit);
 		}
 		String accountId = player.accountId();
-		if (!this.counts.reserve(accountId, play.day(), submissionKey, count, play.dailyLimit())) {
-			return new SubmissionResult.Rejected(SubmissionResult.Reason.DAILY_LIMIT_REACHED, Map.of(),
-					remaining(play.dailyLimit(), this.counts.used(accountId, play.day())));
-		}
-		if (!this.counts.reserve(accountId, play.month(), submissionKey, count, play.monthlyLimit())) {
-			this.counts.release(accountId, play.day(), submissionKey, count);
-			return new SubmissionResult.Rejected(SubmissionResult.Reason.MONTHLY_LIMIT_REACHED, Map.of(),
-					remaining(play.monthlyLimit(), this.counts.used(accountId, play.month())));
+		Optional<PlayCounts.LimitReached> over = this.counts.reserve(accountId, play, submissionKey, count);
+		if (over.isPresent()) {
+			return new SubmissionResult.Rejected(over.get().monthly() ? SubmissionResult.Reason.MONTHLY_LIMIT_REACHED
+					: SubmissionResult.Reason.DAILY_LIMIT_REACHED, Map.of(), over.get().left());
 		}
 		Participation participation = new Participation(Participation.id(lottery.id(), accountId), lottery.id(),
 				accountId, game.id(), lottery.drawDate(), 0, now);
 		if (!this.slips.reserve(participation, submissionKey, count, limit)) {
-			releasePlay(play, accountId, submissionKey, count);
+			this.counts.release(accountId, play, submissionKey, count);
 			long used = this.slips.findParticipation(participation.id()).map(Participation::ballots).orElse(0L);
 			return new SubmissionResult.Rejected(SubmissionResult.Reason.LIMIT_REACHED, Map.of(),
 					Math.max(0, limit - used));
@@ -171,7 +168,7 @@ public class BallotSubmission {
 		Optional<Long> place = this.lotteries.allocateSlot(lottery.id(), count);
 		if (place.isEmpty()) {
 			this.slips.release(participation.id(), submissionKey, count);
-			releasePlay(play, accountId, submissionKey, count);
+			this.counts.release(accountId, play, submissionKey, count);
 			return SubmissionResult.Rejected.of(SubmissionResult.Reason.CLOSED);
 		}
 		long slipNumber = place.get();
@@ -195,22 +192,12 @@ public class BallotSubmission {
 			// the draw sealed this place: the lottery closed before the slip could be
 			// stored
 			this.slips.release(participation.id(), submissionKey, count);
-			releasePlay(play, accountId, submissionKey, count);
+			this.counts.release(accountId, play, submissionKey, count);
 			return SubmissionResult.Rejected.of(SubmissionResult.Reason.CLOSED);
 		}
 
 		this.statistics.accepted(count);
 		return new SubmissionResult.Accepted(slip, false);
-	}
-
-	/** Gives back the ballots counted against the participant's own limits. */
-	private void releasePlay(PlayStatus play, String accountId, String submissionKey, int count) {
-		this.counts.release(accountId, play.month(), submissionKey, count);
-		this.counts.release(accountId, play.day(), submissionKey, count);
-	}
-
-	private static long remaining(Integer limit, long used) {
-		return Math.max(0, limit - used);
 	}
 
 	private static List<Boolean> flags(List<Boolean> quickPicks, List<List<Integer>> lines, int count) {

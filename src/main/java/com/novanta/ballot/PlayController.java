@@ -9,13 +9,13 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 import com.novanta.account.CurrentAccount;
-import com.novanta.account.PlayRestrictions;
-import com.novanta.account.PlayStatus;
 import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
 import com.novanta.game.QuickPick;
 import com.novanta.lottery.Lotteries;
 import com.novanta.lottery.Lottery;
+import com.novanta.responsibleplay.PlayRestrictions;
+import com.novanta.responsibleplay.PlayStatus;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.novanta.config.DatabaseIndexes;
+import com.novanta.responsibleplay.Reservations;
 import org.bson.Document;
 
 import org.springframework.dao.DuplicateKeyException;

@@ -1,21 +1,29 @@
 package com.novanta.account;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
+import com.mongodb.client.model.Filters;
 import com.novanta.audit.AuditEvent;
-import com.novanta.audit.AuditLog;
 import com.novanta.audit.AuditLog.Actor;
+import com.novanta.audit.AuditLog;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.notification.DevMailbox;
 import com.novanta.notification.TestMail;
+import com.novanta.responsibleplay.ExclusionPeriod;
+import com.novanta.responsibleplay.KeptPlayRestrictions;
+import com.novanta.responsibleplay.ResponsiblePlay;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
@@ -78,6 +86,9 @@ class PlayRestrictionsAfterDeletionIntegrationTests {
 
 	@Autowired
 	KeptPlayRestrictions kept;
+
+	@Autowired
+	AccountPlayChoices choices;
 
 	@Autowired
 	PasswordEncoder passwordEncoder;
@@ -269,7 +280,7 @@ class PlayRestrictionsAfterDeletionIntegrationTests {
 		perform(post("/account/limits").param("dailyLimit", "4").param("monthlyLimit", ""), second);
 		// a deletion reads the unverified account (whose choices are not kept) ...
 		Account readByDeletion = this.repository.findById(second.id()).orElseThrow();
-		assertThat(this.kept.keep(readByDeletion)).isEmpty();
+		assertThat(this.choices.keep(readByDeletion)).isEmpty();
 
 		// ... the address is verified meanwhile ...
 		verify(second);
@@ -286,7 +297,7 @@ class PlayRestrictionsAfterDeletionIntegrationTests {
 		Account account = signUp();
 		perform(post("/account/limits").param("dailyLimit", "4").param("monthlyLimit", ""), account);
 		Account readByDeletion = this.repository.findById(account.id()).orElseThrow();
-		assertThat(this.kept.keep(readByDeletion)).isEmpty();
+		assertThat(this.choices.keep(readByDeletion)).isEmpty();
 
 		Account verified = verify(account);
 
@@ -295,7 +306,7 @@ class PlayRestrictionsAfterDeletionIntegrationTests {
 		assertThat(this.repository.update(account.id(), Profiles.unchangedSince(readByDeletion),
 				new Update().set("status", AccountStatus.DELETED)))
 			.isEmpty();
-		assertThat(this.kept.keep(verified)).isPresent();
+		assertThat(this.choices.keep(verified)).isPresent();
 	}
 
 	@Test
@@ -353,14 +364,14 @@ class PlayRestrictionsAfterDeletionIntegrationTests {
 		// a sign-up reads what is kept for the email (nothing yet) ...
 		ResponsiblePlay readBefore = this.kept.forNewAccount(this.email);
 		// ... the owner deletes the old account meanwhile ...
-		this.kept.keep(old);
+		this.choices.keep(old);
 		this.repository.update(old.id(), new Update().set("email", "deleted+" + old.id() + "@invalid"));
 		// ... and the sign-up inserts its account
 		Account inserted = this.repository.insert(new Account(new ObjectId().toHexString(), this.email, false, null,
 				"Ada", null, AccountRepository.participant(), "Europe/Rome", "en", true, AccountStatus.ACTIVE, 0,
 				this.clock.instant(), null, null, readBefore));
 
-		Account restored = this.kept.restored(inserted, new Actor(inserted.id(), this.email, null));
+		Account restored = this.choices.restored(inserted, new Actor(inserted.id(), this.email, null));
 
 		assertThat(readBefore).isEqualTo(ResponsiblePlay.NONE);
 		assertThat(restored.responsiblePlay().excludedUntil()).isEqualTo(old.responsiblePlay().excludedUntil());
@@ -373,15 +384,21 @@ class PlayRestrictionsAfterDeletionIntegrationTests {
 		Account first = signUpAndVerify();
 		perform(post("/account/exclusion").param("period", "SIX_MONTHS"), first);
 		delete(first);
-		String id = KeptPlayRestrictions.key(this.email);
-		assertThat(this.mongo.findById(id, KeptPlayRestrictions.Kept.class)).isNotNull();
+		assertThat(keptDocuments()).isOne();
 
 		this.kept.forgetEnded();
-		assertThat(this.mongo.findById(id, KeptPlayRestrictions.Kept.class)).isNotNull();
+		assertThat(keptDocuments()).isOne();
 		this.clock.advance(Duration.ofDays(190));
 		this.kept.forgetEnded();
 
-		assertThat(this.mongo.findById(id, KeptPlayRestrictions.Kept.class)).isNull();
+		assertThat(keptDocuments()).isZero();
+	}
+
+	/** The documents kept for this test's email: keyed by the SHA-256 of the address. */
+	private long keptDocuments() throws NoSuchAlgorithmException {
+		String key = HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(this.email.getBytes(StandardCharsets.UTF_8)));
+		return this.mongo.getCollection("kept_play_restrictions").countDocuments(Filters.eq("_id", key));
 	}
 
 	private Account signUp() throws Exception {

@@ -6,8 +6,12 @@ import java.util.List;
 
 import com.novanta.audit.AuditEvent;
 import com.novanta.audit.AuditLog;
-import com.novanta.testing.IntegrationTest;
+import com.novanta.audit.AuditLog.Actor;
+import com.novanta.responsibleplay.ExclusionPeriod;
+import com.novanta.responsibleplay.PlayRestrictions;
+import com.novanta.responsibleplay.PlayStatus;
 import com.novanta.testing.AllAtOnce;
+import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,10 +57,10 @@ class PlayRestrictionsIntegrationTests {
 	@Test
 	void aLowerLimitAppliesAtOnceAndAHigherOneAfterTwentyFourHours() {
 		Instant start = this.clock.instant();
-		this.restrictions.setLimits(this.participant, 10, 200, "10.9.0.1");
+		this.restrictions.setLimits(this.participant.id(), 10, 200, actor("10.9.0.1"));
 		assertThat(this.restrictions.status(this.participant.id()).dailyLimit()).isEqualTo(10);
 
-		PlayStatus raised = this.restrictions.setLimits(this.participant, 30, 100, null);
+		PlayStatus raised = this.restrictions.setLimits(this.participant.id(), 30, 100, actor(null));
 		assertThat(raised.dailyLimit()).isEqualTo(10);
 		assertThat(raised.daily().pending()).isEqualTo(30);
 		assertThat(raised.daily().pendingFrom()).isEqualTo(start.plus(Duration.ofHours(24)));
@@ -70,10 +74,10 @@ class PlayRestrictionsIntegrationTests {
 
 	@Test
 	void everyChangeIsAuditedWithBeforeAndAfter() {
-		this.restrictions.setLimits(this.participant, 10, null, "10.9.0.2");
+		this.restrictions.setLimits(this.participant.id(), 10, null, actor("10.9.0.2"));
 		// the newest entry is the one with the latest instant: a tie would be either
 		this.clock.advance(Duration.ofSeconds(1));
-		this.restrictions.setLimits(this.participant, 4, null, "10.9.0.2");
+		this.restrictions.setLimits(this.participant.id(), 4, null, actor("10.9.0.2"));
 
 		assertThat(events("PLAY_LIMITS_CHANGED")).extracting((event) -> event.after().get("dailyLimit"))
 			.containsExactly(4, 10);
@@ -83,7 +87,8 @@ class PlayRestrictionsIntegrationTests {
 		assertThat(lowered.before()).containsEntry("dailyLimit", 10);
 		assertThat(lowered.after()).containsEntry("dailyLimit", 4).containsEntry("monthlyLimit", null);
 
-		Instant until = this.restrictions.exclude(this.participant, ExclusionPeriod.ONE_YEAR, null).orElseThrow();
+		Instant until = this.restrictions.exclude(this.participant.id(), ExclusionPeriod.ONE_YEAR, actor(null))
+			.orElseThrow();
 		AuditEvent excluded = lastEvent("SELF_EXCLUDED");
 		assertThat(excluded.before()).containsEntry("excludedUntil", null);
 		assertThat(excluded.after().get("excludedUntil")).isNotNull();
@@ -93,10 +98,10 @@ class PlayRestrictionsIntegrationTests {
 
 	@Test
 	void askingForTheSameLimitsAgainChangesNothing() {
-		this.restrictions.setLimits(this.participant, 10, null, null);
+		this.restrictions.setLimits(this.participant.id(), 10, null, actor(null));
 		long revision = revision();
 
-		this.restrictions.setLimits(this.participant, 10, null, null);
+		this.restrictions.setLimits(this.participant.id(), 10, null, actor(null));
 
 		assertThat(revision()).isEqualTo(revision);
 		assertThat(this.audit.find(new AuditLog.AuditFilter(this.participant.id(), "PLAY_LIMITS_CHANGED"), 0, 10))
@@ -105,11 +110,13 @@ class PlayRestrictionsIntegrationTests {
 
 	@Test
 	void anExclusionCannotBeShortened() {
-		Instant until = this.restrictions.exclude(this.participant, ExclusionPeriod.TWO_YEARS, null).orElseThrow();
+		Instant until = this.restrictions.exclude(this.participant.id(), ExclusionPeriod.TWO_YEARS, actor(null))
+			.orElseThrow();
 
-		assertThat(this.restrictions.exclude(this.participant, ExclusionPeriod.ONE_YEAR, null)).isEmpty();
+		assertThat(this.restrictions.exclude(this.participant.id(), ExclusionPeriod.ONE_YEAR, actor(null))).isEmpty();
 		assertThat(this.restrictions.status(this.participant.id()).excludedUntil()).isEqualTo(until);
-		Instant longer = this.restrictions.exclude(this.participant, ExclusionPeriod.FIVE_YEARS, null).orElseThrow();
+		Instant longer = this.restrictions.exclude(this.participant.id(), ExclusionPeriod.FIVE_YEARS, actor(null))
+			.orElseThrow();
 		assertThat(longer).isAfter(until);
 	}
 
@@ -119,17 +126,17 @@ class PlayRestrictionsIntegrationTests {
 				new Update().unset("responsiblePlay"), Account.class);
 		assertThat(this.restrictions.status(this.participant.id()).hasLimits()).isFalse();
 
-		this.restrictions.setLimits(this.participant, 7, null, null);
+		this.restrictions.setLimits(this.participant.id(), 7, null, actor(null));
 
 		assertThat(this.restrictions.status(this.participant.id()).dailyLimit()).isEqualTo(7);
 	}
 
 	@Test
 	void changesAtOnceNeverLoseALowering() throws Exception {
-		this.restrictions.setLimits(this.participant, 50, null, null);
+		this.restrictions.setLimits(this.participant.id(), 50, null, actor(null));
 		AllAtOnce.run(8, (i) -> {
 			int limit = (i % 2 == 0) ? 100 + i : 5;
-			return () -> this.restrictions.setLimits(this.participant, limit, null, null);
+			return () -> this.restrictions.setLimits(this.participant.id(), limit, null, actor(null));
 		});
 		// whatever the order, a lowering to 5 applied and no raise is in force yet
 		assertThat(this.restrictions.status(this.participant.id()).dailyLimit()).isEqualTo(5);
@@ -149,6 +156,10 @@ class PlayRestrictionsIntegrationTests {
 
 	private AuditEvent lastEvent(String action) {
 		return events(action).get(0);
+	}
+
+	private Actor actor(String clientAddress) {
+		return new Actor(this.participant.id(), this.participant.email(), clientAddress);
 	}
 
 }

@@ -8,6 +8,9 @@ import java.util.Locale;
 
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
+import com.novanta.responsibleplay.ExclusionPeriod;
+import com.novanta.responsibleplay.PlayRestrictions;
+import com.novanta.responsibleplay.PlayStatus;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
@@ -113,7 +116,7 @@ class ResponsiblePlayWebTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "0", "-1", "abc", "10001", "1.5", "1e3", "007" })
 	void aLimitThatIsNotAWholeNumberFromOneToTenThousandIsExplainedAndNothingIsSaved(String value) throws Exception {
-		this.restrictions.setLimits(this.me, 5, null, null);
+		this.restrictions.setLimits(this.me.id(), 5, null, Actors.of(this.me, null));
 
 		Document page = Html.parse(this.mvc.perform(limits("3", value)).andExpect(status().isOk()).andReturn());
 
@@ -183,7 +186,8 @@ class ResponsiblePlayWebTests {
 
 	@Test
 	void anExclusionCannotBeShortenedFromThePage() throws Exception {
-		Instant until = this.restrictions.exclude(this.me, ExclusionPeriod.TWO_YEARS, null).orElseThrow();
+		Instant until = this.restrictions.exclude(this.me.id(), ExclusionPeriod.TWO_YEARS, Actors.of(this.me, null))
+			.orElseThrow();
 
 		this.mvc.perform(get("/account/exclusion").param("period", "SIX_MONTHS").with(signedIn(this.me)))
 			.andExpect(redirectedUrl(SECTION))
@@ -214,7 +218,7 @@ class ResponsiblePlayWebTests {
 	@Test
 	void anExcludedParticipantSeesWhyTheyCannotPlay() throws Exception {
 		Lottery lottery = new TestLotteries(this.context).open("daily");
-		this.restrictions.exclude(this.me, ExclusionPeriod.SIX_MONTHS, null);
+		this.restrictions.exclude(this.me.id(), ExclusionPeriod.SIX_MONTHS, Actors.of(this.me, null));
 
 		Document play = Html.parse(this.mvc.perform(get("/play/{id}", lottery.id()).with(signedIn(this.me)))
 			.andExpect(status().isOk())
@@ -241,7 +245,7 @@ class ResponsiblePlayWebTests {
 	@Test
 	void aSubmissionOverTheDailyLimitIsRefusedWithHowManyAreLeft() throws Exception {
 		Lottery lottery = new TestLotteries(this.context).open("daily");
-		this.restrictions.setLimits(this.me, 2, null, null);
+		this.restrictions.setLimits(this.me.id(), 2, null, Actors.of(this.me, null));
 
 		Document refused = Html
 			.parse(this.mvc.perform(play(lottery, "a", 3)).andExpect(status().isUnprocessableEntity()));
@@ -261,9 +265,9 @@ class ResponsiblePlayWebTests {
 
 	@Test
 	void theSectionSpeaksItalian() throws Exception {
-		this.restrictions.setLimits(this.me, 1, 10, null);
-		this.restrictions.setLimits(this.me, 1, 20, null);
-		this.restrictions.exclude(this.me, ExclusionPeriod.SIX_MONTHS, null);
+		this.restrictions.setLimits(this.me.id(), 1, 10, Actors.of(this.me, null));
+		this.restrictions.setLimits(this.me.id(), 1, 20, Actors.of(this.me, null));
+		this.restrictions.exclude(this.me.id(), ExclusionPeriod.SIX_MONTHS, Actors.of(this.me, null));
 
 		Document page = Html.parse(this.mvc.perform(get("/account").param("lang", "it").with(signedIn(this.me)))
 			.andExpect(status().isOk())

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.novanta.notification.TestMail;
+import com.novanta.responsibleplay.ResponsiblePlay;
 import com.novanta.testing.Html;
 import org.bson.types.ObjectId;
 

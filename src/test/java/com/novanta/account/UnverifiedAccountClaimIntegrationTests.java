@@ -8,6 +8,8 @@ import com.novanta.audit.AuditEvent;
 import com.novanta.audit.AuditLog;
 import com.novanta.notification.DevMailbox;
 import com.novanta.notification.TestMail;
+import com.novanta.responsibleplay.PlayLimit;
+import com.novanta.responsibleplay.ResponsiblePlay;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import org.jsoup.nodes.Document;

@@ -7,9 +7,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import com.novanta.account.CurrentAccount;
-import com.novanta.account.ExclusionPeriod;
 import com.novanta.account.TestParticipants;
-import com.novanta.account.TestPlayRestrictions;
+import com.novanta.responsibleplay.ExclusionPeriod;
+import com.novanta.responsibleplay.TestPlayRestrictions;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;

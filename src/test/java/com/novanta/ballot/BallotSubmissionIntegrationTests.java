@@ -7,13 +7,14 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import com.novanta.account.CurrentAccount;
-import com.novanta.account.PlayRestrictions;
-import com.novanta.account.PlayStatus;
 import com.novanta.account.TestParticipants;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
-import com.novanta.testing.IntegrationTest;
+import com.novanta.responsibleplay.PlayCounts;
+import com.novanta.responsibleplay.PlayRestrictions;
+import com.novanta.responsibleplay.PlayStatus;
 import com.novanta.testing.AllAtOnce;
+import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The server-side rules of a submission, each with nothing stored on failure. */
 @IntegrationTest
 class BallotSubmissionIntegrationTests {
+
+	@Autowired
+	PlayCounts counts;
 
 	@Autowired
 	BallotSubmission submission;
@@ -237,8 +241,7 @@ class BallotSubmissionIntegrationTests {
 	}
 
 	private long playCount(CurrentAccount account, Object period) {
-		PlayCount count = this.mongo.findById(PlayCount.id(account.id(), period), PlayCount.class);
-		return (count != null) ? count.ballots() : 0;
+		return this.counts.used(account.id(), period);
 	}
 
 	private long participation(CurrentAccount account) {

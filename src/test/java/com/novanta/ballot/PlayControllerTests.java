@@ -7,9 +7,9 @@ import java.util.UUID;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
-import com.novanta.account.TestPlayRestrictions;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
+import com.novanta.responsibleplay.TestPlayRestrictions;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;

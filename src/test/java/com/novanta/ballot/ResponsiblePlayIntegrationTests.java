@@ -11,11 +11,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.novanta.account.CurrentAccount;
-import com.novanta.account.ExclusionPeriod;
 import com.novanta.account.TestParticipants;
-import com.novanta.account.TestPlayRestrictions;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
+import com.novanta.responsibleplay.ExclusionPeriod;
+import com.novanta.responsibleplay.PlayCounts;
+import com.novanta.responsibleplay.TestPlayRestrictions;
 import com.novanta.testing.AllAtOnce;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
@@ -39,6 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ResponsiblePlayIntegrationTests {
 
 	static final ZoneId ROME = ZoneId.of("Europe/Rome");
+
+	@Autowired
+	PlayCounts counts;
 
 	@Autowired
 	BallotSubmission submission;
@@ -277,8 +281,7 @@ class ResponsiblePlayIntegrationTests {
 	}
 
 	private long counted(String period) {
-		PlayCount count = this.mongo.findById(PlayCount.id(this.player.id(), period), PlayCount.class);
-		return (count != null) ? count.ballots() : 0;
+		return this.counts.used(this.player.id(), period);
 	}
 
 }

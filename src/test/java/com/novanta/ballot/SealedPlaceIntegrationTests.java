@@ -6,8 +6,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.novanta.account.CurrentAccount;
-import com.novanta.account.PlayRestrictions;
-import com.novanta.account.PlayStatus;
 import com.novanta.account.TestParticipants;
 import com.novanta.draw.DrawPipeline;
 import com.novanta.fairness.Fairness;
@@ -15,6 +13,9 @@ import com.novanta.lottery.Lotteries;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.TestLotteries;
+import com.novanta.responsibleplay.PlayCounts;
+import com.novanta.responsibleplay.PlayRestrictions;
+import com.novanta.responsibleplay.PlayStatus;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import org.bson.Document;
@@ -192,10 +193,7 @@ class SealedPlaceIntegrationTests {
 	private long reserveAndDie(Lottery lottery, String submissionKey, int ballots) {
 		Instant now = this.clock.instant();
 		PlayStatus play = this.restrictions.status(this.player.id(), now);
-		assertThat(this.counts.reserve(this.player.id(), play.day(), submissionKey, ballots, play.dailyLimit()))
-			.isTrue();
-		assertThat(this.counts.reserve(this.player.id(), play.month(), submissionKey, ballots, play.monthlyLimit()))
-			.isTrue();
+		assertThat(this.counts.reserve(this.player.id(), play, submissionKey, ballots)).isEmpty();
 		Participation participation = new Participation(Participation.id(lottery.id(), this.player.id()), lottery.id(),
 				this.player.id(), lottery.gameId(), lottery.drawDate(), 0, now);
 		assertThat(this.slips.reserve(participation, submissionKey, ballots, 100)).isTrue();

@@ -10,6 +10,9 @@ import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
+import com.novanta.responsibleplay.PlayCounts;
+import com.novanta.responsibleplay.PlayRestrictions;
+import com.novanta.responsibleplay.PlayStatus;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import org.bson.Document;
@@ -67,8 +70,9 @@ class SubmissionRetryIntegrationTests {
 		String submissionKey = this.player.id() + ":" + key;
 		LocalDate today = today();
 		// what the first attempt did before the database went away
-		assertThat(this.counts.reserve(this.player.id(), today, submissionKey, 2, null)).isTrue();
-		assertThat(this.counts.reserve(this.player.id(), YearMonth.from(today), submissionKey, 2, null)).isTrue();
+		PlayStatus play = this.context.getBean(PlayRestrictions.class).status(this.player.id());
+		assertThat(play.day()).isEqualTo(today);
+		assertThat(this.counts.reserve(this.player.id(), play, submissionKey, 2)).isEmpty();
 		assertThat(this.slips.reserve(participation(), submissionKey, 2, 100)).isTrue();
 
 		SubmissionResult retried = submit(key);
@@ -84,34 +88,6 @@ class SubmissionRetryIntegrationTests {
 		assertThat(submit(key)).isInstanceOfSatisfying(SubmissionResult.Accepted.class,
 				(accepted) -> assertThat(accepted.repeated()).isTrue());
 		assertThat(participationBallots()).isEqualTo(2);
-	}
-
-	@Test
-	void aCounterCountsEachSubmissionOnceAndGivesItBackOnce() {
-		LocalDate day = today();
-		assertThat(this.counts.reserve(this.player.id(), day, "first", 3, 5)).isTrue();
-		assertThat(this.counts.reserve(this.player.id(), day, "first", 3, 5)).as("the same submission again").isTrue();
-		assertThat(this.counts.used(this.player.id(), day)).isEqualTo(3);
-		assertThat(this.counts.reserve(this.player.id(), day, "second", 3, 5)).as("over the limit").isFalse();
-		assertThat(this.counts.reserve(this.player.id(), day, "second", 2, 5)).isTrue();
-		assertThat(this.counts.used(this.player.id(), day)).isEqualTo(5);
-
-		this.counts.release(this.player.id(), day, "first", 3);
-		this.counts.release(this.player.id(), day, "first", 3);
-		this.counts.release(this.player.id(), day, "never counted", 3);
-
-		assertThat(this.counts.used(this.player.id(), day)).isEqualTo(2);
-	}
-
-	@Test
-	void aCounterRemembersOnlyTheLastSubmissions() {
-		LocalDate day = today();
-		for (int i = 0; i < 50; i++) {
-			assertThat(this.counts.reserve(this.player.id(), day, "key-" + i, 1, null)).isTrue();
-		}
-		Document counter = this.mongo.findById(PlayCount.id(this.player.id(), day), Document.class, "playCounts");
-		assertThat(counter.getList(Reservations.FIELD, String.class)).hasSize(20).endsWith("key-49");
-		assertThat(this.counts.used(this.player.id(), day)).isEqualTo(50);
 	}
 
 	/** The participant's day, in the time zone of their account. */

@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.novanta.account.Account;
 import com.novanta.account.AccountStatus;
-import com.novanta.account.ResponsiblePlay;
 import com.novanta.account.Role;
 import com.novanta.ballot.BallotSlip;
 import com.novanta.ballot.Participation;
@@ -21,6 +20,7 @@ import com.novanta.notification.DevMailbox;
 import com.novanta.notification.OutboxDispatcher;
 import com.novanta.notification.OutboxMessage;
 import com.novanta.notification.OutboxStatus;
+import com.novanta.responsibleplay.ResponsiblePlay;
 import com.novanta.testing.MutableClock;
 import org.bson.types.ObjectId;
 

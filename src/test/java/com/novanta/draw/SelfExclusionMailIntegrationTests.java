@@ -1,9 +1,7 @@
 package com.novanta.draw;
 
 import com.novanta.account.CurrentAccount;
-import com.novanta.account.ExclusionPeriod;
 import com.novanta.account.TestParticipants;
-import com.novanta.account.TestPlayRestrictions;
 import com.novanta.ballot.TestSlips;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
@@ -12,6 +10,8 @@ import com.novanta.lottery.TestLotteries;
 import com.novanta.lottery.WinningBallots;
 import com.novanta.notification.DevMailbox;
 import com.novanta.notification.TestMail;
+import com.novanta.responsibleplay.ExclusionPeriod;
+import com.novanta.responsibleplay.TestPlayRestrictions;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;

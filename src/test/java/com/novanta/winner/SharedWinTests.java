@@ -8,8 +8,8 @@ import java.util.Set;
 import com.novanta.account.Account;
 import com.novanta.account.AccountStatus;
 import com.novanta.account.Participant;
-import com.novanta.account.ResponsiblePlay;
 import com.novanta.account.Role;
+import com.novanta.responsibleplay.ResponsiblePlay;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

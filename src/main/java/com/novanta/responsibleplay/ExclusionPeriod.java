@@ -1,4 +1,4 @@
-package com.novanta.account;
+package com.novanta.responsibleplay;
 
 import java.time.Period;
 import java.util.Locale;
@@ -27,7 +27,7 @@ public enum ExclusionPeriod {
 	}
 
 	/** The period with this name, as a form sends it. */
-	static Optional<ExclusionPeriod> parse(String name) {
+	public static Optional<ExclusionPeriod> parse(String name) {
 		for (ExclusionPeriod candidate : values()) {
 			if (candidate.name().equals(name)) {
 				return Optional.of(candidate);

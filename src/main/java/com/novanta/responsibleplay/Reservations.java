@@ -1,4 +1,4 @@
-package com.novanta.ballot;
+package com.novanta.responsibleplay;
 
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -10,11 +10,12 @@ import org.springframework.data.mongodb.core.query.Update;
  * submission once. A counter remembers the keys of the last submissions it counted, in
  * the same atomic write as the count: when the database goes away in the middle of a
  * submission, the counters it reached keep its key, and the participant's retry of the
- * same form is not counted twice (nor is it given back twice).
+ * same form is not counted twice (nor is it given back twice). Public for the ballot
+ * module's counter per lottery, which works the same way.
  */
-final class Reservations {
+public final class Reservations {
 
-	static final String FIELD = "recentKeys";
+	public static final String FIELD = "recentKeys";
 
 	/** Far more than the submissions of one participant in flight at once. */
 	private static final int KEPT = 20;
@@ -22,20 +23,20 @@ final class Reservations {
 	private Reservations() {
 	}
 
-	static Update add(Update update, String submissionKey) {
+	public static Update add(Update update, String submissionKey) {
 		update.push(FIELD).slice(-KEPT).each(submissionKey);
 		return update;
 	}
 
-	static Update remove(Update update, String submissionKey) {
+	public static Update remove(Update update, String submissionKey) {
 		return update.pull(FIELD, submissionKey);
 	}
 
-	static Query heldBy(String counterId, String submissionKey) {
+	public static Query heldBy(String counterId, String submissionKey) {
 		return Query.query(Criteria.where("_id").is(counterId).and(FIELD).is(submissionKey));
 	}
 
-	static boolean holds(MongoOperations mongo, String counterId, String submissionKey, Class<?> type) {
+	public static boolean holds(MongoOperations mongo, String counterId, String submissionKey, Class<?> type) {
 		return mongo.exists(heldBy(counterId, submissionKey), type);
 	}
 

@@ -1,4 +1,4 @@
-package com.novanta.ballot;
+package com.novanta.responsibleplay;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;

@@ -1,4 +1,4 @@
-package com.novanta.account;
+package com.novanta.responsibleplay;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.novanta.account;
+package com.novanta.responsibleplay;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +62,7 @@ public record ResponsiblePlay(PlayLimit daily, PlayLimit monthly, Instant exclud
 	 * would end no later than an exclusion already in force: it can be extended, never
 	 * shortened.
 	 */
-	Optional<ResponsiblePlay> excludedFor(ExclusionPeriod period, Instant now, ZoneId zone) {
+	public Optional<ResponsiblePlay> excludedFor(ExclusionPeriod period, Instant now, ZoneId zone) {
 		Instant until = now.atZone(zone).plus(period.period()).toInstant();
 		boolean excluded = isExcludedAt(now);
 		if (excluded && !until.isAfter(this.excludedUntil)) {
@@ -118,6 +118,28 @@ public record ResponsiblePlay(PlayLimit daily, PlayLimit monthly, Instant exclud
 	}
 
 	/**
+	 * What an account's choices become when its email is verified: bound by what was kept
+	 * for the email, combined with these, its own choices ({@link #strictestWith}), or
+	 * instead of them when its owner takes over an account someone else set up; at the
+	 * next revision if that changes them.
+	 * @param kept what was kept for the email
+	 * ({@link KeptPlayRestrictions#forNewAccount})
+	 * @param now the instant of the verification
+	 * @param dropOwnChoices whether these choices are dropped rather than combined (they
+	 * were not its owner's)
+	 * @return these choices if nothing changes
+	 */
+	public ResponsiblePlay onVerification(ResponsiblePlay kept, Instant now, boolean dropOwnChoices) {
+		ResponsiblePlay base = dropOwnChoices ? new ResponsiblePlay(null, null, null, null, this.revision) : this;
+		ResponsiblePlay binding = base.strictestWith(kept, now);
+		if (binding.equals(this)) {
+			return this;
+		}
+		return new ResponsiblePlay(binding.daily, binding.monthly, binding.excludedAt, binding.excludedUntil,
+				this.revision + 1);
+	}
+
+	/**
 	 * When these choices stop binding: the end of the exclusion, or when a raise to "no
 	 * limit" takes effect, whichever is last; empty while a limit stays, since a limit
 	 * binds until its owner removes it.
@@ -141,7 +163,7 @@ public record ResponsiblePlay(PlayLimit daily, PlayLimit monthly, Instant exclud
 	}
 
 	/** The values the audit log keeps, before and after a change. */
-	Map<String, Object> describe() {
+	public Map<String, Object> describe() {
 		Map<String, Object> values = new LinkedHashMap<>();
 		values.put("dailyLimit", this.daily.value());
 		values.put("dailyPending", this.daily.pending());
