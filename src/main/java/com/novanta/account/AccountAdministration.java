@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import com.novanta.account.internal.AccountRepository;
+import com.novanta.account.internal.Actors;
+import com.novanta.account.internal.Identity;
 import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditLog.Actor;
 import com.novanta.audit.AuditLog;

@@ -36,7 +36,7 @@ public record CurrentAccount(String id, String email, String name, Set<Role> rol
 	@Serial
 	private static final long serialVersionUID = 1L;
 
-	static CurrentAccount of(Account account) {
+	public static CurrentAccount of(Account account) {
 		return new CurrentAccount(account.id(), account.email(), account.name(), Set.copyOf(account.roles()),
 				account.emailVerified(), account.timeZone(), account.language(), account.sessionEpoch(),
 				(account.passwordHash() != null) ? account.passwordHash() : "", account.isActive());
@@ -68,7 +68,7 @@ public record CurrentAccount(String id, String email, String name, Set<Role> rol
 		return this.active;
 	}
 
-	CurrentAccount withoutPassword() {
+	public CurrentAccount withoutPassword() {
 		return new CurrentAccount(this.id, this.email, this.name, this.roles, this.emailVerified, this.timeZone,
 				this.language, this.sessionEpoch, null, this.active);
 	}

@@ -10,6 +10,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.novanta.account.internal.AccountRepository;
 import com.novanta.audit.AuditAction;
 import com.novanta.audit.AuditLog.Actor;
 import com.novanta.audit.AuditLog;
@@ -45,7 +46,7 @@ public class EmailPreferences {
 		return "/unsubscribe/no-win?account=" + accountId + "&token=" + sign(accountId);
 	}
 
-	boolean isValid(String accountId, String token) {
+	public boolean isValid(String accountId, String token) {
 		if (accountId == null || token == null || accountId.length() > 64) {
 			return false;
 		}
@@ -57,7 +58,7 @@ public class EmailPreferences {
 	 * Stops the account's "no win" emails if the signed link is right.
 	 * @return whether it was right
 	 */
-	boolean unsubscribeNoWin(String accountId, String token, String clientAddress) {
+	public boolean unsubscribeNoWin(String accountId, String token, String clientAddress) {
 		if (!isValid(accountId, token)) {
 			return false;
 		}

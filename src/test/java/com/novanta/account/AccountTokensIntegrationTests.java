@@ -8,8 +8,9 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
-import com.novanta.account.AccountTokens.Purpose;
-import com.novanta.account.AccountTokens.StoredToken;
+import com.novanta.account.internal.AccountTokens.Purpose;
+import com.novanta.account.internal.AccountTokens.StoredToken;
+import com.novanta.account.internal.AccountTokens;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import org.bson.Document;

@@ -1,5 +1,7 @@
 package com.novanta.account;
 
+import com.novanta.account.password.CommonPasswords;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -2,6 +2,9 @@ package com.novanta.account;
 
 import java.time.Clock;
 
+import com.novanta.account.internal.AccountProperties;
+import com.novanta.account.internal.AccountRepository;
+import com.novanta.account.internal.DemoAdmin;
 import com.novanta.audit.AuditLog;
 import com.novanta.config.DatabaseDescription;
 import com.novanta.testing.IntegrationTest;

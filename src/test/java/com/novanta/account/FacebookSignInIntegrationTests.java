@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.novanta.account.internal.AccountRepository;
+import com.novanta.account.social.SocialSignIn;
+import com.novanta.account.social.SocialUsers;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import com.sun.net.httpserver.HttpExchange;

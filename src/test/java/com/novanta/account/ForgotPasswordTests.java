@@ -2,6 +2,7 @@ package com.novanta.account;
 
 import java.time.Clock;
 
+import com.novanta.account.internal.AccountRepository;
 import com.novanta.notification.DevMailbox;
 import com.novanta.notification.TestMail;
 import com.novanta.testing.Html;

@@ -3,6 +3,7 @@ package com.novanta.account;
 import java.time.Clock;
 import java.util.stream.Stream;
 
+import com.novanta.account.internal.AccountRepository;
 import com.novanta.testing.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

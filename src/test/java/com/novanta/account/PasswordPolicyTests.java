@@ -2,6 +2,9 @@ package com.novanta.account;
 
 import java.util.Optional;
 
+import com.novanta.account.password.CommonPasswords;
+import com.novanta.account.password.PasswordPolicy;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -2,6 +2,7 @@ package com.novanta.account;
 
 import java.time.Clock;
 
+import com.novanta.account.internal.AccountRepository;
 import com.novanta.testing.Browser;
 import com.novanta.testing.BrowserTest;
 import com.novanta.testing.pages.SignInPage;

@@ -2,6 +2,8 @@ package com.novanta.account;
 
 import java.time.Duration;
 
+import com.novanta.account.internal.AccountProperties;
+import com.novanta.account.internal.AccountRepository;
 import com.novanta.notification.CaughtMail;
 import com.novanta.notification.DevMailbox;
 import com.novanta.notification.TestMail;

@@ -14,6 +14,13 @@ import java.util.List;
 import java.util.UUID;
 
 import com.mongodb.client.model.Filters;
+import com.novanta.account.internal.AccountPlayChoices;
+import com.novanta.account.internal.AccountRepository;
+import com.novanta.account.internal.AccountTokens;
+import com.novanta.account.internal.EmailAddresses;
+import com.novanta.account.profile.Profiles;
+import com.novanta.account.social.SocialProfile;
+import com.novanta.account.social.SocialSignIn;
 import com.novanta.audit.AuditEvent;
 import com.novanta.audit.AuditLog.Actor;
 import com.novanta.audit.AuditLog;

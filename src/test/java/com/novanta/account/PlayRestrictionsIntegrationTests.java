@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import com.novanta.account.internal.AccountRepository;
 import com.novanta.audit.AuditEvent;
-import com.novanta.audit.AuditLog;
 import com.novanta.audit.AuditLog.Actor;
+import com.novanta.audit.AuditLog;
 import com.novanta.responsibleplay.ExclusionPeriod;
 import com.novanta.responsibleplay.PlayRestrictions;
 import com.novanta.responsibleplay.PlayStatus;

@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
+import com.novanta.account.internal.AccountRepository;
+import com.novanta.account.internal.Identity;
 import com.novanta.notification.DevMailbox;
 import com.novanta.notification.TestMail;
 import com.novanta.testing.Html;

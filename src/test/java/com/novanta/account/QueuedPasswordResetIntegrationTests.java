@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 
+import com.novanta.account.internal.AccountRepository;
+import com.novanta.account.internal.AccountTokens;
+import com.novanta.account.password.PasswordResets;
+import com.novanta.account.password.ResetRequestQueue;
 import com.novanta.audit.AuditLog;
 import com.novanta.notification.DevMailbox;
 import com.novanta.notification.TestMail;

@@ -5,6 +5,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import com.novanta.account.internal.AccountRepository;
+import com.novanta.account.signin.RevocableRememberMe;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import com.novanta.testing.WebVisitor;

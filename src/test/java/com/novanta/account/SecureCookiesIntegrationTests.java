@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.novanta.account.internal.AccountRepository;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.WebVisitor;
 import org.junit.jupiter.api.Test;

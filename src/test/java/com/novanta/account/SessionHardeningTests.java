@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.novanta.account.internal.AccountProperties;
+import com.novanta.account.internal.AccountRepository;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;

@@ -2,6 +2,10 @@ package com.novanta.account;
 
 import java.time.Clock;
 
+import com.novanta.account.internal.AccountProperties;
+import com.novanta.account.internal.AccountRepository;
+import com.novanta.account.social.SocialProfile;
+import com.novanta.account.social.SocialUsers;
 import com.novanta.notification.DevMailbox;
 import com.novanta.notification.TestMail;
 import com.novanta.testing.Html;

@@ -5,6 +5,8 @@ import java.util.Locale;
 
 import jakarta.servlet.http.Cookie;
 
+import com.novanta.account.internal.AccountProperties;
+import com.novanta.account.internal.AccountRepository;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;

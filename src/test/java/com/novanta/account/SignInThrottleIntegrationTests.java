@@ -8,12 +8,16 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
+import com.novanta.account.internal.AccountProperties;
+import com.novanta.account.internal.AccountRepository;
+import com.novanta.account.internal.AccountTokens;
+import com.novanta.account.internal.KnownDevices;
 import com.novanta.audit.AuditEvent;
 import com.novanta.testing.AllAtOnce;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
-import com.novanta.testing.WebVisitor;
 import com.novanta.testing.WebVisitor.Page;
+import com.novanta.testing.WebVisitor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

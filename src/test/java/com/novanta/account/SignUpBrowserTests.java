@@ -1,5 +1,6 @@
 package com.novanta.account;
 
+import com.novanta.account.internal.AccountRepository;
 import com.novanta.testing.Browser;
 import com.novanta.testing.BrowserTest;
 import com.novanta.testing.pages.SignInPage;

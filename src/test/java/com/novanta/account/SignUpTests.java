@@ -4,6 +4,9 @@ import java.time.Clock;
 
 import java.util.Locale;
 
+import com.novanta.account.internal.AccountRepository;
+import com.novanta.account.signup.Registration;
+import com.novanta.account.signup.SignUpController;
 import com.novanta.notification.DevMailbox;
 import com.novanta.notification.TestMail;
 import com.novanta.testing.Html;

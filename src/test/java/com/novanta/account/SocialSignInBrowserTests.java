@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.novanta.testing.BrowserTest;
+import com.novanta.account.internal.AccountRepository;
 import com.novanta.testing.Browser;
+import com.novanta.testing.BrowserTest;
 import com.novanta.testing.WebVisitor;
 import com.novanta.testing.pages.SignInPage;
 import no.nav.security.mock.oauth2.MockOAuth2Server;

@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.novanta.account.internal.AccountRepository;
+import com.novanta.account.internal.EmailAddresses;
 import com.novanta.notification.TestMail;
 import com.novanta.responsibleplay.ResponsiblePlay;
 import com.novanta.testing.Html;

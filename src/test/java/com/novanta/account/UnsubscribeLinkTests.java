@@ -2,6 +2,7 @@ package com.novanta.account;
 
 import java.time.Clock;
 
+import com.novanta.account.internal.AccountRepository;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import org.jsoup.nodes.Document;

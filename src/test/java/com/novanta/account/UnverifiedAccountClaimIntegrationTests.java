@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import com.novanta.account.internal.AccountRepository;
+import com.novanta.account.internal.AccountTokens;
+import com.novanta.account.social.SocialProfile;
+import com.novanta.account.social.SocialSignIn;
 import com.novanta.audit.AuditEvent;
 import com.novanta.audit.AuditLog;
 import com.novanta.notification.DevMailbox;

@@ -3,6 +3,8 @@ package com.novanta.account;
 import java.time.Duration;
 import java.util.ArrayList;
 
+import com.novanta.account.internal.AccountRepository;
+import com.novanta.account.internal.AccountTokens;
 import com.novanta.notification.CaughtMail;
 import com.novanta.notification.DevMailbox;
 import com.novanta.notification.Outbox;

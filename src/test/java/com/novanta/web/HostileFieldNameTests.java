@@ -61,10 +61,11 @@ class HostileFieldNameTests {
 
 	/** Forms bound to an object: each renamed field is refused. */
 	static Stream<HostileRequest> everyFormFieldRenamed() {
-		return Stream.of(refused(signUp(), form("account.SignUpForm")), refused(profile(), form("account.ProfileForm")),
+		return Stream.of(refused(signUp(), form("account.signup.SignUpForm")),
+				refused(profile(), form("account.profile.ProfileForm")),
 				refused(post("responsible play limits", "/account/limits").as(PARTICIPANT)
 					.param("dailyLimit", "5")
-					.param("monthlyLimit", ""), form("account.PlayLimitsForm")),
+					.param("monthlyLimit", ""), form("account.profile.PlayLimitsForm")),
 				refused(ballot("a ballot", "/play/{id}"), form("ballot.PlayForm")),
 				refused(ballot("a button of the ballot form", "/play/{id}/edit").param("action", "addLine"),
 						form("ballot.PlayForm"), "action"),
