@@ -104,9 +104,6 @@ public class LotterySteps {
 		if (closed.isEmpty()) {
 			return Optional.empty();
 		}
-		if (!game.id().equals(closed.get().gameId())) {
-			throw new IllegalArgumentException(lotteryId + " is not a lottery of " + game.id());
-		}
 		String digest = closed.get().ballotDigest();
 		String seed = this.seeds.find(lotteryId)
 			.orElseThrow(() -> new IllegalStateException("No seed for " + lotteryId));
