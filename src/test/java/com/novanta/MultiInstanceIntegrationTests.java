@@ -136,8 +136,7 @@ class MultiInstanceIntegrationTests {
 			instance.bean(DrawPipeline.class).advanceDue();
 			return 0;
 		});
-		MongoTemplate mongo = a.bean(MongoTemplate.class);
-		Lottery drawn = mongo.findById(lottery.id(), Lottery.class);
+		Lottery drawn = new TestLotteries(a.context()).reload(lottery);
 		assertThat(drawn.status()).isEqualTo(LotteryStatus.NOTIFIED);
 		assertThat(drawn.ballotCount()).isEqualTo(12);
 		assertThat(count("audit_events", Criteria.where("action").is("LOTTERY_DRAWN").and("targetId").is(lottery.id())))

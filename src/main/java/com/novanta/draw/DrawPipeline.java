@@ -2,7 +2,6 @@ package com.novanta.draw;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -181,19 +180,15 @@ public class DrawPipeline {
 
 	/**
 	 * Draws the winning numbers from the seed and the digest, saves them and reveals the
-	 * seed.
+	 * seed: one step of the lottery module, which keeps the seed.
 	 */
 	private Lottery draw(Run run, Lottery lottery) {
-		Game game = this.games.get(lottery.gameId());
-		String seed = this.steps.seed(lottery.id());
-		int[] order = Fairness.draw(seed, lottery.ballotDigest(), game.picks(), game.maxNumber());
-		List<Integer> drawOrder = Arrays.stream(order).boxed().toList();
-		List<Integer> winning = Arrays.stream(Fairness.winningNumbers(order)).boxed().toList();
-		Optional<Lottery> drawn = this.steps.recordDraw(lottery.id(), seed, drawOrder, winning);
+		Optional<Lottery> drawn = this.steps.draw(lottery.id(), this.games.get(lottery.gameId()));
 		drawn.ifPresent((l) -> {
-			log.info("Drew {}: {}", l.id(), winning);
+			log.info("Drew {}: {}", l.id(), l.winningNumbers());
 			this.audit.record(Actor.system(), AuditAction.LOTTERY_DRAWN, "lottery", l.id(), null,
-					Map.of("winningNumbers", winning, "ballotDigest", l.ballotDigest(), "ballots", l.ballotCount()));
+					Map.of("winningNumbers", l.winningNumbers(), "ballotDigest", l.ballotDigest(), "ballots",
+							l.ballotCount()));
 		});
 		return drawn.orElseGet(() -> this.steps.find(lottery.id()).orElseThrow());
 	}

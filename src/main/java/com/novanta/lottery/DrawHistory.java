@@ -45,7 +45,7 @@ public class DrawHistory {
 		// only what statistics need: a lottery document also holds its seed, digest and
 		// summary
 		query.fields().include("drawDate", "winningNumbers");
-		return this.mongo.find(query, Row.class, this.mongo.getCollectionName(Lottery.class))
+		return this.mongo.find(query, Row.class, this.mongo.getCollectionName(LotteryDocument.class))
 			.stream()
 			.filter((row) -> row.winningNumbers() != null)
 			.map((row) -> new DrawnNumbers(row.id(), row.drawDate(), row.winningNumbers()))

@@ -7,11 +7,10 @@ import java.util.Map;
 
 import com.novanta.game.Game;
 
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
-
 /**
- * One draw of one game on one date.
+ * One draw of one game on one date, as the other modules see it: what the pages, the
+ * ballots and the draw read. The secret seed is not here before the draw, nor the draw
+ * pipeline's lease; the draw moves a lottery on through {@link LotterySteps}.
  *
  * @param id {@code <game>-<date>}, unique by construction
  * @param gameId the game
@@ -25,24 +24,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param ballotDigest SHA-256 of all accepted ballots in canonical order, fixed at
  * closing
  * @param closedAt when it was closed
- * @param seed the secret seed, revealed once drawn (hex)
+ * @param seed the seed (hex), once revealed by the draw; {@code null} before
  * @param winningNumbers the winning numbers, ascending, once drawn
  * @param drawOrder the winning numbers in the order they were drawn
  * @param drawnAt when it was drawn
  * @param carryIn jackpot rolled over from earlier lotteries, by the lottery it came from
  * @param summary the results once settled
- * @param settledAt when it was settled
- * @param notifiedAt when every participant was sent their result
- * @param leaseOwner the worker running its pipeline now
- * @param leaseUntil until when that worker holds it
- * @param createdAt when it was created
  */
-@Document("lotteries")
-public record Lottery(@Id String id, String gameId, LocalDate drawDate, Instant closesAt, LotteryStatus status,
+public record Lottery(String id, String gameId, LocalDate drawDate, Instant closesAt, LotteryStatus status,
 		String seedCommitment, long slots, long reservedBallots, Long ballotCount, String ballotDigest,
 		Instant closedAt, String seed, List<Integer> winningNumbers, List<Integer> drawOrder, Instant drawnAt,
-		Map<String, Long> carryIn, LotterySummary summary, Instant settledAt, Instant notifiedAt, String leaseOwner,
-		Instant leaseUntil, Instant createdAt) {
+		Map<String, Long> carryIn, LotterySummary summary) {
 
 	public boolean isOpenAt(Instant now) {
 		return this.status == LotteryStatus.OPEN && now.isBefore(this.closesAt);

@@ -96,8 +96,7 @@ public class LotteryCalendar {
 		String id = game.lotteryId(date);
 		String seed = this.seeds.seedFor(id);
 		return this.lotteries
-			.createIfAbsent(new Lottery(id, game.id(), date, closesAt, LotteryStatus.OPEN, Fairness.commitment(seed), 0,
-					0, null, null, null, null, null, null, null, null, null, null, null, null, null, now));
+			.createIfAbsent(LotteryDocument.open(id, game.id(), date, closesAt, Fairness.commitment(seed), now));
 	}
 
 }

@@ -17,7 +17,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** Lotteries in MongoDB; every change is one atomic write to one lottery document. */
+/**
+ * Lotteries in MongoDB; every change is one atomic write to one lottery document. It
+ * reads {@link LotteryDocument}s and answers with their {@link Lottery} views.
+ */
 @Component
 class LotteryRepository {
 
@@ -25,23 +28,28 @@ class LotteryRepository {
 
 	LotteryRepository(MongoOperations mongo, DatabaseIndexes indexes) {
 		this.mongo = mongo;
-		indexes.ensure(Lottery.class, new Index().on("status", Sort.Direction.ASC).on("closesAt", Sort.Direction.ASC));
-		indexes.ensure(Lottery.class, new Index().on("gameId", Sort.Direction.ASC).on("drawDate", Sort.Direction.DESC));
-		indexes.ensure(Lottery.class, new Index().on("drawDate", Sort.Direction.DESC));
+		indexes.ensure(LotteryDocument.class,
+				new Index().on("status", Sort.Direction.ASC).on("closesAt", Sort.Direction.ASC));
+		indexes.ensure(LotteryDocument.class,
+				new Index().on("gameId", Sort.Direction.ASC).on("drawDate", Sort.Direction.DESC));
+		indexes.ensure(LotteryDocument.class, new Index().on("drawDate", Sort.Direction.DESC));
 	}
 
 	Optional<Lottery> findById(String id) {
-		return Optional.ofNullable(id).map((value) -> this.mongo.findById(value, Lottery.class));
+		return Optional.ofNullable(id)
+			.map((value) -> this.mongo.findById(value, LotteryDocument.class))
+			.map(LotteryDocument::view);
 	}
 
 	List<Lottery> findByStatus(LotteryStatus status) {
-		return this.mongo.find(Query.query(Criteria.where("status").is(status)).with(Sort.by("closesAt")),
-				Lottery.class);
+		return views(this.mongo.find(Query.query(Criteria.where("status").is(status)).with(Sort.by("closesAt")),
+				LotteryDocument.class));
 	}
 
 	List<Lottery> findOpen(Instant now) {
-		return this.mongo.find(Query.query(Criteria.where("status").is(LotteryStatus.OPEN).and("closesAt").gt(now))
-			.with(Sort.by("closesAt")), Lottery.class);
+		return views(
+				this.mongo.find(Query.query(Criteria.where("status").is(LotteryStatus.OPEN).and("closesAt").gt(now))
+					.with(Sort.by("closesAt")), LotteryDocument.class));
 	}
 
 	/** Whether a lottery of the game drawn before {@code date} is not settled yet. */
@@ -51,19 +59,21 @@ class LotteryRepository {
 			.and("drawDate")
 			.lt(date)
 			.and("status")
-			.in(LotteryStatus.OPEN, LotteryStatus.CLOSED, LotteryStatus.DRAWN)), Lottery.class);
+			.in(LotteryStatus.OPEN, LotteryStatus.CLOSED, LotteryStatus.DRAWN)), LotteryDocument.class);
 	}
 
 	/** Lotteries past their close instant that are not finished yet, oldest first. */
 	List<Lottery> findDue(Instant now) {
-		return this.mongo.find(
-				Query
-					.query(Criteria.where("status")
-						.in(LotteryStatus.OPEN, LotteryStatus.CLOSED, LotteryStatus.DRAWN, LotteryStatus.SETTLED)
-						.and("closesAt")
-						.lte(now))
-					.with(Sort.by("closesAt")),
-				Lottery.class);
+		return views(
+				this.mongo.find(
+						Query
+							.query(Criteria.where("status")
+								.in(LotteryStatus.OPEN, LotteryStatus.CLOSED, LotteryStatus.DRAWN,
+										LotteryStatus.SETTLED)
+								.and("closesAt")
+								.lte(now))
+							.with(Sort.by("closesAt")),
+						LotteryDocument.class));
 	}
 
 	List<Lottery> page(String gameId, LocalDate date, List<LotteryStatus> statuses, int offset, int limit) {
@@ -77,9 +87,9 @@ class LotteryRepository {
 		if (statuses != null && !statuses.isEmpty()) {
 			query.addCriteria(Criteria.where("status").in(statuses));
 		}
-		return this.mongo.find(
+		return views(this.mongo.find(
 				query.with(Sort.by(Sort.Order.desc("drawDate"), Sort.Order.asc("gameId"))).skip(offset).limit(limit),
-				Lottery.class);
+				LotteryDocument.class));
 	}
 
 	long count(String gameId, LocalDate date, List<LotteryStatus> statuses) {
@@ -93,11 +103,11 @@ class LotteryRepository {
 		if (statuses != null && !statuses.isEmpty()) {
 			query.addCriteria(Criteria.where("status").in(statuses));
 		}
-		return this.mongo.count(query, Lottery.class);
+		return this.mongo.count(query, LotteryDocument.class);
 	}
 
 	/** Creates the lottery unless it exists; never changes an existing one. */
-	boolean createIfAbsent(Lottery lottery) {
+	boolean createIfAbsent(LotteryDocument lottery) {
 		Update update = new Update().setOnInsert("gameId", lottery.gameId())
 			.setOnInsert("drawDate", lottery.drawDate())
 			.setOnInsert("closesAt", lottery.closesAt())
@@ -107,7 +117,7 @@ class LotteryRepository {
 			.setOnInsert("reservedBallots", 0L)
 			.setOnInsert("createdAt", lottery.createdAt());
 		try {
-			return this.mongo.upsert(Query.query(Criteria.where("_id").is(lottery.id())), update, Lottery.class)
+			return this.mongo.upsert(Query.query(Criteria.where("_id").is(lottery.id())), update, LotteryDocument.class)
 				.getUpsertedId() != null;
 		}
 		catch (DuplicateKeyException ex) {
@@ -121,11 +131,11 @@ class LotteryRepository {
 	 * @return the slip number, or empty if the lottery is not open at {@code now}
 	 */
 	Optional<Long> allocateSlot(String lotteryId, int ballots, Instant now) {
-		Lottery lottery = this.mongo.findAndModify(Query
+		LotteryDocument lottery = this.mongo.findAndModify(Query
 			.query(Criteria.where("_id").is(lotteryId).and("status").is(LotteryStatus.OPEN).and("closesAt").gt(now)),
 				new Update().inc("slots", 1L).inc("reservedBallots", (long) ballots),
-				FindAndModifyOptions.options().returnNew(true), Lottery.class);
-		return Optional.ofNullable(lottery).map(Lottery::slots);
+				FindAndModifyOptions.options().returnNew(true), LotteryDocument.class);
+		return Optional.ofNullable(lottery).map(LotteryDocument::slots);
 	}
 
 	/**
@@ -135,12 +145,19 @@ class LotteryRepository {
 	Optional<Lottery> advance(String lotteryId, LotteryStatus expected, Update update) {
 		return Optional.ofNullable(
 				this.mongo.findAndModify(Query.query(Criteria.where("_id").is(lotteryId).and("status").is(expected)),
-						update, FindAndModifyOptions.options().returnNew(true), Lottery.class));
+						update, FindAndModifyOptions.options().returnNew(true), LotteryDocument.class))
+			.map(LotteryDocument::view);
 	}
 
 	Optional<Lottery> update(Query query, Update update) {
-		return Optional.ofNullable(
-				this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Lottery.class));
+		return Optional
+			.ofNullable(this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
+					LotteryDocument.class))
+			.map(LotteryDocument::view);
+	}
+
+	private static List<Lottery> views(List<LotteryDocument> documents) {
+		return documents.stream().map(LotteryDocument::view).toList();
 	}
 
 	MongoOperations mongo() {

@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import com.novanta.fairness.Fairness;
 import com.novanta.game.Game;
 
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -87,24 +89,35 @@ public class LotterySteps {
 				new Update().set("ballotDigest", digest).set("ballotCount", ballots).set("reservedBallots", ballots));
 	}
 
-	/** The lottery's secret seed: for the draw only. */
-	public String seed(String lotteryId) {
-		return this.seeds.find(lotteryId).orElseThrow(() -> new IllegalStateException("No seed for " + lotteryId));
-	}
-
 	/**
-	 * CLOSED → DRAWN: saves the winning numbers and reveals the seed, before anything
-	 * depends on them.
+	 * CLOSED → DRAWN: draws the winning numbers from the lottery's secret seed and its
+	 * published ballot digest ({@link Fairness#draw}), and saves them and reveals the
+	 * seed in one write, before anything depends on them. The numbers are a function of
+	 * the seed and the digest, so a run after a crash before that write draws the same
+	 * ones; the seed never leaves this module before it is revealed.
+	 * @return the drawn lottery, or empty if it is not closed with its digest published
+	 * (not yet, or drawn already)
 	 */
-	public Optional<Lottery> recordDraw(String lotteryId, String seed, List<Integer> drawOrder,
-			List<Integer> winningNumbers) {
+	public Optional<Lottery> draw(String lotteryId, Game game) {
+		Optional<Lottery> closed = this.repository.findById(lotteryId)
+			.filter((lottery) -> lottery.status() == LotteryStatus.CLOSED && lottery.ballotDigest() != null);
+		if (closed.isEmpty()) {
+			return Optional.empty();
+		}
+		String digest = closed.get().ballotDigest();
+		String seed = this.seeds.find(lotteryId)
+			.orElseThrow(() -> new IllegalStateException("No seed for " + lotteryId));
+		int[] order = Fairness.draw(seed, digest, game.picks(), game.maxNumber());
+		List<Integer> drawOrder = Arrays.stream(order).boxed().toList();
+		List<Integer> winningNumbers = Arrays.stream(Fairness.winningNumbers(order)).boxed().toList();
+		// drawn from this digest, only while the lottery is still closed with it
 		return this.repository.update(
 				Query.query(Criteria.where("_id")
 					.is(lotteryId)
 					.and("status")
 					.is(LotteryStatus.CLOSED)
 					.and("ballotDigest")
-					.exists(true)),
+					.is(digest)),
 				new Update().set("status", LotteryStatus.DRAWN)
 					.set("seed", seed)
 					.set("drawOrder", drawOrder)

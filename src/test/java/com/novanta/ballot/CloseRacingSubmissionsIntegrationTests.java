@@ -139,7 +139,7 @@ class CloseRacingSubmissionsIntegrationTests {
 			.isEqualTo(1);
 		this.clock.freezeAt(lottery.closesAt());
 		assertThat(this.pipeline.advance(lottery.id())).isEqualTo(LotteryStatus.NOTIFIED);
-		Lottery drawn = this.mongo.findById(lottery.id(), Lottery.class);
+		Lottery drawn = new TestLotteries(this.context).reload(lottery);
 		assertThat(drawn.slots()).isEqualTo(2);
 		assertThat(drawn.ballotCount()).isEqualTo(1);
 		assertThat(drawn.summary().ballots()).isEqualTo(1);
@@ -213,7 +213,7 @@ class CloseRacingSubmissionsIntegrationTests {
 
 	private void assertSettledOrRefused(Lottery lottery, List<CurrentAccount> players, List<List<Attempt>> attempts,
 			String round) {
-		Lottery drawn = this.mongo.findById(lottery.id(), Lottery.class);
+		Lottery drawn = new TestLotteries(this.context).reload(lottery);
 		List<Attempt> all = attempts.stream().flatMap(List::stream).toList();
 		List<BallotSlip> stored = this.mongo.find(
 				Query.query(Criteria.where("lotteryId").is(lottery.id()).and("tombstone").ne(true)), BallotSlip.class);

@@ -28,7 +28,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * A settled lottery with N participants: times writing every result email to the outbox
@@ -78,9 +77,7 @@ public final class NotificationBenchmark {
 			mongo.insertAll(accounts);
 			mongo.insertAll(slips);
 			mongo.insertAll(participations);
-			mongo.updateFirst(Query.query(Criteria.where("_id").is(lottery.id())),
-					new Update().set("slots", (long) participants).set("reservedBallots", (long) participants),
-					Lottery.class);
+			new TestLotteries(context).placed(lottery, participants, participants);
 			clock.freezeAt(lottery.closesAt());
 			TestPipelines.untilSettled(context).advance(lottery.id());
 			System.out.printf("Set-up: %,d participants with a ballot each, drawn and settled in %.1f s%n",

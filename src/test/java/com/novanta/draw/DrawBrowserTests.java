@@ -9,7 +9,6 @@ import com.novanta.ballot.PlayPages;
 import com.novanta.game.NumberSet;
 import com.novanta.fairness.Fairness;
 import com.novanta.lottery.Lottery;
-import com.novanta.lottery.LotterySteps;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.lottery.WinningBallots;
 import com.novanta.testing.Browser;
@@ -43,9 +42,6 @@ class DrawBrowserTests {
 	ApplicationContext context;
 
 	@Autowired
-	LotterySteps steps;
-
-	@Autowired
 	DrawPipeline pipeline;
 
 	@Autowired
@@ -68,7 +64,7 @@ class DrawBrowserTests {
 	void anAdminDrawsNowAndTheParticipantSeesTheirMatchedNumbersAndPrize() {
 		// the one ballot of this lottery, chosen to match three winning numbers
 		WinningBallots.Found found = WinningBallots.onlySlipMatching(this.lottery.id(),
-				this.steps.seed(this.lottery.id()), 1, 3);
+				new TestLotteries(this.context).seed(this.lottery.id()), 1, 3);
 		int[] ballot = found.ballot(0);
 		int[] winning = found.drawn();
 		int[] matched = NumberSet.of(ballot).common(NumberSet.of(winning));
@@ -103,7 +99,7 @@ class DrawBrowserTests {
 		assertThat(this.browser.texts(By.cssSelector("#status .balls .ball > span:first-child")))
 			.containsExactly(Arrays.stream(winning).mapToObj(String::valueOf).toArray(String[]::new));
 		String seed = this.browser.find(By.id("verify-seed")).getText();
-		assertThat(seed).isEqualTo(this.steps.seed(this.lottery.id()));
+		assertThat(seed).isEqualTo(new TestLotteries(this.context).seed(this.lottery.id()));
 		assertThat(Fairness.commitment(seed)).isEqualTo(this.browser.find(By.id("verify-commitment")).getText());
 		assertThat(this.browser.find(By.id("verify-digest")).getText()).isEqualTo(found.digest());
 		this.browser.screenshot("lottery-verify");

@@ -177,8 +177,8 @@ class DrawResultsMailIntegrationTests {
 		Lottery next = new TestLotteries(this.context).open("daily");
 		// six ballots, each played by both, in turn: the second wins €1 (two right), the
 		// fifth €25 (three right), the other four nothing
-		WinningBallots.Found found = WinningBallots.search(next.id(), this.steps.seed(next.id()), 41,
-				new int[] { 2, 2, 2, 2, 2, 2 }, (matches) -> matches[1] == 2 && matches[4] == 3 && matches[0] < 2
+		WinningBallots.Found found = WinningBallots.search(next.id(), new TestLotteries(this.context).seed(next.id()),
+				41, new int[] { 2, 2, 2, 2, 2, 2 }, (matches) -> matches[1] == 2 && matches[4] == 3 && matches[0] < 2
 						&& matches[2] < 2 && matches[3] < 2 && matches[5] < 2);
 		TestParticipants participants = new TestParticipants(this.context);
 		CurrentAccount english = participants.verified("Many Lines");
@@ -224,8 +224,8 @@ class DrawResultsMailIntegrationTests {
 	@Test
 	void aParticipantWithManyLinesAndNoWinIsToldHowMany() {
 		Lottery next = new TestLotteries(this.context).open("daily");
-		WinningBallots.Found found = WinningBallots.search(next.id(), this.steps.seed(next.id()), 43,
-				new int[] { 1, 1, 1, 1 }, (matches) -> Arrays.stream(matches).allMatch((m) -> m < 2));
+		WinningBallots.Found found = WinningBallots.search(next.id(), new TestLotteries(this.context).seed(next.id()),
+				43, new int[] { 1, 1, 1, 1 }, (matches) -> Arrays.stream(matches).allMatch((m) -> m < 2));
 		CurrentAccount player = new TestParticipants(this.context).verified("Unlucky Many");
 		this.clock.freezeAt(next.closesAt().minusSeconds(60));
 		for (int i = 0; i < 4; i++) {
@@ -341,8 +341,8 @@ class DrawResultsMailIntegrationTests {
 	 */
 	private Lottery drawAnother(CurrentAccount winning, CurrentAccount losing, long searchSeed) {
 		Lottery next = new TestLotteries(this.context).open("daily");
-		WinningBallots.Found found = WinningBallots.threeSlipsOneWinningThree(next.id(), this.steps.seed(next.id()),
-				searchSeed);
+		WinningBallots.Found found = WinningBallots.threeSlipsOneWinningThree(next.id(),
+				new TestLotteries(this.context).seed(next.id()), searchSeed);
 		this.clock.freezeAt(next.closesAt().minusSeconds(60));
 		this.slips.play(winning, next, found.ballot(0));
 		this.slips.play(losing, next, found.ballot(1));
@@ -368,7 +368,7 @@ class DrawResultsMailIntegrationTests {
 
 	private void chooseBallots() {
 		WinningBallots.Found slips = WinningBallots.threeSlipsOneWinningThree(this.lottery.id(),
-				this.steps.seed(this.lottery.id()), 5);
+				new TestLotteries(this.context).seed(this.lottery.id()), 5);
 		this.winningBallot = slips.ballot(0);
 		this.losingBallot = slips.ballot(1);
 		this.winning = slips.drawn();

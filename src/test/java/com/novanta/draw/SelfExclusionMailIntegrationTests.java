@@ -5,7 +5,6 @@ import com.novanta.account.TestParticipants;
 import com.novanta.ballot.TestSlips;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
-import com.novanta.lottery.LotterySteps;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.lottery.WinningBallots;
 import com.novanta.notification.DevMailbox;
@@ -34,9 +33,6 @@ class SelfExclusionMailIntegrationTests {
 
 	@Autowired
 	DrawPipeline pipeline;
-
-	@Autowired
-	LotterySteps steps;
 
 	@Autowired
 	DevMailbox mailbox;
@@ -86,7 +82,7 @@ class SelfExclusionMailIntegrationTests {
 
 	private void chooseBallots() {
 		WinningBallots.Found slips = WinningBallots.threeSlipsOneWinningThree(this.lottery.id(),
-				this.steps.seed(this.lottery.id()), 11);
+				new TestLotteries(this.context).seed(this.lottery.id()), 11);
 		this.winningBallot = slips.ballot(0);
 		this.losingBallot = slips.ballot(1);
 	}

@@ -55,7 +55,7 @@ class LotteryJackpotIntegrationTests {
 
 	@AfterEach
 	void removeTheGamesLotteries() {
-		this.mongo.remove(Query.query(Criteria.where("gameId").is(this.game.id())), Lottery.class);
+		this.mongo.remove(Query.query(Criteria.where("gameId").is(this.game.id())), LotteryDocument.class);
 	}
 
 	@Test
@@ -98,8 +98,9 @@ class LotteryJackpotIntegrationTests {
 	private Lottery insert(LocalDate date, LotteryStatus status, long ballots, Map<String, Long> carryIn) {
 		Instant closes = date.atStartOfDay(ZoneId.of("Europe/Rome")).toInstant();
 		return this.mongo
-			.insert(new Lottery(this.game.lotteryId(date), this.game.id(), date, closes, status, "c", ballots, ballots,
-					null, null, null, null, null, null, null, carryIn, null, null, null, null, null, closes));
+			.insert(new LotteryDocument(this.game.lotteryId(date), this.game.id(), date, closes, status, "c", ballots,
+					ballots, null, null, null, null, null, null, null, carryIn, null, null, null, null, null, closes))
+			.view();
 	}
 
 }

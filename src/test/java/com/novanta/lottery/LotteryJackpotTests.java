@@ -41,8 +41,7 @@ class LotteryJackpotTests {
 
 	private static Lottery open(long ballots, Map<String, Long> carryIn) {
 		return new Lottery("daily-2026-12-02", "daily", LocalDate.of(2026, 12, 2), CLOSE, LotteryStatus.OPEN, "c",
-				ballots, ballots, null, null, null, null, null, null, null, carryIn, null, null, null, null, null,
-				CLOSE);
+				ballots, ballots, null, null, null, null, null, null, null, carryIn, null);
 	}
 
 	private static Game game(List<PrizeTier> tiers) {

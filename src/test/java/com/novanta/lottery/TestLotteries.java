@@ -7,8 +7,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
+import org.bson.Document;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Lotteries of their own for tests, dated from the application's clock so that they work
@@ -30,6 +35,8 @@ public final class TestLotteries {
 
 	private final LotteryRepository repository;
 
+	private final SeedVault seeds;
+
 	private final GameCatalog games;
 
 	private final Clock clock;
@@ -37,6 +44,7 @@ public final class TestLotteries {
 	public TestLotteries(ApplicationContext context) {
 		this.calendar = context.getBean(LotteryCalendar.class);
 		this.repository = context.getBean(LotteryRepository.class);
+		this.seeds = context.getBean(SeedVault.class);
 		this.games = context.getBean(GameCatalog.class);
 		this.clock = context.getBean(Clock.class);
 	}
@@ -71,6 +79,35 @@ public final class TestLotteries {
 	/** The lottery as it is now. */
 	public Lottery reload(Lottery lottery) {
 		return this.repository.findById(lottery.id()).orElseThrow();
+	}
+
+	/**
+	 * The lottery's secret seed, before its draw too: for tests that play the ballots
+	 * that win ({@link WinningBallots}), or check the seed a page reveals. The
+	 * application shows it to no other module.
+	 */
+	public String seed(String lotteryId) {
+		return this.seeds.find(lotteryId).orElseThrow();
+	}
+
+	/**
+	 * Counts slips written straight to the database (by benchmarks) as given their places
+	 * in the open lottery.
+	 */
+	public void placed(Lottery lottery, long slips, long ballots) {
+		this.repository.update(Query.query(Criteria.where("_id").is(lottery.id())),
+				new Update().set("slots", slips).set("reservedBallots", ballots));
+	}
+
+	/** Who holds the lottery's draw lease now ({@code null} if nobody). */
+	public String leaseOwner(Lottery lottery) {
+		return stored(lottery).getString("leaseOwner");
+	}
+
+	/** The lottery as stored, every field of its document. */
+	public Document stored(Lottery lottery) {
+		MongoOperations mongo = this.repository.mongo();
+		return mongo.findById(lottery.id(), Document.class, mongo.getCollectionName(LotteryDocument.class));
 	}
 
 }

@@ -28,7 +28,7 @@ public final class WinningBallots {
 	 * Searches ballots of the 6/90 game (the daily game of {@link TestLotteries}) for the
 	 * first slips of a lottery, one line a slip, played in slip order.
 	 * @param lotteryId the lottery
-	 * @param seed its seed ({@link LotterySteps#seed})
+	 * @param seed its seed ({@link TestLotteries#seed})
 	 * @param randomSeed where the search starts (tests choose different ones)
 	 * @param slips how many slips play each ballot, in slip order: {@code {1}} one slip;
 	 * {@code {2}} two slips of the same ballot; {@code {1, 2}} one slip of a ballot, then

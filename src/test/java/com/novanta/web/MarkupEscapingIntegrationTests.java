@@ -10,7 +10,6 @@ import com.novanta.account.TestParticipants;
 import com.novanta.draw.TestPipelines;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
-import com.novanta.lottery.LotterySteps;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.lottery.WinningBallots;
 import com.novanta.notification.CaughtMail;
@@ -74,9 +73,6 @@ class MarkupEscapingIntegrationTests {
 
 	@Autowired
 	DevMailbox mailbox;
-
-	@Autowired
-	LotterySteps steps;
 
 	Lottery lottery;
 
@@ -241,7 +237,7 @@ class MarkupEscapingIntegrationTests {
 	 */
 	private int[] winningBallotForTwo() {
 		return WinningBallots
-			.search(this.lottery.id(), this.steps.seed(this.lottery.id()), 90, new int[] { 2 },
+			.search(this.lottery.id(), new TestLotteries(this.context).seed(this.lottery.id()), 90, new int[] { 2 },
 					(matches) -> matches[0] >= 2)
 			.ballot(0);
 	}

@@ -8,7 +8,6 @@ import com.novanta.ballot.TestSlips;
 import com.novanta.draw.TestPipelines;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
-import com.novanta.lottery.LotterySteps;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.lottery.WinningBallots;
 import com.novanta.testing.Browser;
@@ -39,9 +38,6 @@ class WinPublicityBrowserTests {
 
 	@Autowired
 	ApplicationContext context;
-
-	@Autowired
-	LotterySteps steps;
 
 	Browser browser;
 
@@ -111,7 +107,8 @@ class WinPublicityBrowserTests {
 	 * ballot of this lottery is chosen to match three winning numbers.
 	 */
 	private void playAWinningBallotAndDraw() {
-		int[] ballot = WinningBallots.onlySlipMatching(this.lottery.id(), this.steps.seed(this.lottery.id()), 7, 3)
+		int[] ballot = WinningBallots
+			.onlySlipMatching(this.lottery.id(), new TestLotteries(this.context).seed(this.lottery.id()), 7, 3)
 			.ballot(0);
 		new TestSlips(this.context).play(this.player, this.lottery, ballot);
 		assertThat(TestPipelines.drawAtClose(this.context, this.lottery).isAtLeast(LotteryStatus.SETTLED)).isTrue();
