@@ -50,7 +50,8 @@ public class BallotLedger {
 					continue;
 				}
 				for (int line = 0; line < stored.lines().length; line++) {
-					visitor.visit(stored.id(), slip, line, stored.lines()[line], stored.accountId());
+					visitor.visit(stored.id(), slip, line, stored.lines()[line], stored.salts()[line],
+							stored.accountId());
 				}
 			}
 		}
@@ -74,7 +75,7 @@ public class BallotLedger {
 	@FunctionalInterface
 	public interface BallotVisitor {
 
-		void visit(String slipId, long slip, int line, int[] numbers, String accountId);
+		void visit(String slipId, long slip, int line, int[] numbers, byte[] salt, String accountId);
 
 	}
 

@@ -2,7 +2,10 @@ package com.novanta.ballot;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
+
+import com.novanta.fairness.BallotTree;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -27,11 +30,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * time
  * @param stake what the participant paid for the slip, in cents, at the price of the day
  * it was accepted ({@code null} on slips accepted before it was kept)
+ * @param salts each line's random salt, hex, drawn when the slip was accepted, which its
+ * leaf in the lottery's ballot tree hashes with it ({@code null} on slips accepted before
+ * salts were kept: their salt is zeros)
  */
 @Document("ballots")
 public record BallotSlip(@Id String id, String lotteryId, String gameId, LocalDate drawDate, long slip,
 		String accountId, Instant submittedAt, List<List<Integer>> lines, List<Boolean> quickPicks, String receipt,
-		String submissionKey, Boolean tombstone, Long stake) {
+		String submissionKey, Boolean tombstone, Long stake, List<String> salts) {
 
 	/**
 	 * The slip number is zero-padded, so that ids sort in slip order and a lottery's
@@ -47,6 +53,25 @@ public record BallotSlip(@Id String id, String lotteryId, String gameId, LocalDa
 
 	public int[] numbers(int line) {
 		return this.lines.get(line).stream().mapToInt(Integer::intValue).toArray();
+	}
+
+	/** The line's salt (zeros on a slip accepted before salts were kept). */
+	public byte[] salt(int line) {
+		return salt(this.salts, line);
+	}
+
+	static byte[] salt(List<String> salts, int line) {
+		return (salts != null && line < salts.size()) ? HexFormat.of().parseHex(salts.get(line))
+				: new byte[BallotTree.SALT_BYTES];
+	}
+
+	/**
+	 * The line's leaf hash in the lottery's ballot tree, hex: what the receipt shows, and
+	 * what the line's inclusion proof starts from.
+	 */
+	public String leafHash(int line) {
+		return HexFormat.of()
+			.formatHex(BallotTree.ballotLeaf(this.lotteryId, this.slip, line, numbers(line), salt(line)));
 	}
 
 	public boolean isQuickPick(int line) {

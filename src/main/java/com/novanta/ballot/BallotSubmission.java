@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,9 +53,12 @@ public class BallotSubmission {
 
 	private final MeterRegistry meters;
 
+	private final SaltSource salts;
+
 	BallotSubmission(Lotteries lotteries, GameCatalog games, SlipRepository slips, BallotProperties properties,
 			Clock clock, BallotStatistics statistics, PlayRestrictions restrictions, PlayCounts counts,
-			MeterRegistry meters) {
+			MeterRegistry meters, SaltSource salts) {
+		this.salts = salts;
 		this.statistics = statistics;
 		this.restrictions = restrictions;
 		this.counts = counts;
@@ -175,7 +179,7 @@ public class BallotSubmission {
 		BallotSlip slip = new BallotSlip(BallotSlip.id(lottery.id(), slipNumber), lottery.id(), game.id(),
 				lottery.drawDate(), slipNumber, player.accountId(), now, lines, quickPicks,
 				BallotSlip.receipt(game.code(), lottery.drawDate(), slipNumber), submissionKey, null,
-				game.price() * lines.size());
+				game.price() * lines.size(), salts(lottery.id(), slipNumber, lines.size()));
 		// If the database goes away now, the slip may or may not have been stored: the
 		// counters keep this submission's key either way, so that the participant's retry
 		// of the same form finds the slip, or stores it counted once.
@@ -198,6 +202,18 @@ public class BallotSubmission {
 
 		this.statistics.accepted(count);
 		return new SubmissionResult.Accepted(slip, false);
+	}
+
+	/**
+	 * A fresh random salt for each line, so that the line's leaf in the ballot tree says
+	 * nothing of its numbers before the ballots are published.
+	 */
+	private List<String> salts(String lotteryId, long slip, int count) {
+		List<String> salts = new ArrayList<>(count);
+		for (int line = 0; line < count; line++) {
+			salts.add(HexFormat.of().formatHex(this.salts.salt(lotteryId, slip, line)));
+		}
+		return salts;
 	}
 
 	private static List<Boolean> flags(List<Boolean> quickPicks, List<List<Integer>> lines, int count) {

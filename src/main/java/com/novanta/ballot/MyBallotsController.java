@@ -1,9 +1,14 @@
 package com.novanta.ballot;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.game.GameCatalog;
+import com.novanta.lottery.Lotteries;
+import com.novanta.lottery.Lottery;
 import com.novanta.web.RequestParameters;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 
@@ -35,9 +40,15 @@ class MyBallotsController {
 
 	private final GameCatalog games;
 
-	MyBallotsController(MyBallots myBallots, GameCatalog games) {
+	private final Lotteries lotteries;
+
+	private final BallotProofs proofs;
+
+	MyBallotsController(MyBallots myBallots, GameCatalog games, Lotteries lotteries, BallotProofs proofs) {
 		this.myBallots = myBallots;
 		this.games = games;
+		this.lotteries = lotteries;
+		this.proofs = proofs;
 	}
 
 	@GetMapping("/my/ballots")
@@ -63,6 +74,13 @@ class MyBallotsController {
 		BallotView view = this.myBallots.find(me.id(), slipId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("view", view);
+		Optional<Lottery> lottery = this.lotteries.find(view.slip().lotteryId());
+		model.addAttribute("lottery", lottery.orElse(null));
+		model
+			.addAttribute("proofs",
+					lottery.map((drawn) -> IntStream.range(0, view.slip().lines().size())
+						.mapToObj((line) -> this.proofs.proof(drawn, view.slip(), line).orElse(null))
+						.toList()).orElse(List.of()));
 		return SLIP_VIEW;
 	}
 

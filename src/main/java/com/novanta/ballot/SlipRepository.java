@@ -63,7 +63,10 @@ class SlipRepository {
 	List<RawSlip> range(String lotteryId, long from, long to) {
 		Document query = new Document("lotteryId", lotteryId).append("slip",
 				new Document("$gte", from).append("$lte", to));
-		Document projection = new Document("slip", 1).append("lines", 1).append("accountId", 1).append("tombstone", 1);
+		Document projection = new Document("slip", 1).append("lines", 1)
+			.append("accountId", 1)
+			.append("tombstone", 1)
+			.append("salts", 1);
 		List<RawSlip> slips = new ArrayList<>((int) (to - from + 1));
 		for (Document document : this.mongo.getCollection("ballots")
 			.find(query)
@@ -83,8 +86,9 @@ class SlipRepository {
 	 * @param lines the lines' numbers
 	 * @param accountId the participant
 	 * @param tombstone whether the place was sealed empty
+	 * @param salts the lines' salts (zeros on a slip accepted before salts were kept)
 	 */
-	record RawSlip(String id, long slip, int[][] lines, String accountId, boolean tombstone) {
+	record RawSlip(String id, long slip, int[][] lines, String accountId, boolean tombstone, byte[][] salts) {
 
 		static RawSlip of(Document document) {
 			@SuppressWarnings("unchecked")
@@ -97,8 +101,14 @@ class SlipRepository {
 					numbers[i][j] = line.get(j);
 				}
 			}
+			@SuppressWarnings("unchecked")
+			List<String> salts = (List<String>) document.get("salts");
+			byte[][] salt = new byte[numbers.length][];
+			for (int i = 0; i < numbers.length; i++) {
+				salt[i] = BallotSlip.salt(salts, i);
+			}
 			return new RawSlip(document.getString("_id"), ((Number) document.get("slip")).longValue(), numbers,
-					document.getString("accountId"), Boolean.TRUE.equals(document.getBoolean("tombstone")));
+					document.getString("accountId"), Boolean.TRUE.equals(document.getBoolean("tombstone")), salt);
 		}
 
 	}
@@ -114,7 +124,7 @@ class SlipRepository {
 	boolean seal(String lotteryId, long slip) {
 		try {
 			this.mongo.insert(new BallotSlip(BallotSlip.id(lotteryId, slip), lotteryId, null, null, slip, null, null,
-					List.of(), null, null, null, Boolean.TRUE, null));
+					List.of(), null, null, null, Boolean.TRUE, null, null));
 			return true;
 		}
 		catch (DuplicateKeyException ex) {

@@ -40,7 +40,7 @@ final class CompactBallots implements BallotLedger.BallotVisitor {
 	}
 
 	@Override
-	public void visit(String slipId, long slip, int line, int[] numbers, String accountId) {
+	public void visit(String slipId, long slip, int line, int[] numbers, byte[] salt, String accountId) {
 		if (this.size == this.slips.length) {
 			int capacity = this.size * 2;
 			this.slips = Arrays.copyOf(this.slips, capacity);

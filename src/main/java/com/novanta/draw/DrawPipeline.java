@@ -160,15 +160,15 @@ public class DrawPipeline {
 
 	/** Seals the ballot set and publishes its digest. */
 	private Lottery digest(Run run, Lottery lottery) {
-		Fairness.BallotDigest digest = new Fairness.BallotDigest(lottery.id());
+		Fairness.Digester digest = Fairness.digester(lottery.recipe(), lottery.id());
 		// kept for settlement in this run, which then need not read the ballots again
 		CompactBallots read = new CompactBallots(lottery.id());
 		run.read = read;
 		long[] visited = { 0 };
 		long sealed = this.ledger.forEach(lottery.id(), lottery.slots(), true,
-				(slipId, slip, line, numbers, account) -> {
-					digest.add(slip, line, numbers);
-					read.visit(slipId, slip, line, numbers, account);
+				(slipId, slip, line, numbers, salt, account) -> {
+					digest.add(slip, line, numbers, salt);
+					read.visit(slipId, slip, line, numbers, salt, account);
 					if (++visited[0] % 100_000 == 0) {
 						run.keepAlive();
 					}

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -135,6 +136,46 @@ public final class BallotTree {
 			sn >>= 1;
 		}
 		return sn == 0 && Arrays.equals(r, root);
+	}
+
+	/**
+	 * Recipe 2's digest of a lottery's ballots: the root of their tree, fed in canonical
+	 * order.
+	 */
+	static final class Digester implements Fairness.Digester {
+
+		private final String lotteryId;
+
+		private final Root root = new Root();
+
+		private long lastSlip = -1;
+
+		private int lastLine = -1;
+
+		Digester(String lotteryId) {
+			this.lotteryId = lotteryId;
+		}
+
+		@Override
+		public void add(long slip, int line, int[] numbers, byte[] salt) {
+			if (slip < this.lastSlip || (slip == this.lastSlip && line <= this.lastLine)) {
+				throw new IllegalArgumentException("Ballots out of order at slip " + slip + " line " + line);
+			}
+			this.lastSlip = slip;
+			this.lastLine = line;
+			this.root.add(ballotLeaf(this.lotteryId, slip, line, numbers, salt));
+		}
+
+		@Override
+		public long count() {
+			return this.root.count();
+		}
+
+		@Override
+		public String finish() {
+			return HexFormat.of().formatHex(this.root.finish());
+		}
+
 	}
 
 	/**

@@ -22,6 +22,15 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Fairness {
 
+	/**
+	 * The recipe new lotteries are drawn with. 1: the ballot digest is SHA-256 over the
+	 * ballots in order ({@link BallotDigest}); 2: it is the root of the Merkle tree of
+	 * the salted ballots ({@link BallotTree}), so that each participant can be shown
+	 * their ballot is in it. The draw from the seed and the digest is the same in both. A
+	 * lottery keeps the recipe it was created with.
+	 */
+	public static final int RECIPE = 2;
+
 	private Fairness() {
 	}
 
@@ -31,10 +40,43 @@ public final class Fairness {
 	}
 
 	/**
-	 * A digest of the ballots of one lottery, fed one ballot at a time in canonical
+	 * The ballot digest of a lottery drawn with a recipe, fed one ballot at a time in
+	 * canonical order (ascending slip number and line).
+	 */
+	public static Digester digester(int recipe, String lotteryId) {
+		return switch (recipe) {
+			case 1 -> new BallotDigest(lotteryId);
+			case 2 -> new BallotTree.Digester(lotteryId);
+			default -> throw new IllegalArgumentException("No draw recipe " + recipe);
+		};
+	}
+
+	/** A lottery's ballot digest, fed one ballot at a time in canonical order. */
+	public interface Digester {
+
+		/**
+		 * Adds one ballot. Ballots must come in ascending order of slip number and line.
+		 * @param slip the slip number
+		 * @param line the line within the slip, from 0
+		 * @param numbers the numbers, ascending
+		 * @param salt the line's salt ({@link BallotTree#SALT_BYTES} bytes; recipe 1 does
+		 * not use it)
+		 */
+		void add(long slip, int line, int[] numbers, byte[] salt);
+
+		/** How many ballots were added. */
+		long count();
+
+		/** The digest, hex. */
+		String finish();
+
+	}
+
+	/**
+	 * Recipe 1's digest of the ballots of one lottery: SHA-256 over them in canonical
 	 * order.
 	 */
-	public static final class BallotDigest {
+	public static final class BallotDigest implements Digester {
 
 		private final MessageDigest digest = sha256();
 
@@ -72,11 +114,17 @@ public final class Fairness {
 			this.count++;
 		}
 
+		@Override
+		public void add(long slip, int line, int[] numbers, byte[] salt) {
+			add(slip, line, numbers);
+		}
+
+		@Override
 		public long count() {
 			return this.count;
 		}
 
-		/** The digest, hex. */
+		@Override
 		public String finish() {
 			return HexFormat.of().formatHex(this.digest.digest());
 		}

@@ -30,11 +30,13 @@ import com.novanta.game.Game;
  * @param drawnAt when it was drawn
  * @param carryIn jackpot rolled over from earlier lotteries, by the lottery it came from
  * @param summary the results once settled
+ * @param recipe the draw recipe it is drawn with: 1, a digest of its ballots in order; 2,
+ * the root of the Merkle tree of its salted ballots (fairness {@code BallotTree})
  */
 public record Lottery(String id, String gameId, LocalDate drawDate, Instant closesAt, LotteryStatus status,
 		String seedCommitment, long slots, long reservedBallots, Long ballotCount, String ballotDigest,
 		Instant closedAt, String seed, List<Integer> winningNumbers, List<Integer> drawOrder, Instant drawnAt,
-		Map<String, Long> carryIn, LotterySummary summary) {
+		Map<String, Long> carryIn, LotterySummary summary, int recipe) {
 
 	public boolean isOpenAt(Instant now) {
 		return this.status == LotteryStatus.OPEN && now.isBefore(this.closesAt);

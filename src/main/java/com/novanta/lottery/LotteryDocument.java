@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.novanta.fairness.Fairness;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -36,19 +38,22 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param leaseOwner the worker running its pipeline now
  * @param leaseUntil until when that worker holds it
  * @param createdAt when it was created
+ * @param recipe the draw recipe it is drawn with, fixed when it is created
+ * ({@link Fairness#RECIPE} for new ones; absent on lotteries older than recipe 2, which
+ * are drawn with recipe 1)
  */
 @Document("lotteries")
 record LotteryDocument(@Id String id, String gameId, LocalDate drawDate, Instant closesAt, LotteryStatus status,
 		String seedCommitment, long slots, long reservedBallots, Long ballotCount, String ballotDigest,
 		Instant closedAt, String seed, List<Integer> winningNumbers, List<Integer> drawOrder, Instant drawnAt,
 		Map<String, Long> carryIn, LotterySummary summary, Instant settledAt, Instant notifiedAt, String leaseOwner,
-		Instant leaseUntil, Instant createdAt) {
+		Instant leaseUntil, Instant createdAt, Integer recipe) {
 
 	/** A new open lottery, as the calendar creates it. */
 	static LotteryDocument open(String id, String gameId, LocalDate drawDate, Instant closesAt, String seedCommitment,
 			Instant createdAt) {
 		return new LotteryDocument(id, gameId, drawDate, closesAt, LotteryStatus.OPEN, seedCommitment, 0, 0, null, null,
-				null, null, null, null, null, null, null, null, null, null, null, createdAt);
+				null, null, null, null, null, null, null, null, null, null, null, createdAt, Fairness.RECIPE);
 	}
 
 	/**
@@ -60,7 +65,7 @@ record LotteryDocument(@Id String id, String gameId, LocalDate drawDate, Instant
 		return new Lottery(this.id, this.gameId, this.drawDate, this.closesAt, this.status, this.seedCommitment,
 				this.slots, this.reservedBallots, this.ballotCount, this.ballotDigest, this.closedAt,
 				this.status.isAtLeast(LotteryStatus.DRAWN) ? this.seed : null, this.winningNumbers, this.drawOrder,
-				this.drawnAt, this.carryIn, this.summary);
+				this.drawnAt, this.carryIn, this.summary, (this.recipe != null) ? this.recipe : 1);
 	}
 
 }

@@ -115,7 +115,8 @@ class LotteryRepository {
 			.setOnInsert("seedCommitment", lottery.seedCommitment())
 			.setOnInsert("slots", 0L)
 			.setOnInsert("reservedBallots", 0L)
-			.setOnInsert("createdAt", lottery.createdAt());
+			.setOnInsert("createdAt", lottery.createdAt())
+			.setOnInsert("recipe", lottery.recipe());
 		try {
 			return this.mongo.upsert(Query.query(Criteria.where("_id").is(lottery.id())), update, LotteryDocument.class)
 				.getUpsertedId() != null;

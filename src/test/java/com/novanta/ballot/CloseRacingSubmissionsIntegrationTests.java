@@ -275,10 +275,10 @@ class CloseRacingSubmissionsIntegrationTests {
 	}
 
 	private String digestOf(Lottery lottery, List<BallotSlip> slips) {
-		Fairness.BallotDigest digest = new Fairness.BallotDigest(lottery.id());
+		Fairness.Digester digest = Fairness.digester(lottery.recipe(), lottery.id());
 		for (BallotSlip slip : slips.stream().sorted(Comparator.comparingLong(BallotSlip::slip)).toList()) {
 			for (int line = 0; line < slip.lines().size(); line++) {
-				digest.add(slip.slip(), line, slip.numbers(line));
+				digest.add(slip.slip(), line, slip.numbers(line), slip.salt(line));
 			}
 		}
 		return digest.finish();

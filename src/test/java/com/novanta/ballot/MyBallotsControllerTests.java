@@ -1,10 +1,13 @@
 package com.novanta.ballot;
 
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
+import com.novanta.draw.DrawPipeline;
+import com.novanta.fairness.BallotTree;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.testing.Html;
@@ -16,6 +19,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static com.novanta.account.TestParticipants.signedIn;
@@ -106,6 +113,44 @@ class MyBallotsControllerTests {
 		this.mvc.perform(get("/my/ballots/{id}", theirs.id()).with(signedIn(other))).andExpect(status().isOk());
 		this.mvc.perform(get("/my/ballots/{id}", "daily-2026-01-01:999999").with(signedIn(this.player)))
 			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theSlipShowsEachBallotsFingerprintThenItsProofOfInclusionOnceTheLotteryCloses() throws Exception {
+		BallotSlip mine = this.slips.play(this.player, this.daily, 1, 2, 3, 4, 5, 6);
+		this.slips.play(new TestParticipants(this.context).verified("Someone Else"), this.daily, 7, 8, 9, 10, 11, 12);
+		this.slips.play(this.player, this.daily, 13, 14, 15, 16, 17, 18);
+
+		Document before = slipPage(mine);
+		assertThat(before.select("#proof .hash").eachText()).contains(this.daily.seedCommitment(), mine.leafHash(0));
+		assertThat(before.select("#proof details")).isEmpty();
+
+		this.clock.freezeAt(this.daily.closesAt());
+		this.context.getBean(DrawPipeline.class).advance(this.daily.id());
+		Lottery drawn = new TestLotteries(this.context).reload(this.daily);
+
+		Document after = slipPage(mine);
+		assertThat(after.select("#proof summary").text()).isEqualTo("In the draw: ballot 1 of 3 (proof checked)");
+		List<String> hashes = after.select("#proof details .hash").eachText();
+		assertThat(hashes.get(0)).isEqualTo(drawn.ballotDigest());
+		List<byte[]> path = hashes.subList(1, hashes.size()).stream().map(HexFormat.of()::parseHex).toList();
+		assertThat(path).hasSize(2);
+		assertThat(BallotTree.verify(HexFormat.of().parseHex(mine.leafHash(0)), 0, 3, path,
+				HexFormat.of().parseHex(drawn.ballotDigest())))
+			.isTrue();
+
+		// a ballot changed after the close no longer leads to the published digest
+		this.context.getBean(MongoOperations.class)
+			.updateFirst(Query.query(Criteria.where("_id").is(mine.id())),
+					new Update().set("lines", List.of(List.of(1, 2, 3, 4, 5, 7))), BallotSlip.class);
+		this.context.getBean(BallotProofs.class).forget(this.daily.id());
+		assertThat(slipPage(mine).select("#proof summary").text())
+			.isEqualTo("The proof does not lead to the published digest");
+	}
+
+	private Document slipPage(BallotSlip slip) throws Exception {
+		return Html.parse(this.mvc.perform(get("/my/ballots/{id}", slip.id()).with(signedIn(this.player)))
+			.andExpect(status().isOk()));
 	}
 
 	private List<String> receipts(String url) throws Exception {

@@ -122,7 +122,8 @@ class SealedPlaceIntegrationTests {
 			.isThrownBy(() -> this.slips.insert(new BallotSlip(BallotSlip.id(this.lottery.id(), place),
 					this.lottery.id(), this.lottery.gameId(), this.lottery.drawDate(), place, this.player.id(),
 					this.lottery.closesAt().minusSeconds(1), CUT_SHORT_LINES, List.of(false, false, false),
-					BallotSlip.receipt("D", this.lottery.drawDate(), place), places.submissionKey(), null, 300L)));
+					BallotSlip.receipt("D", this.lottery.drawDate(), place), places.submissionKey(), null, 300L,
+					null)));
 		// and the participant sending the same form again
 		assertThat(this.submission.submit(new BallotSubmission.Player(this.player.id(), true), this.lottery.id(),
 				CUT_SHORT_LINES, List.of(false, false, false), places.key()))
@@ -210,10 +211,10 @@ class SealedPlaceIntegrationTests {
 	}
 
 	private String digestOf(Lottery lottery, BallotSlip... slips) {
-		Fairness.BallotDigest digest = new Fairness.BallotDigest(lottery.id());
+		Fairness.Digester digest = Fairness.digester(lottery.recipe(), lottery.id());
 		for (BallotSlip slip : slips) {
 			for (int line = 0; line < slip.lines().size(); line++) {
-				digest.add(slip.slip(), line, slip.numbers(line));
+				digest.add(slip.slip(), line, slip.numbers(line), slip.salt(line));
 			}
 		}
 		return digest.finish();

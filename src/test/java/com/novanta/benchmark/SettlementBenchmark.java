@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -11,6 +12,7 @@ import java.util.SplittableRandom;
 import com.novanta.ballot.BallotSlip;
 import com.novanta.ballot.Participation;
 import com.novanta.draw.TestPipelines;
+import com.novanta.fairness.BallotTree;
 import com.novanta.game.QuickPick;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
@@ -59,7 +61,11 @@ public final class SettlementBenchmark {
 				int lines = (int) Math.min(1 + random.nextInt(10), target - ballots);
 				List<List<Integer>> numbers = new ArrayList<>(lines);
 				List<Boolean> quick = new ArrayList<>(lines);
+				List<String> salts = new ArrayList<>(lines);
 				for (int l = 0; l < lines; l++) {
+					byte[] salt = new byte[BallotTree.SALT_BYTES];
+					random.nextBytes(salt);
+					salts.add(HexFormat.of().formatHex(salt));
 					numbers.add(Arrays.stream(QuickPick.pick(6, 90, random)).boxed().toList());
 					quick.add(Boolean.TRUE);
 				}
@@ -72,7 +78,7 @@ public final class SettlementBenchmark {
 				}
 				batch.add(new BallotSlip(BallotSlip.id(lottery.id(), slips), lottery.id(), "daily", lottery.drawDate(),
 						slips, account, at, numbers, quick, "D-" + slips, account + ":" + slips, null,
-						100L * numbers.size()));
+						100L * numbers.size(), salts));
 				if (batch.size() == 1000) {
 					mongo.insertAll(batch);
 					batch.clear();

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,7 @@ import com.novanta.ballot.SubmissionResult;
 import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
 import com.novanta.game.QuickPick;
+import com.novanta.fairness.BallotTree;
 import com.novanta.fairness.Fairness;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
@@ -43,6 +45,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -103,7 +106,9 @@ class DrawPipelineIntegrationTests {
 		Lottery drawn = this.testLotteries.reload(this.lottery);
 		assertThat(drawn.seed()).isNotNull();
 		assertThat(Fairness.commitment(drawn.seed())).isEqualTo(this.lottery.seedCommitment());
-		assertThat(drawn.ballotDigest()).isEqualTo(recomputedDigest(drawn));
+		assertThat(drawn.recipe()).isEqualTo(2);
+		assertThat(drawn.ballotDigest()).isEqualTo(recomputedDigest(drawn))
+			.isEqualTo(HexFormat.of().formatHex(BallotTree.root(leaves(drawn))));
 		int[] order = Fairness.draw(drawn.seed(), drawn.ballotDigest(), 6, 90);
 		assertThat(drawn.drawOrder()).containsExactly(boxed(order));
 		assertThat(drawn.winningNumbers()).containsExactly(boxed(Fairness.winningNumbers(order)));
@@ -119,6 +124,43 @@ class DrawPipelineIntegrationTests {
 		});
 		assertThat(drawn.summary().ballots()).isEqualTo(drawn.ballotCount()).isEqualTo(ballotCount(drawn));
 		assertThat(drawn.summary().winners()).isEqualTo(expected.size());
+	}
+
+	@Test
+	void aLotteryCreatedBeforeTheBallotTreeIsDrawnWithTheRecipeItWasCreatedWith() {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(this.lottery.id())), new Update().unset("recipe"),
+				"lotteries");
+		fill(this.lottery, 40, 7);
+		this.clock.freezeAt(this.lottery.closesAt());
+
+		assertThat(this.pipeline.advance(this.lottery.id())).isEqualTo(LotteryStatus.NOTIFIED);
+
+		Lottery drawn = this.testLotteries.reload(this.lottery);
+		assertThat(drawn.recipe()).isEqualTo(1);
+		Fairness.BallotDigest digest = new Fairness.BallotDigest(drawn.id());
+		for (BallotSlip slip : slipsOf(drawn)) {
+			for (int line = 0; line < slip.lines().size(); line++) {
+				digest.add(slip.slip(), line, slip.numbers(line));
+			}
+		}
+		assertThat(drawn.ballotDigest()).isEqualTo(digest.finish());
+		assertThat(drawn.drawOrder()).containsExactly(boxed(Fairness.draw(drawn.seed(), drawn.ballotDigest(), 6, 90)));
+	}
+
+	@Test
+	void everyBallotIsProvedInTheTreeWhoseRootIsTheDigest() {
+		fill(this.lottery, 25, 11);
+		this.clock.freezeAt(this.lottery.closesAt());
+		this.pipeline.advance(this.lottery.id());
+
+		Lottery drawn = this.testLotteries.reload(this.lottery);
+		List<byte[]> leaves = leaves(drawn);
+		byte[] root = HexFormat.of().parseHex(drawn.ballotDigest());
+		for (int i = 0; i < leaves.size(); i++) {
+			assertThat(BallotTree.verify(leaves.get(i), i, leaves.size(), BallotTree.proof(leaves, i), root)).isTrue();
+		}
+		assertThat(slipsOf(drawn)).allSatisfy((slip) -> assertThat(slip.salts()).hasSameSizeAs(slip.lines())
+			.allSatisfy((salt) -> assertThat(salt).hasSize(2 * BallotTree.SALT_BYTES)));
 	}
 
 	@Test
@@ -265,11 +307,22 @@ class DrawPipelineIntegrationTests {
 		return slips;
 	}
 
-	private String recomputedDigest(Lottery lottery) {
-		Fairness.BallotDigest digest = new Fairness.BallotDigest(lottery.id());
+	/** The leaf hashes of the lottery's ballots, in canonical order. */
+	private List<byte[]> leaves(Lottery lottery) {
+		List<byte[]> leaves = new ArrayList<>();
 		for (BallotSlip slip : slipsOf(lottery)) {
 			for (int line = 0; line < slip.lines().size(); line++) {
-				digest.add(slip.slip(), line, slip.numbers(line));
+				leaves.add(HexFormat.of().parseHex(slip.leafHash(line)));
+			}
+		}
+		return leaves;
+	}
+
+	private String recomputedDigest(Lottery lottery) {
+		Fairness.Digester digest = Fairness.digester(lottery.recipe(), lottery.id());
+		for (BallotSlip slip : slipsOf(lottery)) {
+			for (int line = 0; line < slip.lines().size(); line++) {
+				digest.add(slip.slip(), line, slip.numbers(line), slip.salt(line));
 			}
 		}
 		return digest.finish();

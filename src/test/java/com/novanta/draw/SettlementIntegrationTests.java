@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.novanta.fairness.BallotTree;
+import com.novanta.fairness.Fairness;
 import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
 import com.novanta.lottery.Lottery;
@@ -92,7 +94,8 @@ class SettlementIntegrationTests {
 	private static CompactBallots compact(Lottery lottery, List<int[]> ballots) {
 		CompactBallots compact = new CompactBallots(lottery.id());
 		for (int i = 0; i < ballots.size(); i++) {
-			compact.visit("slip-" + i, i + 1, 0, ballots.get(i), (i < 4) ? "account-a" : "account-b");
+			compact.visit("slip-" + i, i + 1, 0, ballots.get(i), new byte[BallotTree.SALT_BYTES],
+					(i < 4) ? "account-a" : "account-b");
 		}
 		return compact;
 	}
@@ -105,7 +108,7 @@ class SettlementIntegrationTests {
 		Instant now = this.clock.instant();
 		LocalDate yesterday = LocalDate.ofInstant(now, this.games.get("daily").schedule().zone()).minusDays(1);
 		return new Lottery(id, "daily", yesterday, now, LotteryStatus.DRAWN, "c", 7, 7, 7L, "d", now, "s", WINNING,
-				WINNING, now, carryIn, null);
+				WINNING, now, carryIn, null, Fairness.RECIPE);
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.novanta.fairness;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -193,6 +194,29 @@ class FairnessTests {
 		byte[] value = new byte[bytes];
 		random.nextBytes(value);
 		return HexFormat.of().formatHex(value);
+	}
+
+	@Test
+	void eachRecipeHasItsDigester() {
+		Fairness.Digester one = Fairness.digester(1, "daily-2026-11-25");
+		Fairness.BallotDigest digest = new Fairness.BallotDigest("daily-2026-11-25");
+		Fairness.Digester two = Fairness.digester(2, "daily-2026-11-25");
+		List<byte[]> leaves = new ArrayList<>();
+		byte[] salt = new byte[BallotTree.SALT_BYTES];
+		for (int line = 0; line < 3; line++) {
+			int[] numbers = { 1 + line, 20, 30, 40, 50, 60 };
+			salt[0] = (byte) line;
+			one.add(5, line, numbers, salt);
+			digest.add(5, line, numbers);
+			two.add(5, line, numbers, salt);
+			leaves.add(BallotTree.ballotLeaf("daily-2026-11-25", 5, line, numbers, salt));
+		}
+		assertThat(one.finish()).isEqualTo(digest.finish());
+		assertThat(two.finish()).isEqualTo(HexFormat.of().formatHex(BallotTree.root(leaves)));
+		assertThat(two.count()).isEqualTo(3);
+		assertThatIllegalArgumentException().isThrownBy(() -> two.add(5, 2, new int[] { 1 }, salt))
+			.withMessageContaining("out of order");
+		assertThatIllegalArgumentException().isThrownBy(() -> Fairness.digester(3, "daily-2026-11-25"));
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import com.novanta.fairness.Fairness;
 import com.novanta.game.NumberSet;
 import com.novanta.game.QuickPick;
+import com.novanta.testing.TestSaltConfiguration;
 
 /**
  * Ballots that win what a test needs in a lottery's real draw. The draw is a function of
@@ -44,11 +45,12 @@ public final class WinningBallots {
 			for (int i = 0; i < slips.length; i++) {
 				ballots.add(QuickPick.pick(PICKS, MAX, random));
 			}
-			Fairness.BallotDigest digest = new Fairness.BallotDigest(lotteryId);
+			Fairness.Digester digest = Fairness.digester(Fairness.RECIPE, lotteryId);
 			long slip = 1;
 			for (int i = 0; i < slips.length; i++) {
 				for (int copy = 0; copy < slips[i]; copy++) {
-					digest.add(slip++, 0, ballots.get(i));
+					digest.add(slip, 0, ballots.get(i), TestSaltConfiguration.salt(lotteryId, slip, 0));
+					slip++;
 				}
 			}
 			String digestHex = digest.finish();
