@@ -33,11 +33,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param salts each line's random salt, hex, drawn when the slip was accepted, which its
  * leaf in the lottery's ballot tree hashes with it ({@code null} on slips accepted before
  * salts were kept: their salt is zeros)
+ * @param signature the operator's Ed25519 signature of the receipt
+ * ({@link ReceiptSigner#statement}), base64 ({@code null} on slips accepted before
+ * receipts were signed)
  */
 @Document("ballots")
 public record BallotSlip(@Id String id, String lotteryId, String gameId, LocalDate drawDate, long slip,
 		String accountId, Instant submittedAt, List<List<Integer>> lines, List<Boolean> quickPicks, String receipt,
-		String submissionKey, Boolean tombstone, Long stake, List<String> salts) {
+		String submissionKey, Boolean tombstone, Long stake, List<String> salts, String signature) {
 
 	/**
 	 * The slip number is zero-padded, so that ids sort in slip order and a lottery's
@@ -45,6 +48,13 @@ public record BallotSlip(@Id String id, String lotteryId, String gameId, LocalDa
 	 */
 	public static String id(String lotteryId, long slip) {
 		return lotteryId + ":" + String.format("%09d", slip);
+	}
+
+	/** This slip with the receipt's signature. */
+	BallotSlip signed(String signature) {
+		return new BallotSlip(this.id, this.lotteryId, this.gameId, this.drawDate, this.slip, this.accountId,
+				this.submittedAt, this.lines, this.quickPicks, this.receipt, this.submissionKey, this.tombstone,
+				this.stake, this.salts, signature);
 	}
 
 	public boolean isTombstone() {

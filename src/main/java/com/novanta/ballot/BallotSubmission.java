@@ -55,10 +55,13 @@ public class BallotSubmission {
 
 	private final SaltSource salts;
 
+	private final ReceiptSigner signer;
+
 	BallotSubmission(Lotteries lotteries, GameCatalog games, SlipRepository slips, BallotProperties properties,
 			Clock clock, BallotStatistics statistics, PlayRestrictions restrictions, PlayCounts counts,
-			MeterRegistry meters, SaltSource salts) {
+			MeterRegistry meters, SaltSource salts, ReceiptSigner signer) {
 		this.salts = salts;
+		this.signer = signer;
 		this.statistics = statistics;
 		this.restrictions = restrictions;
 		this.counts = counts;
@@ -179,7 +182,8 @@ public class BallotSubmission {
 		BallotSlip slip = new BallotSlip(BallotSlip.id(lottery.id(), slipNumber), lottery.id(), game.id(),
 				lottery.drawDate(), slipNumber, player.accountId(), now, lines, quickPicks,
 				BallotSlip.receipt(game.code(), lottery.drawDate(), slipNumber), submissionKey, null,
-				game.price() * lines.size(), salts(lottery.id(), slipNumber, lines.size()));
+				game.price() * lines.size(), salts(lottery.id(), slipNumber, lines.size()), null);
+		slip = slip.signed(this.signer.sign(slip, lottery));
 		// If the database goes away now, the slip may or may not have been stored: the
 		// counters keep this submission's key either way, so that the participant's retry
 		// of the same form finds the slip, or stores it counted once.

@@ -12,7 +12,11 @@ import com.novanta.lottery.Lottery;
 import com.novanta.web.RequestParameters;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,7 +48,11 @@ class MyBallotsController {
 
 	private final BallotProofs proofs;
 
-	MyBallotsController(MyBallots myBallots, GameCatalog games, Lotteries lotteries, BallotProofs proofs) {
+	private final ReceiptSigner signer;
+
+	MyBallotsController(MyBallots myBallots, GameCatalog games, Lotteries lotteries, BallotProofs proofs,
+			ReceiptSigner signer) {
+		this.signer = signer;
 		this.myBallots = myBallots;
 		this.games = games;
 		this.lotteries = lotteries;
@@ -76,12 +84,37 @@ class MyBallotsController {
 		model.addAttribute("view", view);
 		Optional<Lottery> lottery = this.lotteries.find(view.slip().lotteryId());
 		model.addAttribute("lottery", lottery.orElse(null));
+		model.addAttribute("statement",
+				lottery.map((l) -> ReceiptSigner.statement(view.slip(), l.seedCommitment())).orElse(null));
+		model.addAttribute("receiptKey", this.signer.publicKeyHex());
 		model
 			.addAttribute("proofs",
 					lottery.map((drawn) -> IntStream.range(0, view.slip().lines().size())
 						.mapToObj((line) -> this.proofs.proof(drawn, view.slip(), line).orElse(null))
 						.toList()).orElse(List.of()));
 		return SLIP_VIEW;
+	}
+
+	/**
+	 * The signed receipt as a file to keep: the statement, its signature and the key it
+	 * is checked with.
+	 */
+	@GetMapping(path = "/my/ballots/{slipId}/receipt.txt", produces = MediaType.TEXT_PLAIN_VALUE)
+	ResponseEntity<String> signedReceipt(@AuthenticationPrincipal CurrentAccount me, @PathVariable String slipId) {
+		BallotView view = this.myBallots.find(me.id(), slipId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		BallotSlip slip = view.slip();
+		Lottery lottery = this.lotteries.find(slip.lotteryId())
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (slip.signature() == null) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		String text = ReceiptSigner.statement(slip, lottery.seedCommitment()) + "signature " + slip.signature()
+				+ "\nkey " + this.signer.publicKeyHex() + "\n";
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(slip.receipt() + ".txt").build().toString())
+			.body(text);
 	}
 
 	private void fill(CurrentAccount me, String game, String date, String result, int cursor, Model model) {

@@ -124,7 +124,7 @@ class SlipRepository {
 	boolean seal(String lotteryId, long slip) {
 		try {
 			this.mongo.insert(new BallotSlip(BallotSlip.id(lotteryId, slip), lotteryId, null, null, slip, null, null,
-					List.of(), null, null, null, Boolean.TRUE, null, null));
+					List.of(), null, null, null, Boolean.TRUE, null, null, null));
 			return true;
 		}
 		catch (DuplicateKeyException ex) {

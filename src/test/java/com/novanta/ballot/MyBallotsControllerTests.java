@@ -10,6 +10,7 @@ import com.novanta.draw.DrawPipeline;
 import com.novanta.fairness.BallotTree;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
+import com.novanta.testing.Ed25519;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
@@ -146,6 +147,37 @@ class MyBallotsControllerTests {
 		this.context.getBean(BallotProofs.class).forget(this.daily.id());
 		assertThat(slipPage(mine).select("#proof summary").text())
 			.isEqualTo("The proof does not lead to the published digest");
+	}
+
+	@Test
+	void theReceiptIsSignedWithTheKeyTheSitePublishes() throws Exception {
+		BallotSlip mine = this.slips.play(this.player, this.daily, 1, 2, 3, 4, 5, 6);
+		BallotSlip stored = this.context.getBean(MongoOperations.class).findById(mine.id(), BallotSlip.class);
+		String key = this.mvc.perform(get("/fairness/receipt-key"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()
+			.strip();
+		assertThat(key).isEqualTo("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
+
+		Document page = slipPage(mine);
+		String statement = page.select("#proof pre code").first().wholeText();
+		assertThat(statement).isEqualTo(ReceiptSigner.statement(stored, this.daily.seedCommitment()));
+		String signature = page.select("#proof .proof-receipt .hash").first().text();
+		assertThat(signature).isEqualTo(stored.signature());
+		assertThat(Ed25519.verify(key, statement, signature)).isTrue();
+		assertThat(Ed25519.verify(key, statement.replace("slip 1", "slip 2"), signature)).isFalse();
+
+		String file = this.mvc.perform(get("/my/ballots/{id}/receipt.txt", mine.id()).with(signedIn(this.player)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(file).isEqualTo(statement + "signature " + signature + "\nkey " + key + "\n");
+		CurrentAccount other = new TestParticipants(this.context).verified("Someone Else");
+		this.mvc.perform(get("/my/ballots/{id}/receipt.txt", mine.id()).with(signedIn(other)))
+			.andExpect(status().isNotFound());
 	}
 
 	private Document slipPage(BallotSlip slip) throws Exception {

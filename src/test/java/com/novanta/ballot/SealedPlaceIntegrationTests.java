@@ -122,7 +122,7 @@ class SealedPlaceIntegrationTests {
 			.isThrownBy(() -> this.slips.insert(new BallotSlip(BallotSlip.id(this.lottery.id(), place),
 					this.lottery.id(), this.lottery.gameId(), this.lottery.drawDate(), place, this.player.id(),
 					this.lottery.closesAt().minusSeconds(1), CUT_SHORT_LINES, List.of(false, false, false),
-					BallotSlip.receipt("D", this.lottery.drawDate(), place), places.submissionKey(), null, 300L,
+					BallotSlip.receipt("D", this.lottery.drawDate(), place), places.submissionKey(), null, 300L, null,
 					null)));
 		// and the participant sending the same form again
 		assertThat(this.submission.submit(new BallotSubmission.Player(this.player.id(), true), this.lottery.id(),

@@ -62,7 +62,7 @@ public final class NotificationBenchmark {
 						0, at, at, null, ResponsiblePlay.NONE));
 				slips.add(new BallotSlip(BallotSlip.id(lottery.id(), i), lottery.id(), "daily", lottery.drawDate(), i,
 						id, at, List.of(List.of(1 + i % 85, 2 + i % 85, 3 + i % 85, 4 + i % 85, 5 + i % 85, 90)),
-						List.of(false), "D-" + i, id + ":bench", null, 100L, null));
+						List.of(false), "D-" + i, id + ":bench", null, 100L, null, null));
 				participations.add(new Participation(lottery.id() + ":" + id, lottery.id(), id, "daily",
 						lottery.drawDate(), 1, at));
 				if (accounts.size() == 1000) {

@@ -78,7 +78,7 @@ public final class SettlementBenchmark {
 				}
 				batch.add(new BallotSlip(BallotSlip.id(lottery.id(), slips), lottery.id(), "daily", lottery.drawDate(),
 						slips, account, at, numbers, quick, "D-" + slips, account + ":" + slips, null,
-						100L * numbers.size(), salts));
+						100L * numbers.size(), salts, null));
 				if (batch.size() == 1000) {
 					mongo.insertAll(batch);
 					batch.clear();

@@ -31,7 +31,8 @@ public final class AppInstance implements AutoCloseable {
 		List<String> args = new ArrayList<>(List.of("--spring.mongodb.uri=" + mongoUri, "--server.port=0",
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort, "--lottery.scheduling.enabled=false",
 				"--lottery.sessions.store=mongo", "--lottery.accounts.demo-admin=false", "--logging.level.root=WARN",
-				"--logging.level.com.novanta=WARN", "--spring.main.banner-mode=off"));
+				"--logging.level.com.novanta=WARN", "--spring.main.banner-mode=off",
+				"--lottery.fairness.receipt-key=nWGxne/9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A="));
 		args.addAll(List.of(extra));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(NovantaApplication.class)
 			.initializers((ConfigurableApplicationContext ctx) -> ((GenericApplicationContext) ctx)
