@@ -120,6 +120,8 @@ class DrawResultModel implements MailModelProvider {
 				Winner winner = won.get(Winner.id(slip.id(), i));
 				Map<String, Object> line = new LinkedHashMap<>();
 				line.put("receipt", slip.receipt());
+				line.put("slipPath", "/my/ballots/" + slip.id() + "#proof");
+				line.put("leafHash", slip.leafHash(i));
 				line.put("line", i + 1);
 				line.put("numbers", slip.lines().get(i));
 				line.put("matched", Arrays.stream(ballot.common(winning)).boxed().toList());

@@ -13,6 +13,7 @@ import com.novanta.account.CurrentAccount;
 import com.novanta.account.EmailPreferences;
 import com.novanta.account.TestParticipants;
 import com.novanta.ballot.BallotLedger;
+import com.novanta.ballot.BallotSlip;
 import com.novanta.ballot.TestSlips;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
@@ -88,6 +89,8 @@ class DrawResultsMailIntegrationTests {
 
 	int[] winningBallot;
 
+	BallotSlip winningSlip;
+
 	int[] losingBallot;
 
 	int[] winning;
@@ -109,7 +112,7 @@ class DrawResultsMailIntegrationTests {
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(this.quiet.id())),
 				new Update().set("noWinEmails", false), "accounts");
 		chooseBallots();
-		this.slips.play(this.winner, this.lottery, this.winningBallot);
+		this.winningSlip = this.slips.play(this.winner, this.lottery, this.winningBallot);
 		this.slips.play(this.loser, this.lottery, this.losingBallot);
 		this.slips.play(this.quiet, this.lottery, this.losingBallot);
 		this.clock.freezeAt(this.lottery.closesAt());
@@ -129,8 +132,13 @@ class DrawResultsMailIntegrationTests {
 			.contains("/lotteries/" + this.lottery.id())
 			.contains("/my/ballots")
 			.contains("/my/wins")
+			.containsPattern(joined(this.winningBallot) + " — Won: 3 numbers matched, €25.00\\R  "
+					+ this.winningSlip.leafHash(0))
 			.doesNotContain("/unsubscribe");
-		assertThat(won.html()).contains("Congratulations! You won €25.00.").doesNotContain("<script");
+		assertThat(won.html()).contains("Congratulations! You won €25.00.")
+			.contains(this.winningSlip.leafHash(0))
+			.contains("/my/ballots/" + this.winningSlip.id() + "#proof")
+			.doesNotContain("<script");
 		assertThat(won.headers()).noneMatch((header) -> header.startsWith("List-Unsubscribe"));
 
 		CaughtMail lost = this.mail.only(this.loser.email());
