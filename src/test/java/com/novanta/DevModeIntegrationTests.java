@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import com.novanta.account.Accounts;
 import com.novanta.notification.TestSmtpServer;
+import com.novanta.testing.AppInstance;
 import com.novanta.testing.ProcessTest;
 import com.novanta.testing.WebVisitor;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,8 @@ class DevModeIntegrationTests {
 		try (TestSmtpServer smtp = new TestSmtpServer()) {
 			smtp.start();
 			try (ConfigurableApplicationContext app = start(new SpringApplicationBuilder(NovantaApplication.class),
-					"--SMTP_HOST=127.0.0.1", "--SMTP_PORT=" + smtp.port())) {
+					"--SMTP_HOST=127.0.0.1", "--SMTP_PORT=" + smtp.port(),
+					"--LOTTERY_SEED_KEY=" + AppInstance.SEED_KEY)) {
 				WebVisitor attacker = new WebVisitor(url(app));
 				attacker.get("/password/forgot");
 				attacker.post("/password/forgot", Map.of("email", List.of("admin@novanta.local")));

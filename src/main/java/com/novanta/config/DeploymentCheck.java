@@ -3,6 +3,7 @@ package com.novanta.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import com.mongodb.ConnectionString;
@@ -22,6 +23,9 @@ import org.springframework.util.StringUtils;
  * <ul>
  * <li>outside dev mode, without an SMTP server: there would be no way to send a single
  * email, and the embedded catcher is for dev mode only;</li>
+ * <li>outside dev mode, without a seed key: the lotteries' seeds would have nothing to be
+ * sealed with (the key that dev mode makes by itself lives in a file on the developer's
+ * machine); and anywhere, with a seed key that is not base64 of 32 bytes;</li>
  * <li>in dev mode, where the deployment looks real: a database on another machine, a
  * public address other than this machine, or a web server that listens beyond it. Dev
  * mode shows every email in a page and makes a demo admin: nobody but the developer may
@@ -30,6 +34,14 @@ import org.springframework.util.StringUtils;
  */
 @Component
 class DeploymentCheck implements BeanFactoryPostProcessor, ApplicationContextAware {
+
+	/** The seed key's property ({@code LOTTERY_SEED_KEY}), read by the lottery module. */
+	static final String SEED_KEY = "lottery.fairness.seed-key";
+
+	private static final String HOW_TO_MAKE_A_SEED_KEY = "Make one with: openssl rand -base64 32 "
+			+ "(or: python3 -c 'import base64,os; print(base64.b64encode(os.urandom(32)).decode())'), "
+			+ "keep it in your secrets store, and give every instance the same one: without it no sealed seed "
+			+ "can be opened, and no lottery can be drawn.";
 
 	// A bean factory post-processor is made before constructors can be autowired
 	private ApplicationContext context;
@@ -49,6 +61,7 @@ class DeploymentCheck implements BeanFactoryPostProcessor, ApplicationContextAwa
 	 * @throws UnsafeDeploymentException if the configuration must not start
 	 */
 	static void verify(Environment environment, boolean webServer) {
+		verifySeedKey(environment);
 		if (!DevMode.isOn(environment)) {
 			if (!environment.containsProperty("spring.mail.host")) {
 				throw new UnsafeDeploymentException("No SMTP server is configured, and this is not dev mode: "
@@ -56,6 +69,15 @@ class DeploymentCheck implements BeanFactoryPostProcessor, ApplicationContextAwa
 						"Set SMTP_HOST (spring.mail.host), with SMTP_PORT, SMTP_USERNAME, SMTP_PASSWORD, SMTP_AUTH "
 								+ "and SMTP_STARTTLS as your server needs, for real mail; or run in dev mode with "
 								+ "./mvnw spring-boot:run, which catches every email in a mailbox on this machine.");
+			}
+			if (!StringUtils.hasText(environment.getProperty(SEED_KEY))) {
+				throw new UnsafeDeploymentException("No seed key is configured, and this is not dev mode: the "
+						+ "lotteries' secret seeds would have nothing to be sealed with, and whoever reads the database "
+						+ "could read every seed before its draw.",
+						"Set LOTTERY_SEED_KEY (" + SEED_KEY + ") to 32 random bytes in base64. "
+								+ HOW_TO_MAKE_A_SEED_KEY
+								+ " Or run in dev mode with ./mvnw spring-boot:run, which makes a key in the data "
+								+ "directory.");
 			}
 			return;
 		}
@@ -69,6 +91,29 @@ class DeploymentCheck implements BeanFactoryPostProcessor, ApplicationContextAwa
 							+ "without " + DevMode.PROPERTY + ", with SMTP_HOST set (see the README). To develop, keep "
 							+ "everything on this machine: no MONGODB_URI (or one on localhost), no PUBLIC_URL (or one "
 							+ "on localhost), and server.address 127.0.0.1, as ./mvnw spring-boot:run has it.");
+		}
+	}
+
+	/** A seed key, if set, is base64 of 32 bytes (an AES-256 key). */
+	private static void verifySeedKey(Environment environment) {
+		String key = environment.getProperty(SEED_KEY);
+		if (!StringUtils.hasText(key)) {
+			return;
+		}
+		int length;
+		try {
+			length = Base64.getDecoder().decode(key.strip()).length;
+		}
+		catch (IllegalArgumentException ex) {
+			length = -1;
+		}
+		if (length != 32) {
+			throw new UnsafeDeploymentException(
+					"The seed key LOTTERY_SEED_KEY (" + SEED_KEY + ") is "
+							+ ((length < 0) ? "not base64" : "base64 of " + length + " bytes")
+							+ ": it must be base64 of 32 random bytes (an AES-256 key).",
+					"Set LOTTERY_SEED_KEY to the key the lotteries' seeds were sealed with. If there is none yet: "
+							+ HOW_TO_MAKE_A_SEED_KEY);
 		}
 	}
 
