@@ -1,17 +1,22 @@
 package com.novanta;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.novanta.account.Accounts;
+import com.novanta.lottery.TestLotteries;
 import com.novanta.notification.TestSmtpServer;
+import com.novanta.testing.AppInstance;
 import com.novanta.testing.ProcessTest;
 import com.novanta.testing.WebVisitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -50,6 +55,16 @@ class DevModeIntegrationTests {
 	}
 
 	@Test
+	void theJarWithoutASeedKeyRefusesToStartAndSaysWhatToSet(CapturedOutput output) {
+		assertRefusesToStart(new SpringApplicationBuilder(NovantaApplication.class), "--SMTP_HOST=127.0.0.1");
+
+		assertThat(output.getOut()).contains("APPLICATION FAILED TO START")
+			.contains("No seed key is configured")
+			.contains("Set LOTTERY_SEED_KEY (lottery.fairness.seed-key)")
+			.contains("openssl rand -base64 32");
+	}
+
+	@Test
 	void devModeRefusesADatabaseOnAnotherMachine(CapturedOutput output) {
 		assertRefusesToStart(new SpringApplicationBuilder(NovantaApplication.class).profiles("dev"),
 				"--MONGODB_URI=mongodb://db1.example.com,db2.example.com/novanta?replicaSet=rs0");
@@ -85,7 +100,8 @@ class DevModeIntegrationTests {
 		try (TestSmtpServer smtp = new TestSmtpServer()) {
 			smtp.start();
 			try (ConfigurableApplicationContext app = start(new SpringApplicationBuilder(NovantaApplication.class),
-					"--SMTP_HOST=127.0.0.1", "--SMTP_PORT=" + smtp.port())) {
+					"--SMTP_HOST=127.0.0.1", "--SMTP_PORT=" + smtp.port(), "--LOTTERY_SEED_KEY=" + AppInstance.SEED_KEY,
+					"--LOTTERY_RECEIPT_KEY=" + AppInstance.RECEIPT_KEY)) {
 				WebVisitor attacker = new WebVisitor(url(app));
 				attacker.get("/password/forgot");
 				attacker.post("/password/forgot", Map.of("email", List.of("admin@novanta.local")));
@@ -120,11 +136,46 @@ class DevModeIntegrationTests {
 			assertThat(admin.find()).as("the demo admin's sign-in is printed").isTrue();
 			assertThat(developer.signIn("admin@novanta.local", admin.group(1))).isTrue();
 			assertThat(developer.get("/admin").status()).isEqualTo(200);
+			// with the database in memory, the seed key is too: no file is left behind
+			assertThat(output.getOut()).contains("event=seed-key source=dev-memory");
+		}
+	}
+
+	/**
+	 * Dev mode on the file-backed database keeps the seed key it made in the data
+	 * directory: after a restart, the seeds sealed before still open.
+	 */
+	@Test
+	void devModeKeepsItsSeedKeyInTheDataDirectorySoThatARestartStillOpensTheSeeds(@TempDir Path dataDir,
+			CapturedOutput output) {
+		String[] onFile = { "--lottery.database.embedded-backend=h2", "--lottery.database.data-dir=" + dataDir };
+		String lotteryId;
+		String seed;
+		try (ConfigurableApplicationContext app = start(
+				new SpringApplicationBuilder(NovantaApplication.class).profiles("dev"), onFile)) {
+			TestLotteries lotteries = new TestLotteries(app);
+			lotteryId = lotteries.open("daily").id();
+			seed = lotteries.seed(lotteryId);
+		}
+		assertThat(dataDir.resolve("seed-key")).isRegularFile();
+		assertThat(output.getOut()).contains("event=seed-key source=dev-file file=" + dataDir.resolve("seed-key"));
+
+		try (ConfigurableApplicationContext app = start(
+				new SpringApplicationBuilder(NovantaApplication.class).profiles("dev"), onFile)) {
+			assertThat(new TestLotteries(app).seed(lotteryId)).isEqualTo(seed);
 		}
 	}
 
 	private static ConfigurableApplicationContext start(SpringApplicationBuilder app, String... args) {
-		List<String> all = new ArrayList<>(QUIET);
+		List<String> all = new ArrayList<>();
+		// a setting given here replaces the quiet one (given twice, Spring would join
+		// both)
+		for (String quiet : QUIET) {
+			String name = quiet.substring(0, quiet.indexOf('=') + 1);
+			if (Arrays.stream(args).noneMatch((arg) -> arg.startsWith(name))) {
+				all.add(quiet);
+			}
+		}
 		all.addAll(List.of(args));
 		return app.run(all.toArray(String[]::new));
 	}

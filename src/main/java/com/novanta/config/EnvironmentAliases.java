@@ -27,7 +27,9 @@ class EnvironmentAliases implements EnvironmentPostProcessor {
 			Map.entry("GOOGLE_CLIENT_ID", "spring.security.oauth2.client.registration.google.client-id"),
 			Map.entry("GOOGLE_CLIENT_SECRET", "spring.security.oauth2.client.registration.google.client-secret"),
 			Map.entry("FACEBOOK_CLIENT_ID", "spring.security.oauth2.client.registration.facebook.client-id"),
-			Map.entry("FACEBOOK_CLIENT_SECRET", "spring.security.oauth2.client.registration.facebook.client-secret"));
+			Map.entry("FACEBOOK_CLIENT_SECRET", "spring.security.oauth2.client.registration.facebook.client-secret"),
+			Map.entry("LOTTERY_SEED_KEY", DeploymentCheck.SEED_KEY),
+			Map.entry("LOTTERY_RECEIPT_KEY", DeploymentCheck.RECEIPT_KEY));
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

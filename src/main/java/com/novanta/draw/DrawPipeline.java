@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
@@ -16,6 +18,7 @@ import com.novanta.ballot.BallotLedger;
 import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
 import com.novanta.fairness.Fairness;
+import com.novanta.lottery.DrawRefusedException;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.LotterySteps;
@@ -56,6 +59,9 @@ public class DrawPipeline {
 	private final MeterRegistry meters;
 
 	private final String instance = "draw-" + UUID.randomUUID();
+
+	/** The refusals this instance has reported ({@code <lottery> <reason>}). */
+	private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
 	/** The steps in the order a lottery goes through them. */
 	private final List<Step> pipeline;
@@ -160,12 +166,26 @@ public class DrawPipeline {
 
 	/** Seals the ballot set and publishes its digest. */
 	private Lottery digest(Run run, Lottery lottery) {
-		Fairness.Digester digest = Fairness.digester(lottery.recipe(), lottery.id());
+		ReadBallots read = readBallots(run, lottery, true);
 		// kept for settlement in this run, which then need not read the ballots again
+		run.read = read.ballots();
+		log.info("Ballots of {}: {} (digest {}, {} empty places sealed)", lottery.id(), read.ballots().size(),
+				read.digest(), read.sealed());
+		return this.steps.recordDigest(lottery.id(), read.digest(), read.ballots().size()).orElseThrow();
+	}
+
+	/**
+	 * Reads every ballot of the lottery and computes the digest of them: the one way both
+	 * the digest step (which publishes it) and settlement (which re-checks it whenever it
+	 * reads the ballots again) get "the digest of these ballots", so the two cannot drift
+	 * apart.
+	 * @param seal whether to seal the places whose slip never arrived (the digest step)
+	 */
+	private ReadBallots readBallots(Run run, Lottery lottery, boolean seal) {
+		Fairness.Digester digest = Fairness.digester(lottery.recipe(), lottery.id());
 		CompactBallots read = new CompactBallots(lottery.id());
-		run.read = read;
 		long[] visited = { 0 };
-		long sealed = this.ledger.forEach(lottery.id(), lottery.slots(), true,
+		long sealed = this.ledger.forEach(lottery.id(), lottery.slots(), seal,
 				(slipId, slip, line, numbers, salt, account) -> {
 					digest.add(slip, line, numbers, salt);
 					read.visit(slipId, slip, line, numbers, salt, account);
@@ -173,9 +193,7 @@ public class DrawPipeline {
 						run.keepAlive();
 					}
 				});
-		String hex = digest.finish();
-		log.info("Ballots of {}: {} (digest {}, {} empty places sealed)", lottery.id(), digest.count(), hex, sealed);
-		return this.steps.recordDigest(lottery.id(), hex, digest.count()).orElseThrow();
+		return new ReadBallots(read, digest.finish(), sealed);
 	}
 
 	/**
@@ -183,7 +201,14 @@ public class DrawPipeline {
 	 * seed: one step of the lottery module, which keeps the seed.
 	 */
 	private Lottery draw(Run run, Lottery lottery) {
-		Optional<Lottery> drawn = this.steps.draw(lottery.id(), this.games.get(lottery.gameId()));
+		Optional<Lottery> drawn;
+		try {
+			drawn = this.steps.draw(lottery.id(), this.games.get(lottery.gameId()));
+		}
+		catch (DrawRefusedException ex) {
+			refuse(lottery, ex.reason(), ex.getMessage());
+			return this.steps.find(lottery.id()).orElseThrow();
+		}
 		drawn.ifPresent((l) -> {
 			log.info("Drew {}: {}", l.id(), l.winningNumbers());
 			this.audit.record(Actor.system(), AuditAction.LOTTERY_DRAWN, "lottery", l.id(), null,
@@ -209,8 +234,17 @@ public class DrawPipeline {
 		// restart)
 		CompactBallots ballots = run.read;
 		if (ballots == null || ballots.size() != lottery.ballotCount()) {
-			ballots = new CompactBallots(lottery.id());
-			this.ledger.forEach(lottery.id(), lottery.slots(), false, ballots);
+			// read again: they must still be the ballots whose digest was published
+			ReadBallots read = readBallots(run, lottery, false);
+			if (!read.digest().equals(lottery.ballotDigest())) {
+				refuse(lottery, "ballot-digest",
+						"The ballots of " + lottery.id() + " read for settlement are not those whose digest was "
+								+ "published: their digest is " + read.digest() + " (" + read.ballots().size()
+								+ " ballots), the published one " + lottery.ballotDigest() + " ("
+								+ lottery.ballotCount() + " ballots)");
+				return lottery;
+			}
+			ballots = read.ballots();
 		}
 		LotterySummary summary = new Settlement(this.winners, this.clock, this.properties.winnerBatch()).settle(lottery,
 				game, ballots, () -> {
@@ -228,6 +262,26 @@ public class DrawPipeline {
 					summary.ballots(), "winners", summary.winners(), "totalPrizes", summary.totalPrizes()));
 		});
 		return settled.orElseGet(() -> this.steps.find(lottery.id()).orElseThrow());
+	}
+
+	/**
+	 * A step that must not go on (a seed other than the committed one, ballots other than
+	 * the digested ones): the lottery stays where it is, and says why in the
+	 * {@code novanta.draw.refused} counter each time, and in the error log and the audit
+	 * log the first time this instance meets it (the worker tries again every few
+	 * seconds, until someone puts things right).
+	 */
+	private void refuse(Lottery lottery, String reason, String why) {
+		this.meters.counter("novanta.draw.refused", "reason", reason).increment();
+		if (this.refused.add(lottery.id() + " " + reason)) {
+			log.error("event=draw-refused lottery={} status={} reason={}: {}. It stays {} until this is put right.",
+					lottery.id(), lottery.status(), reason, why, lottery.status());
+			this.audit.record(Actor.system(), AuditAction.LOTTERY_DRAW_REFUSED, "lottery", lottery.id(), null,
+					Map.of("reason", reason, "status", lottery.status().name()));
+		}
+		else {
+			log.debug("Draw of {} still refused: {}", lottery.id(), reason);
+		}
 	}
 
 	/** Runs a results step with a fresh lease: settling may have taken most of it. */
@@ -250,6 +304,17 @@ public class DrawPipeline {
 		 * @return the lottery afterwards
 		 */
 		Lottery apply(Lottery lottery, Runnable keepAlive);
+
+	}
+
+	/**
+	 * A lottery's ballots as read, and their digest.
+	 *
+	 * @param ballots the ballots
+	 * @param digest the digest of them, as published by the digest step
+	 * @param sealed how many empty places were sealed by this read
+	 */
+	private record ReadBallots(CompactBallots ballots, String digest, long sealed) {
 
 	}
 

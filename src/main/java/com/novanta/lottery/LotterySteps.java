@@ -97,6 +97,9 @@ public class LotterySteps {
 	 * ones; the seed never leaves this module before it is revealed.
 	 * @return the drawn lottery, or empty if it is not closed with its digest published
 	 * (not yet, or drawn already)
+	 * @throws DrawRefusedException if the seed cannot be read, or its SHA-256 is not the
+	 * commitment published when the lottery opened: nothing is drawn with a seed other
+	 * than the committed one
 	 */
 	public Optional<Lottery> draw(String lotteryId, Game game) {
 		Optional<Lottery> closed = this.repository.findById(lotteryId)
@@ -105,8 +108,7 @@ public class LotterySteps {
 			return Optional.empty();
 		}
 		String digest = closed.get().ballotDigest();
-		String seed = this.seeds.find(lotteryId)
-			.orElseThrow(() -> new IllegalStateException("No seed for " + lotteryId));
+		String seed = publishedSeed(closed.get());
 		int[] order = Fairness.draw(seed, digest, game.picks(), game.maxNumber());
 		List<Integer> drawOrder = Arrays.stream(order).boxed().toList();
 		List<Integer> winningNumbers = Arrays.stream(Fairness.winningNumbers(order)).boxed().toList();
@@ -123,6 +125,36 @@ public class LotterySteps {
 					.set("drawOrder", drawOrder)
 					.set("winningNumbers", winningNumbers)
 					.set("drawnAt", this.clock.instant()));
+	}
+
+	/** The lottery's seed, checked against the commitment published when it opened. */
+	private String publishedSeed(Lottery lottery) {
+		String seed;
+		try {
+			seed = this.seeds.find(lottery.id())
+				.orElseThrow(() -> new DrawRefusedException("seed-unreadable", "No seed for " + lottery.id()));
+		}
+		catch (SeedCipher.UnreadableSeedException ex) {
+			throw new DrawRefusedException("seed-unreadable", "The seed of " + lottery.id() + " cannot be read: "
+					+ ex.getMessage() + " (is LOTTERY_SEED_KEY the key it was sealed with?)");
+		}
+		if (!isCommitted(seed, lottery.seedCommitment())) {
+			throw new DrawRefusedException("seed-commitment",
+					"The stored seed of " + lottery.id()
+							+ " is not the one committed to: its SHA-256 is not the published commitment "
+							+ lottery.seedCommitment());
+		}
+		return seed;
+	}
+
+	private static boolean isCommitted(String seed, String commitment) {
+		try {
+			return Fairness.commitment(seed).equals(commitment);
+		}
+		catch (IllegalArgumentException ex) {
+			// not even hex
+			return false;
+		}
 	}
 
 	/** DRAWN → SETTLED with the results. */

@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * What may start: outside dev mode, only with an SMTP server; dev mode, only on this
- * machine. (That the application really refuses, and prints this, is in
+ * What may start: outside dev mode, only with an SMTP server and a seed key; dev mode,
+ * only on this machine. (That the application really refuses, and prints this, is in
  * {@code DevModeIntegrationTests}.)
  */
 class DeploymentCheckTests {
@@ -27,8 +27,59 @@ class DeploymentCheckTests {
 	}
 
 	@Test
+	void outsideDevModeASeedKeyIsNeeded() {
+		MockEnvironment withoutKey = new MockEnvironment().withProperty("spring.mail.host", "smtp.example.com");
+
+		assertThatThrownBy(() -> DeploymentCheck.verify(withoutKey, true)).isInstanceOf(UnsafeDeploymentException.class)
+			.hasMessageContaining("No seed key is configured")
+			.satisfies((ex) -> assertThat(((UnsafeDeploymentException) ex).getAction())
+				.contains("Set LOTTERY_SEED_KEY (lottery.fairness.seed-key)")
+				.contains("openssl rand -base64 32")
+				.contains("./mvnw spring-boot:run"));
+		assertThatThrownBy(() -> DeploymentCheck.verify(withoutKey.withProperty(DeploymentCheck.SEED_KEY, "  "), true))
+			.hasMessageContaining("No seed key is configured");
+	}
+
+	@Test
+	void outsideDevModeAReceiptKeyIsNeeded() {
+		MockEnvironment withoutKey = new MockEnvironment().withProperty("spring.mail.host", "smtp.example.com")
+			.withProperty(DeploymentCheck.SEED_KEY, "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+
+		assertThatThrownBy(() -> DeploymentCheck.verify(withoutKey, true)).isInstanceOf(UnsafeDeploymentException.class)
+			.hasMessageContaining("No receipt signing key is configured")
+			.satisfies((ex) -> assertThat(((UnsafeDeploymentException) ex).getAction())
+				.contains("Set LOTTERY_RECEIPT_KEY (lottery.fairness.receipt-key)")
+				.contains("openssl rand -base64 32"));
+		assertThatThrownBy(
+				() -> DeploymentCheck.verify(withoutKey.withProperty(DeploymentCheck.RECEIPT_KEY, "c2hvcnQ="), true))
+			.hasMessageContaining(
+					"The receipt key LOTTERY_RECEIPT_KEY (lottery.fairness.receipt-key) is base64 of 5 bytes");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "not base64!", "AAECAwQFBgcICQoLDA0ODw==", "secret" })
+	void aSeedKeyThatIsNot32BytesOfBase64StopsTheStartInEveryMode(String key) {
+		MockEnvironment production = new MockEnvironment().withProperty("spring.mail.host", "smtp.example.com")
+			.withProperty(DeploymentCheck.SEED_KEY, key);
+
+		assertThatThrownBy(() -> DeploymentCheck.verify(production, true)).isInstanceOf(UnsafeDeploymentException.class)
+			.hasMessageContaining("The seed key LOTTERY_SEED_KEY (lottery.fairness.seed-key) is ")
+			.hasMessageContaining("it must be base64 of 32 random bytes");
+		assertThatThrownBy(() -> DeploymentCheck.verify(devMode().withProperty(DeploymentCheck.SEED_KEY, key), true))
+			.isInstanceOf(UnsafeDeploymentException.class)
+			.hasMessageContaining("it must be base64 of 32 random bytes");
+	}
+
+	@Test
+	void devModeNeedsNoSeedKey() {
+		assertThatNoException().isThrownBy(() -> DeploymentCheck.verify(devMode(), true));
+	}
+
+	@Test
 	void outsideDevModeAnythingElseGoes() {
 		MockEnvironment production = new MockEnvironment().withProperty("spring.mail.host", "smtp.example.com")
+			.withProperty(DeploymentCheck.SEED_KEY, "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")
+			.withProperty(DeploymentCheck.RECEIPT_KEY, "nWGxne/9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A=")
 			.withProperty("spring.mongodb.uri", "mongodb://db1.example.com/novanta")
 			.withProperty("lottery.public-url", "https://lotto.example.com")
 			.withProperty("server.address", "0.0.0.0");

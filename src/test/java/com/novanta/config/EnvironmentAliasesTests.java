@@ -15,12 +15,15 @@ class EnvironmentAliasesTests {
 	@Test
 	void mapsSetVariablesOntoSpringProperties() {
 		StandardEnvironment environment = environment(Map.of("MONGODB_URI", "mongodb://db.example:27017/novanta",
-				"SMTP_HOST", "smtp.example", "GOOGLE_CLIENT_ID", "google-id"));
+				"SMTP_HOST", "smtp.example", "GOOGLE_CLIENT_ID", "google-id", "LOTTERY_SEED_KEY",
+				"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="));
 		new EnvironmentAliases().postProcessEnvironment(environment, new SpringApplication());
 		assertThat(environment.getProperty("spring.mongodb.uri")).isEqualTo("mongodb://db.example:27017/novanta");
 		assertThat(environment.getProperty("spring.mail.host")).isEqualTo("smtp.example");
 		assertThat(environment.getProperty("spring.security.oauth2.client.registration.google.client-id"))
 			.isEqualTo("google-id");
+		assertThat(environment.getProperty("lottery.fairness.seed-key"))
+			.isEqualTo("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
 	}
 
 	@Test

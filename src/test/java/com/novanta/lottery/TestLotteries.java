@@ -28,6 +28,9 @@ public final class TestLotteries {
 	/** Days between the test lotteries of one game. */
 	static final int APART = 30;
 
+	/** The seeds' collection. */
+	private static final String SEEDS = "lottery_seeds";
+
 	/** The draw date last given to a test, by game, in any application of this JVM. */
 	private static final Map<String, LocalDate> last = new ConcurrentHashMap<>();
 
@@ -37,6 +40,8 @@ public final class TestLotteries {
 
 	private final SeedVault seeds;
 
+	private final SeedCipher cipher;
+
 	private final GameCatalog games;
 
 	private final Clock clock;
@@ -45,6 +50,7 @@ public final class TestLotteries {
 		this.calendar = context.getBean(LotteryCalendar.class);
 		this.repository = context.getBean(LotteryRepository.class);
 		this.seeds = context.getBean(SeedVault.class);
+		this.cipher = context.getBean(SeedCipher.class);
 		this.games = context.getBean(GameCatalog.class);
 		this.clock = context.getBean(Clock.class);
 	}
@@ -88,6 +94,34 @@ public final class TestLotteries {
 	 */
 	public String seed(String lotteryId) {
 		return this.seeds.find(lotteryId).orElseThrow();
+	}
+
+	/** The lottery's seed document as stored, every field of it. */
+	public Document storedSeed(String lotteryId) {
+		return this.repository.mongo().findById(lotteryId, Document.class, SEEDS);
+	}
+
+	/**
+	 * Replaces the lottery's stored seed by another one, sealed with the application's
+	 * seed key: what someone holding the key and the database could do.
+	 */
+	public void storeSeed(String lotteryId, String seedHex) {
+		this.repository.mongo()
+			.updateFirst(Query.query(Criteria.where("_id").is(lotteryId)),
+					new Update().set("sealed", this.cipher.seal(lotteryId, seedHex))
+						.set("key", this.cipher.keyId())
+						.unset("seed"),
+					SEEDS);
+	}
+
+	/**
+	 * Replaces the lottery's stored seed by a seed in plain hex, as seeds were stored
+	 * before they were sealed.
+	 */
+	public void storePlainSeed(String lotteryId, String seedHex) {
+		this.repository.mongo()
+			.upsert(Query.query(Criteria.where("_id").is(lotteryId)),
+					new Update().set("seed", seedHex).unset("sealed").unset("key"), SEEDS);
 	}
 
 	/**

@@ -17,6 +17,14 @@ import org.springframework.context.support.GenericApplicationContext;
  */
 public final class AppInstance implements AutoCloseable {
 
+	/** The seed key of every instance (outside dev mode there must be one). */
+	public static final String SEED_KEY = "H4OfWN2KmIgUH9nRBf5Lq5ZHwMxCgSbYaBTAwGXP0Ts=";
+
+	/**
+	 * The receipt signing key of instances started outside dev mode (RFC 8032's first).
+	 */
+	public static final String RECEIPT_KEY = "nWGxne/9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A=";
+
 	private final ConfigurableApplicationContext context;
 
 	private AppInstance(ConfigurableApplicationContext context) {
@@ -30,9 +38,10 @@ public final class AppInstance implements AutoCloseable {
 	public static AppInstance start(String mongoUri, int smtpPort, MutableClock clock, String... extra) {
 		List<String> args = new ArrayList<>(List.of("--spring.mongodb.uri=" + mongoUri, "--server.port=0",
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort, "--lottery.scheduling.enabled=false",
-				"--lottery.sessions.store=mongo", "--lottery.accounts.demo-admin=false", "--logging.level.root=WARN",
-				"--logging.level.com.novanta=WARN", "--spring.main.banner-mode=off",
-				"--lottery.fairness.receipt-key=nWGxne/9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A="));
+				"--lottery.sessions.store=mongo", "--lottery.accounts.demo-admin=false",
+				// every instance on one database shares the key its seeds are sealed with
+				"--LOTTERY_SEED_KEY=" + SEED_KEY, "--logging.level.root=WARN", "--logging.level.com.novanta=WARN",
+				"--spring.main.banner-mode=off", "--LOTTERY_RECEIPT_KEY=" + RECEIPT_KEY));
 		args.addAll(List.of(extra));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(NovantaApplication.class)
 			.initializers((ConfigurableApplicationContext ctx) -> ((GenericApplicationContext) ctx)
