@@ -1,5 +1,6 @@
 package com.novanta.beacon;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -20,8 +21,7 @@ class DrandChainTests {
 	static final String QUICKNET_PUBLIC_KEY = "83cf0f2896adee7eb8b5f01fcad3912212c437e0073e911fb90022d3e760183c8c4b450b6a0a6c3ac6a5776a2d1064510d1fec758c921cc22b0e17e63aaf4bcb5ed66304de9cf809bd274ca73bab4af5a6e9c76a4bc09e76eae8991ef5ece45a";
 
 	/** Another valid G2 point in the subgroup: the dev beacon's key for secret 7. */
-	static final String OTHER_PUBLIC_KEY = HexFormat.of()
-		.formatHex(Bls12381.publicKey(java.math.BigInteger.valueOf(7)));
+	static final String OTHER_PUBLIC_KEY = HexFormat.of().formatHex(Bls12381.publicKey(BigInteger.valueOf(7)));
 
 	static final Instant QUICKNET_GENESIS = Instant.ofEpochSecond(1692803367);
 
