@@ -30,6 +30,7 @@ import com.novanta.lottery.LotterySteps;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.testing.DatabaseReads;
 import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.MutableClock;
 import com.novanta.testing.TestSaltConfiguration;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +74,9 @@ class PublicBallotsIntegrationTests {
 
 	@Autowired
 	BallotLedger ledger;
+
+	@Autowired
+	MutableClock clock;
 
 	@LocalServerPort
 	int port;
@@ -290,7 +294,16 @@ class PublicBallotsIntegrationTests {
 
 	/** What the draw's first steps do: close, seal, publish the digest. */
 	private Lottery closeAndDigest() {
-		this.steps.close(this.lottery.id()).orElseThrow();
+		// closed at its close instant, then back to the test's instant, so that the draw
+		// worker leaves it closed
+		Instant now = this.clock.instant();
+		this.clock.freezeAt(this.lottery.closesAt());
+		try {
+			this.steps.close(this.lottery.id()).orElseThrow();
+		}
+		finally {
+			this.clock.freezeAt(now);
+		}
 		Lottery closed = this.testLotteries.reload(this.lottery);
 		Fairness.Digester digester = Fairness.digester(closed.recipe(), closed.id());
 		this.ledger.forEach(closed.id(), closed.slots(), true,
