@@ -35,8 +35,9 @@ class SecurityConfiguration {
 
 	/** Pages anyone may see (GET). */
 	static final String[] PUBLIC_PAGES = { "/", "/terms", "/signin/**", "/signup/**", "/password/**", "/account/verify",
-			"/lotteries", "/lotteries/**", "/fairness/**", "/results/**", "/statistics/**", "/unsubscribe/**", "/error",
-			"/css/**", "/js/**", "/img/**", "/fonts/**", "/webjars/**", "/favicon.ico", "/actuator/health/**" };
+			"/lotteries", "/lotteries/**", "/fairness/**", "/verify", "/results/**", "/statistics/**",
+			"/unsubscribe/**", "/error", "/css/**", "/js/**", "/img/**", "/fonts/**", "/webjars/**", "/favicon.ico",
+			"/actuator/health/**" };
 
 	/** Forms anyone may post (with a CSRF token). */
 	static final String[] PUBLIC_FORMS = { "/lucky-numbers", "/signin/**", "/signup", "/account/verify", "/password/**",

@@ -33,7 +33,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 @AutoConfigureMockMvc
 @AutoConfigureTestRestTemplate
-@Import({ TestClockConfiguration.class, TestSaltConfiguration.class, DatabaseWrites.class })
+@Import({ TestClockConfiguration.class, TestSaltConfiguration.class, DatabaseWrites.class, DatabaseReads.class })
 @ExtendWith(FrozenClockExtension.class)
 public @interface IntegrationTest {
 

@@ -117,12 +117,14 @@ class HostileFieldNameTests {
 							get("the play page", "/play/{id}", "@lottery").as(PARTICIPANT).expect(200, "0 of 6 chosen"),
 							"numbers"),
 					ignored(get("my ballots", "/my/ballots").as(PARTICIPANT), "game", "date", "result", "cursor"),
-					ignored(get("my ballots, htmx", "/my/ballots").as(PARTICIPANT).htmx(), "game", "date", "result",
-							"cursor"),
+					ignored(get("my ballots, htmx", "/my/ballots").as(PARTICIPANT)
+						.htmx(), "game", "date", "result", "cursor"),
 					ignored(get("the lotteries", "/lotteries"), "game", "date", "page"),
+					ignored(get("the ballots of a lottery not drawn yet", "/lotteries/{id}/ballots", "@lottery")
+						.expect(404), "page"),
 					ignored(get("the statistics", "/statistics"), "game", "period", "from", "to"),
-					ignored(get("the statistics, htmx", "/statistics").htmx(), "game", "period", "from", "to"), ignored(
-							get("a verification link", "/account/verify").expect(200, "That link does not work"),
+					ignored(get("the statistics, htmx", "/statistics").htmx(), "game", "period", "from", "to"),
+					ignored(get("a verification link", "/account/verify").expect(200, "That link does not work"),
 							"token"),
 					ignored(post("using a verification link", "/account/verify").redirectsTo("/account/verify",
 							"verified"), "token"),
