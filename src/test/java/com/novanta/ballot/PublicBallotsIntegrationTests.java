@@ -234,7 +234,8 @@ class PublicBallotsIntegrationTests {
 			batch.add(new BallotSlip(BallotSlip.id(this.lottery.id(), slip), this.lottery.id(), "daily",
 					this.lottery.drawDate(), slip, "account-" + (slip % 200), at,
 					List.of(Arrays.stream(QuickPick.pick(6, 90, random)).boxed().toList()), List.of(true), "D-" + slip,
-					"large:" + this.lottery.id() + ":" + slip, null, 100L, List.of(HexFormat.of().formatHex(salt))));
+					"large:" + this.lottery.id() + ":" + slip, null, 100L, List.of(HexFormat.of().formatHex(salt)),
+					null));
 			if (batch.size() == 1000) {
 				this.mongo.insertAll(batch);
 				batch.clear();
