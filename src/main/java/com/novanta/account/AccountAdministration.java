@@ -51,16 +51,16 @@ public class AccountAdministration {
 	}
 
 	/** Accounts whose email or name contains the text, by email. */
-	public List<Account> search(String text, int offset, int limit) {
-		return this.accounts.search(text, offset, limit);
+	public List<AccountSummary> search(String text, int offset, int limit) {
+		return this.accounts.search(text, offset, limit).stream().map(AccountSummary::of).toList();
 	}
 
-	public Optional<Account> find(String id) {
-		return this.accounts.findById(id);
+	public Optional<AccountSummary> find(String id) {
+		return this.accounts.findById(id).map(AccountSummary::of);
 	}
 
-	public Optional<Account> findByEmail(String email) {
-		return this.accounts.findByEmail(email);
+	public Optional<AccountSummary> findByEmail(String email) {
+		return this.accounts.findByEmail(email).map(AccountSummary::of);
 	}
 
 	public List<Identity> identities(String accountId) {

@@ -3,8 +3,8 @@ package com.novanta.admin;
 import java.util.List;
 import java.util.Locale;
 
-import com.novanta.account.Account;
 import com.novanta.account.AccountAdministration;
+import com.novanta.account.AccountSummary;
 import com.novanta.account.CurrentAccount;
 import com.novanta.audit.AuditLog;
 import com.novanta.ballot.MyBallots;
@@ -62,7 +62,7 @@ class AdminParticipantsController {
 	@GetMapping("/admin/participants")
 	String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page, Model model) {
 		int current = RequestParameters.page(page, PAGE_SIZE);
-		List<Account> found = this.administration.search(q.length() > 100 ? q.substring(0, 100) : q,
+		List<AccountSummary> found = this.administration.search(q.length() > 100 ? q.substring(0, 100) : q,
 				(current - 1) * PAGE_SIZE, PAGE_SIZE + 1);
 		model.addAttribute("participants", found.subList(0, Math.min(PAGE_SIZE, found.size())));
 		model.addAttribute("hasMore", found.size() > PAGE_SIZE);
@@ -73,7 +73,7 @@ class AdminParticipantsController {
 
 	@GetMapping("/admin/participants/{id}")
 	String show(@PathVariable String id, Locale locale, Model model) {
-		Account account = this.administration.find(id)
+		AccountSummary account = this.administration.find(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("participant", account);
 		model.addAttribute("play", this.restrictions.status(account.id()));

@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
-import com.novanta.account.Account;
 import com.novanta.account.AccountAdministration;
+import com.novanta.account.AccountSummary;
 import com.novanta.account.Accounts;
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.Participant;
@@ -166,7 +166,7 @@ class AdminWinnersController {
 		}
 		String accountId = null;
 		if (search.email() != null && !search.email().isBlank()) {
-			Optional<Account> account = this.administration.findByEmail(search.email());
+			Optional<AccountSummary> account = this.administration.findByEmail(search.email());
 			if (account.isEmpty()) {
 				return new Resolved(Optional.empty(), problems);
 			}
