@@ -125,6 +125,9 @@ class MyBallotsControllerTests {
 		Document before = slipPage(mine);
 		assertThat(before.select("#proof .hash").eachText()).contains(this.daily.seedCommitment(), mine.leafHash(0));
 		assertThat(before.select("#proof details")).isEmpty();
+		Document list = Html
+			.parse(this.mvc.perform(get("/my/ballots").with(signedIn(this.player))).andExpect(status().isOk()));
+		assertThat(list.select(".slip .fingerprint .hash").eachText()).contains(mine.leafHash(0));
 
 		this.clock.freezeAt(this.daily.closesAt());
 		this.context.getBean(DrawPipeline.class).advance(this.daily.id());
