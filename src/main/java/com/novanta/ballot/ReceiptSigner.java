@@ -1,9 +1,6 @@
 package com.novanta.ballot;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -18,6 +15,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 
+import com.novanta.config.DevKeyFile;
 import com.novanta.config.DevMode;
 import com.novanta.lottery.Lottery;
 import org.slf4j.Logger;
@@ -35,8 +33,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * The private key is 32 bytes in base64 from {@code lottery.fairness.receipt-key}
  * ({@code LOTTERY_RECEIPT_KEY}); never in the database. Without one, dev mode makes one
- * and keeps it in the data directory, so that receipts signed before a restart still
- * check; anywhere else the application does not start.
+ * and keeps it in the data directory ({@link DevKeyFile}), so that receipts signed before
+ * a restart still check; anywhere else the application does not start.
  */
 @Component
 public class ReceiptSigner {
@@ -73,21 +71,17 @@ public class ReceiptSigner {
 					+ ") to 32 random bytes in base64 (openssl rand -base64 32), kept secret and never changed: "
 					+ "it signs every receipt, and its public key is published.");
 		}
-		Path file = Path.of(environment.getProperty("lottery.database.data-dir", "./data"), KEY_FILE);
-		try {
-			if (Files.exists(file)) {
-				return decode(Files.readString(file).strip());
-			}
-			byte[] key = new byte[32];
+		if (DevKeyFile.isInMemory(environment)) {
+			byte[] key = new byte[DevKeyFile.BYTES];
 			new SecureRandom().nextBytes(key);
-			Files.createDirectories(file.getParent());
-			Files.writeString(file, Base64.getEncoder().encodeToString(key));
-			log.warn("event=dev-receipt-key file={} (dev mode only: a real deployment sets LOTTERY_RECEIPT_KEY)", file);
+			log.warn("event=dev-receipt-key source=dev-memory (dev mode only: a real deployment sets "
+					+ "LOTTERY_RECEIPT_KEY)");
 			return key;
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		Path file = DevKeyFile.inDataDirectory(environment, KEY_FILE);
+		log.warn("event=dev-receipt-key source=dev-file file={} (dev mode only: a real deployment sets "
+				+ "LOTTERY_RECEIPT_KEY)", file);
+		return DevKeyFile.key(file, new SecureRandom());
 	}
 
 	private static byte[] decode(String base64) {

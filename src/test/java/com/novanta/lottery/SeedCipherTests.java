@@ -1,20 +1,14 @@
 package com.novanta.lottery;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
 import com.novanta.lottery.SeedCipher.UnreadableSeedException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -109,30 +103,6 @@ class SeedCipherTests {
 			.isThrownBy(() -> SeedCipher.decodeKey(Base64.getEncoder().encodeToString(new byte[16])))
 			.withMessageContaining("16 bytes");
 		assertThatIllegalArgumentException().isThrownBy(() -> new SeedCipher(new byte[31], new SecureRandom()));
-	}
-
-	@Test
-	void devModeMakesItsKeyOnceAndKeepsItForItsOwnerOnly(@TempDir Path dataDir) throws IOException {
-		Path file = dataDir.resolve("data").resolve(SeedKeyConfiguration.FILE_NAME);
-
-		byte[] first = SeedKeyConfiguration.devKey(file, new SecureRandom());
-		byte[] again = SeedKeyConfiguration.devKey(file, new SecureRandom());
-
-		assertThat(first).hasSize(32).isEqualTo(again);
-		assertThat(SeedCipher.decodeKey(Files.readString(file))).isEqualTo(first);
-		if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-		}
-	}
-
-	@Test
-	void aDevKeyFileThatHoldsNoKeyStopsTheStartRatherThanMakingAnother(@TempDir Path dataDir) throws IOException {
-		Path file = dataDir.resolve(SeedKeyConfiguration.FILE_NAME);
-		Files.writeString(file, "garbage");
-
-		assertThatIllegalStateException().isThrownBy(() -> SeedKeyConfiguration.devKey(file, new SecureRandom()))
-			.withMessageContaining("does not hold a seed key");
-		assertThat(Files.readString(file)).isEqualTo("garbage");
 	}
 
 	private static String base64(String hex) {
