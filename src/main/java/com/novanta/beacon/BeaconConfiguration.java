@@ -29,6 +29,11 @@ class BeaconConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(BeaconConfiguration.class);
 
 	@Bean
+	BeaconTerms beaconTerms(BeaconProperties properties) {
+		return properties.terms();
+	}
+
+	@Bean
 	@Conditional(OutsideDevMode.class)
 	DrandBeacon drandBeacon(BeaconProperties properties, Clock clock) {
 		DrandChain chain = new DrandChain(properties.chainHash(), properties.publicKey(), properties.genesis(),

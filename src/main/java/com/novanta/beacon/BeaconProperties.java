@@ -19,15 +19,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param period the time between two rounds
  * @param connectTimeout how long to wait for a relay's connection
  * @param timeout how long to wait for a relay's whole answer
+ * @param margin how long after a lottery's close its round is published at the earliest
+ * (its round is the first one published at least this long after the close), so that the
+ * ballot digest is published before anyone knows the round's value
+ * @param overrideAfter how long a round must be overdue before an operator may draw
+ * without it ({@link BeaconTerms})
  */
 @ConfigurationProperties("lottery.fairness.beacon")
 record BeaconProperties(List<URI> urls, String chainHash, String publicKey, Instant genesis, Duration period,
-		Duration connectTimeout, Duration timeout) {
+		Duration connectTimeout, Duration timeout, Duration margin, Duration overrideAfter) {
 
 	BeaconProperties {
 		urls = (urls != null) ? List.copyOf(urls) : List.of();
 		connectTimeout = (connectTimeout != null) ? connectTimeout : Duration.ofSeconds(5);
 		timeout = (timeout != null) ? timeout : Duration.ofSeconds(10);
+		margin = (margin != null) ? margin : Duration.ofMinutes(1);
+		overrideAfter = (overrideAfter != null) ? overrideAfter : Duration.ofHours(2);
+	}
+
+	BeaconTerms terms() {
+		return new BeaconTerms(this.margin, this.overrideAfter);
 	}
 
 }

@@ -47,6 +47,11 @@ class DevBeacon implements RandomnessBeacon {
 	}
 
 	@Override
+	public String chain() {
+		return CHAIN;
+	}
+
+	@Override
 	public long roundAt(Instant instant) {
 		return this.chain.roundAt(instant);
 	}

@@ -54,6 +54,11 @@ class DrandBeacon implements RandomnessBeacon {
 	}
 
 	@Override
+	public String chain() {
+		return this.chain.hash();
+	}
+
+	@Override
 	public long roundAt(Instant instant) {
 		return this.chain.roundAt(instant);
 	}

@@ -10,6 +10,12 @@ import java.time.Instant;
  */
 public interface RandomnessBeacon {
 
+	/**
+	 * The chain this beacon reads: drand's chain hash, or a name starting with
+	 * {@code DEV} for the dev beacon. A lottery records it with its round.
+	 */
+	String chain();
+
 	/** The first round published at or after {@code instant}. */
 	long roundAt(Instant instant);
 

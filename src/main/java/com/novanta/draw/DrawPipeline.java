@@ -2,6 +2,7 @@ package com.novanta.draw;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +68,8 @@ public class DrawPipeline {
 	private final List<Step> pipeline;
 
 	DrawPipeline(LotterySteps steps, BallotLedger ledger, Winners winners, GameCatalog games, AuditLog audit,
-			DrawProperties properties, Clock clock, List<ResultsStep> resultsSteps, MeterRegistry meters) {
+			DrawProperties properties, Clock clock, List<ResultsStep> resultsSteps, BeaconStep beacon,
+			MeterRegistry meters) {
 		this.meters = meters;
 		this.steps = steps;
 		this.ledger = ledger;
@@ -79,7 +81,9 @@ public class DrawPipeline {
 		List<Step> pipeline = new ArrayList<>();
 		pipeline.add(new Step("close", this::isPastClose, this::close));
 		pipeline.add(new Step("digest", this::isUndigested, this::digest));
-		pipeline.add(new Step("draw", in(LotteryStatus.CLOSED), this::draw));
+		pipeline.add(new Step("beacon", Lottery::isWaitingForBeacon, (run, lottery) -> beacon.fetch(lottery)));
+		pipeline.add(
+				new Step("draw", in(LotteryStatus.CLOSED).and((lottery) -> !lottery.isWaitingForBeacon()), this::draw));
 		pipeline.add(new Step("settle", in(LotteryStatus.DRAWN), this::settle));
 		for (ResultsStep results : resultsSteps) {
 			pipeline.add(new Step("notify", in(LotteryStatus.SETTLED), notifying(results)));
@@ -197,8 +201,9 @@ public class DrawPipeline {
 	}
 
 	/**
-	 * Draws the winning numbers from the seed and the digest, saves them and reveals the
-	 * seed: one step of the lottery module, which keeps the seed.
+	 * Draws the winning numbers from the seed, the digest and (recipe 3) the beacon round
+	 * kept, saves them and reveals the seed: one step of the lottery module, which keeps
+	 * the seed.
 	 */
 	private Lottery draw(Run run, Lottery lottery) {
 		Optional<Lottery> drawn;
@@ -211,9 +216,13 @@ public class DrawPipeline {
 		}
 		drawn.ifPresent((l) -> {
 			log.info("Drew {}: {}", l.id(), l.winningNumbers());
-			this.audit.record(Actor.system(), AuditAction.LOTTERY_DRAWN, "lottery", l.id(), null,
-					Map.of("winningNumbers", l.winningNumbers(), "ballotDigest", l.ballotDigest(), "ballots",
-							l.ballotCount()));
+			Map<String, Object> details = new LinkedHashMap<>(Map.of("winningNumbers", l.winningNumbers(),
+					"ballotDigest", l.ballotDigest(), "ballots", l.ballotCount()));
+			if (l.beacon() != null) {
+				details.put("beaconRound", l.beacon().round());
+				details.put("beaconValue", (l.beacon().value() != null) ? l.beacon().value() : "overridden");
+			}
+			this.audit.record(Actor.system(), AuditAction.LOTTERY_DRAWN, "lottery", l.id(), null, details);
 		});
 		return drawn.orElseGet(() -> this.steps.find(lottery.id()).orElseThrow());
 	}

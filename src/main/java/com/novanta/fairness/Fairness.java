@@ -27,9 +27,16 @@ public final class Fairness {
 	 * ballots in order ({@link BallotDigest}); 2: it is the root of the Merkle tree of
 	 * the salted ballots ({@link BallotTree}), so that each participant can be shown
 	 * their ballot is in it. The draw from the seed and the digest is the same in both. A
-	 * lottery keeps the recipe it was created with.
+	 * lottery keeps the recipe it was created with. 3: the ballots as in 2, and the
+	 * numbers drawn from the seed, the root and the value of a public beacon round fixed
+	 * when the lottery was created and published after its close
+	 * ({@link #draw(String, String, String, int, int)}), so that nobody, the operator
+	 * included, knows them before that round is published.
 	 */
-	public static final int RECIPE = 2;
+	public static final int RECIPE = 3;
+
+	/** The first recipe whose numbers depend on a public beacon round. */
+	public static final int BEACON_RECIPE = 3;
 
 	private Fairness() {
 	}
@@ -46,7 +53,7 @@ public final class Fairness {
 	public static Digester digester(int recipe, String lotteryId) {
 		return switch (recipe) {
 			case 1 -> new BallotDigest(lotteryId);
-			case 2 -> new BallotTree.Digester(lotteryId);
+			case 2, 3 -> new BallotTree.Digester(lotteryId);
 			default -> throw new IllegalArgumentException("No draw recipe " + recipe);
 		};
 	}
@@ -140,7 +147,32 @@ public final class Fairness {
 	 * @return the numbers in the order they were drawn
 	 */
 	public static int[] draw(String seedHex, String digestHex, int picks, int max) {
-		WordStream words = new WordStream(HexFormat.of().parseHex(seedHex), HexFormat.of().parseHex(digestHex));
+		return draw(seedHex, digestHex, null, picks, max);
+	}
+
+	/**
+	 * The numbers drawn from a seed, a ballot digest and a beacon value, in draw order
+	 * (recipe 3): HMAC-SHA-256 keyed by the seed over the digest, then the beacon value,
+	 * then a 4-byte counter. Without a beacon value (recipes 1 and 2, or a recipe 3
+	 * lottery whose operator publicly drew without the beacon) the HMAC is over the
+	 * digest and the counter alone.
+	 * @param seedHex the revealed seed, hex
+	 * @param digestHex the ballot digest, hex
+	 * @param beaconHex the beacon round's value (32 bytes), hex, or {@code null}
+	 * @param picks how many numbers
+	 * @param max the largest number
+	 * @return the numbers in the order they were drawn
+	 */
+	public static int[] draw(String seedHex, String digestHex, String beaconHex, int picks, int max) {
+		byte[] message = HexFormat.of().parseHex(digestHex);
+		if (beaconHex != null) {
+			byte[] beacon = HexFormat.of().parseHex(beaconHex);
+			if (beacon.length != 32) {
+				throw new IllegalArgumentException("A beacon value is 32 bytes, not " + beacon.length);
+			}
+			message = ByteBuffer.allocate(message.length + beacon.length).put(message).put(beacon).array();
+		}
+		WordStream words = new WordStream(HexFormat.of().parseHex(seedHex), message);
 		int[] pool = new int[max];
 		for (int i = 0; i < max; i++) {
 			pool[i] = i + 1;

@@ -31,15 +31,28 @@ import com.novanta.game.Game;
  * @param carryIn jackpot rolled over from earlier lotteries, by the lottery it came from
  * @param summary the results once settled
  * @param recipe the draw recipe it is drawn with: 1, a digest of its ballots in order; 2,
- * the root of the Merkle tree of its salted ballots (fairness {@code BallotTree})
+ * the root of the Merkle tree of its salted ballots (fairness {@code BallotTree}); 3, as
+ * 2 and the numbers also drawn from a public beacon round
+ * @param beacon the public beacon round it is drawn with (recipe 3 on; {@code null}
+ * before), and what became of it
+ * @param digestedAt when its ballot digest was published
  */
 public record Lottery(String id, String gameId, LocalDate drawDate, Instant closesAt, LotteryStatus status,
 		String seedCommitment, long slots, long reservedBallots, Long ballotCount, String ballotDigest,
 		Instant closedAt, String seed, List<Integer> winningNumbers, List<Integer> drawOrder, Instant drawnAt,
-		Map<String, Long> carryIn, LotterySummary summary, int recipe) {
+		Map<String, Long> carryIn, LotterySummary summary, int recipe, BeaconDraw beacon, Instant digestedAt) {
 
 	public boolean isOpenAt(Instant now) {
 		return this.status == LotteryStatus.OPEN && now.isBefore(this.closesAt);
+	}
+
+	/**
+	 * Whether the numbers wait for the public beacon: closed, its digest published, its
+	 * round neither fetched nor overridden.
+	 */
+	public boolean isWaitingForBeacon() {
+		return this.status == LotteryStatus.CLOSED && this.ballotDigest != null && this.beacon != null
+				&& !this.beacon.decided();
 	}
 
 	public boolean isDrawn() {

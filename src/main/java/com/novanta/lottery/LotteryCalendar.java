@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import com.novanta.beacon.BeaconTerms;
+import com.novanta.beacon.RandomnessBeacon;
 import com.novanta.fairness.Fairness;
 import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
@@ -18,8 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps every game's lotteries of today and the coming days open: creates those that do
  * not exist yet, at start-up and every hour (creating is idempotent: one lottery per game
- * and date, by its id). Each lottery gets its close instant and the commitment to its
- * seed when it is created.
+ * and date, by its id). Each lottery gets its close instant, the commitment to its seed
+ * and its public beacon round when it is created.
  */
 @Component
 public class LotteryCalendar {
@@ -32,12 +34,19 @@ public class LotteryCalendar {
 
 	private final SeedVault seeds;
 
+	private final RandomnessBeacon beacon;
+
+	private final BeaconTerms terms;
+
 	private final Clock clock;
 
-	LotteryCalendar(GameCatalog games, LotteryRepository lotteries, SeedVault seeds, Clock clock) {
+	LotteryCalendar(GameCatalog games, LotteryRepository lotteries, SeedVault seeds, RandomnessBeacon beacon,
+			BeaconTerms terms, Clock clock) {
 		this.games = games;
 		this.lotteries = lotteries;
 		this.seeds = seeds;
+		this.beacon = beacon;
+		this.terms = terms;
 		this.clock = clock;
 	}
 
@@ -95,8 +104,11 @@ public class LotteryCalendar {
 	private boolean create(Game game, LocalDate date, Instant closesAt, Instant now) {
 		String id = game.lotteryId(date);
 		String seed = this.seeds.seedFor(id);
-		return this.lotteries
-			.createIfAbsent(LotteryDocument.open(id, game.id(), date, closesAt, Fairness.commitment(seed), now));
+		// the round is fixed now, long before anyone knows its value
+		long round = this.terms.roundFor(this.beacon, closesAt);
+		BeaconDraw beacon = BeaconDraw.fixed(this.beacon.chain(), round, this.beacon.publishedAt(round));
+		return this.lotteries.createIfAbsent(
+				LotteryDocument.open(id, game.id(), date, closesAt, Fairness.commitment(seed), now, beacon));
 	}
 
 }

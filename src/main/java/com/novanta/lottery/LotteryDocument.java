@@ -41,19 +41,23 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param recipe the draw recipe it is drawn with, fixed when it is created
  * ({@link Fairness#RECIPE} for new ones; absent on lotteries older than recipe 2, which
  * are drawn with recipe 1)
+ * @param beacon the public beacon round it is drawn with (recipe 3 on), fixed when it is
+ * created, and what became of it
+ * @param digestedAt when its ballot digest was published
  */
 @Document("lotteries")
 record LotteryDocument(@Id String id, String gameId, LocalDate drawDate, Instant closesAt, LotteryStatus status,
 		String seedCommitment, long slots, long reservedBallots, Long ballotCount, String ballotDigest,
 		Instant closedAt, String seed, List<Integer> winningNumbers, List<Integer> drawOrder, Instant drawnAt,
 		Map<String, Long> carryIn, LotterySummary summary, Instant settledAt, Instant notifiedAt, String leaseOwner,
-		Instant leaseUntil, Instant createdAt, Integer recipe) {
+		Instant leaseUntil, Instant createdAt, Integer recipe, BeaconDraw beacon, Instant digestedAt) {
 
 	/** A new open lottery, as the calendar creates it. */
 	static LotteryDocument open(String id, String gameId, LocalDate drawDate, Instant closesAt, String seedCommitment,
-			Instant createdAt) {
+			Instant createdAt, BeaconDraw beacon) {
 		return new LotteryDocument(id, gameId, drawDate, closesAt, LotteryStatus.OPEN, seedCommitment, 0, 0, null, null,
-				null, null, null, null, null, null, null, null, null, null, null, createdAt, Fairness.RECIPE);
+				null, null, null, null, null, null, null, null, null, null, null, createdAt, Fairness.RECIPE, beacon,
+				null);
 	}
 
 	/**
@@ -65,7 +69,8 @@ record LotteryDocument(@Id String id, String gameId, LocalDate drawDate, Instant
 		return new Lottery(this.id, this.gameId, this.drawDate, this.closesAt, this.status, this.seedCommitment,
 				this.slots, this.reservedBallots, this.ballotCount, this.ballotDigest, this.closedAt,
 				this.status.isAtLeast(LotteryStatus.DRAWN) ? this.seed : null, this.winningNumbers, this.drawOrder,
-				this.drawnAt, this.carryIn, this.summary, (this.recipe != null) ? this.recipe : 1);
+				this.drawnAt, this.carryIn, this.summary, (this.recipe != null) ? this.recipe : 1, this.beacon,
+				this.digestedAt);
 	}
 
 }

@@ -117,6 +117,9 @@ class LotteryRepository {
 			.setOnInsert("reservedBallots", 0L)
 			.setOnInsert("createdAt", lottery.createdAt())
 			.setOnInsert("recipe", lottery.recipe());
+		if (lottery.beacon() != null) {
+			update.setOnInsert("beacon", lottery.beacon());
+		}
 		try {
 			return this.mongo.upsert(Query.query(Criteria.where("_id").is(lottery.id())), update, LotteryDocument.class)
 				.getUpsertedId() != null;

@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import com.novanta.beacon.BeaconRound;
+import com.novanta.beacon.BeaconTerms;
 import com.novanta.fairness.Fairness;
 import com.novanta.game.Game;
 
@@ -30,12 +32,16 @@ public class LotterySteps {
 
 	private final LotteryCalendar calendar;
 
+	private final BeaconTerms beaconTerms;
+
 	private final Clock clock;
 
-	LotterySteps(LotteryRepository repository, SeedVault seeds, LotteryCalendar calendar, Clock clock) {
+	LotterySteps(LotteryRepository repository, SeedVault seeds, LotteryCalendar calendar, BeaconTerms beaconTerms,
+			Clock clock) {
 		this.repository = repository;
 		this.seeds = seeds;
 		this.calendar = calendar;
+		this.beaconTerms = beaconTerms;
 		this.clock = clock;
 	}
 
@@ -86,17 +92,105 @@ public class LotterySteps {
 	public Optional<Lottery> recordDigest(String lotteryId, String digest, long ballots) {
 		return this.repository.update(
 				Query.query(Criteria.where("_id").is(lotteryId).and("status").is(LotteryStatus.CLOSED)),
-				new Update().set("ballotDigest", digest).set("ballotCount", ballots).set("reservedBallots", ballots));
+				new Update().set("ballotDigest", digest)
+					.set("ballotCount", ballots)
+					.set("reservedBallots", ballots)
+					.set("digestedAt", this.clock.instant()));
 	}
 
 	/**
-	 * CLOSED → DRAWN: draws the winning numbers from the lottery's secret seed and its
-	 * published ballot digest ({@link Fairness#draw}), and saves them and reveals the
-	 * seed in one write, before anything depends on them. The numbers are a function of
-	 * the seed and the digest, so a run after a crash before that write draws the same
-	 * ones; the seed never leaves this module before it is revealed.
+	 * Keeps the lottery's beacon round as fetched and verified, before anything is drawn
+	 * with it: a run after a crash draws with the round kept, the same numbers.
+	 * @return the lottery, or empty if it is not closed waiting for this very round
+	 */
+	public Optional<Lottery> recordBeacon(String lotteryId, BeaconRound round) {
+		BeaconDraw.Fetched fetched = new BeaconDraw.Fetched(round.scheme(), round.publicKey(), round.signature(),
+				round.value(), round.source().toString(), round.dev(), this.clock.instant());
+		return this.repository.update(
+				awaitingBeacon(lotteryId).addCriteria(
+						Criteria.where("beacon.round").is(round.round()).and("beacon.chain").is(round.chainHash())),
+				new Update().set("beacon.fetched", fetched));
+	}
+
+	/**
+	 * Notes a failed attempt to fetch the lottery's overdue beacon round: since when the
+	 * draw waits, how often it tried, and why the latest attempt failed.
+	 */
+	public Optional<Lottery> recordBeaconWait(String lotteryId, String reason, boolean invalid) {
+		Instant now = this.clock.instant();
+		return this.repository.update(awaitingBeacon(lotteryId),
+				new Update().min("beacon.waiting.since", now)
+					.set("beacon.waiting.lastAttempt", now)
+					.inc("beacon.waiting.attempts", 1L)
+					.set("beacon.waiting.reason", reason)
+					.set("beacon.waiting.invalid", invalid));
+	}
+
+	/**
+	 * The operator draws without the beacon round, which has been overdue for at least
+	 * {@code lottery.fairness.beacon.override-after}: the numbers then come from the seed
+	 * and the digest alone, and the lottery's page says so, with the reason.
+	 * @return the lottery, or empty if it is not waiting for its round, or the round is
+	 * not overdue long enough
+	 */
+	public Optional<Lottery> overrideBeacon(String lotteryId, String reason, String accountId) {
+		Instant now = this.clock.instant();
+		Optional<Lottery> waiting = this.repository.findById(lotteryId).filter(Lottery::isWaitingForBeacon);
+		if (waiting.isEmpty() || !this.beaconTerms.mayOverride(waiting.get().beacon().due(), now)) {
+			return Optional.empty();
+		}
+		return this.repository.update(
+				awaitingBeacon(lotteryId)
+					.addCriteria(Criteria.where("beacon.due").lte(now.minus(this.beaconTerms.overrideAfter()))),
+				new Update().set("beacon.overridden", new BeaconDraw.Overridden(now, reason, accountId)));
+	}
+
+	/**
+	 * How many lotteries wait for a beacon round past due (a metric: the draw is held
+	 * up).
+	 */
+	public double countOverdueBeacons() {
+		try {
+			return this.repository.mongo()
+				.count(awaitingBeacon().addCriteria(Criteria.where("beacon.due").lt(this.clock.instant())),
+						LotteryDocument.class);
+		}
+		catch (RuntimeException ex) {
+			return Double.NaN;
+		}
+	}
+
+	/**
+	 * The lottery, closed with its digest, its beacon round neither had nor overridden.
+	 */
+	private static Query awaitingBeacon(String lotteryId) {
+		return awaitingBeacon().addCriteria(Criteria.where("_id").is(lotteryId));
+	}
+
+	/**
+	 * Lotteries closed with their digest, their beacon round neither had nor overridden.
+	 */
+	private static Query awaitingBeacon() {
+		return Query.query(Criteria.where("status")
+			.is(LotteryStatus.CLOSED)
+			.and("ballotDigest")
+			.exists(true)
+			.and("beacon.fetched")
+			.exists(false)
+			.and("beacon.overridden")
+			.exists(false));
+	}
+
+	/**
+	 * CLOSED → DRAWN: draws the winning numbers from the lottery's secret seed, its
+	 * published ballot digest and (recipe 3) its beacon round's value kept by
+	 * {@link #recordBeacon} ({@link Fairness#draw(String, String, String, int, int)}),
+	 * and saves them and reveals the seed in one write, before anything depends on them.
+	 * The numbers are a function of what is kept on the lottery, so a run after a crash
+	 * before that write draws the same ones; the seed never leaves this module before it
+	 * is revealed.
 	 * @return the drawn lottery, or empty if it is not closed with its digest published
-	 * (not yet, or drawn already)
+	 * and (recipe 3) its beacon round kept or overridden (not yet, or drawn already)
 	 * @throws DrawRefusedException if the seed cannot be read, or its SHA-256 is not the
 	 * commitment published when the lottery opened: nothing is drawn with a seed other
 	 * than the committed one
@@ -104,12 +198,13 @@ public class LotterySteps {
 	public Optional<Lottery> draw(String lotteryId, Game game) {
 		Optional<Lottery> closed = this.repository.findById(lotteryId)
 			.filter((lottery) -> lottery.status() == LotteryStatus.CLOSED && lottery.ballotDigest() != null);
-		if (closed.isEmpty()) {
+		if (closed.isEmpty() || !hasItsRandomness(closed.get())) {
 			return Optional.empty();
 		}
 		String digest = closed.get().ballotDigest();
+		String beaconValue = (closed.get().beacon() != null) ? closed.get().beacon().value() : null;
 		String seed = publishedSeed(closed.get());
-		int[] order = Fairness.draw(seed, digest, game.picks(), game.maxNumber());
+		int[] order = Fairness.draw(seed, digest, beaconValue, game.picks(), game.maxNumber());
 		List<Integer> drawOrder = Arrays.stream(order).boxed().toList();
 		List<Integer> winningNumbers = Arrays.stream(Fairness.winningNumbers(order)).boxed().toList();
 		// drawn from this digest, only while the lottery is still closed with it
@@ -125,6 +220,21 @@ public class LotterySteps {
 					.set("drawOrder", drawOrder)
 					.set("winningNumbers", winningNumbers)
 					.set("drawnAt", this.clock.instant()));
+	}
+
+	/**
+	 * Whether the lottery has all it is drawn from: before recipe 3 the seed and digest;
+	 * from recipe 3 also its beacon round, fetched or publicly overridden.
+	 */
+	private static boolean hasItsRandomness(Lottery lottery) {
+		if (lottery.recipe() < Fairness.BEACON_RECIPE) {
+			return true;
+		}
+		if (lottery.beacon() == null) {
+			throw new DrawRefusedException("beacon-missing", "Lottery " + lottery.id() + " is drawn with recipe "
+					+ lottery.recipe() + " but has no beacon round");
+		}
+		return lottery.beacon().decided();
 	}
 
 	/** The lottery's seed, checked against the commitment published when it opened. */

@@ -95,7 +95,7 @@ class ReceiptSignerTests {
 	private static Lottery lottery(String commitment) {
 		return new Lottery("daily-2026-12-02", "daily", LocalDate.of(2026, 12, 2),
 				Instant.parse("2026-12-02T23:00:00Z"), LotteryStatus.OPEN, commitment, 7, 14, null, null, null, null,
-				null, null, null, null, null, 2);
+				null, null, null, null, null, 2, null, null);
 	}
 
 }

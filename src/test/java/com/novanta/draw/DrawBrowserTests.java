@@ -64,7 +64,7 @@ class DrawBrowserTests {
 	void anAdminDrawsNowAndTheParticipantSeesTheirMatchedNumbersAndPrize() {
 		// the one ballot of this lottery, chosen to match three winning numbers
 		WinningBallots.Found found = WinningBallots.onlySlipMatching(this.lottery.id(),
-				new TestLotteries(this.context).seed(this.lottery.id()), 1, 3);
+				new TestLotteries(this.context).drawInputs(this.lottery.id()), 1, 3);
 		int[] ballot = found.ballot(0);
 		int[] winning = found.drawn();
 		int[] matched = NumberSet.of(ballot).common(NumberSet.of(winning));

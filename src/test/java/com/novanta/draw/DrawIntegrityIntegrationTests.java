@@ -50,6 +50,9 @@ class DrawIntegrityIntegrationTests {
 	private static final String OTHER_SEED = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 
 	@Autowired
+	private BeaconStep beaconStep;
+
+	@Autowired
 	ApplicationContext context;
 
 	@Autowired
@@ -193,7 +196,7 @@ class DrawIntegrityIntegrationTests {
 		this.clock.freezeAt(this.lottery.closesAt());
 		DrawPipeline crashing = new DrawPipeline(this.steps, this.ledger, this.winners, this.games, this.audit,
 				new DrawProperties(Duration.ofSeconds(2), Duration.ofSeconds(60), 5), this.clock, List.of(),
-				new SimpleMeterRegistry());
+				this.beaconStep, new SimpleMeterRegistry());
 		assertThatIllegalStateException().isThrownBy(() -> crashing.advance(this.lottery.id(), () -> {
 			throw new IllegalStateException("power cut");
 		}));

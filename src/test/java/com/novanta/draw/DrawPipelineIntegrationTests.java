@@ -54,6 +54,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class DrawPipelineIntegrationTests {
 
 	@Autowired
+	private BeaconStep beaconStep;
+
+	@Autowired
 	ApplicationContext context;
 
 	@Autowired
@@ -185,7 +188,7 @@ class DrawPipelineIntegrationTests {
 		this.clock.freezeAt(this.lottery.closesAt());
 		DrawPipeline crashing = new DrawPipeline(this.steps, this.ledger, this.winners, this.games, this.audit,
 				new DrawProperties(Duration.ofSeconds(2), Duration.ofSeconds(60), 5), this.clock, List.of(),
-				new SimpleMeterRegistry());
+				this.beaconStep, new SimpleMeterRegistry());
 		int[] batches = { 0 };
 		assertThatIllegalStateException().isThrownBy(() -> crashing.advance(this.lottery.id(), () -> {
 			if (++batches[0] == 3) {
@@ -213,7 +216,7 @@ class DrawPipelineIntegrationTests {
 		this.clock.freezeAt(this.lottery.closesAt());
 		DrawPipeline other = new DrawPipeline(this.steps, this.ledger, this.winners, this.games, this.audit,
 				new DrawProperties(Duration.ofSeconds(2), Duration.ofSeconds(60), 10), this.clock, List.of(),
-				new SimpleMeterRegistry());
+				this.beaconStep, new SimpleMeterRegistry());
 		AllAtOnce.run(4, (i) -> {
 			DrawPipeline worker = (i % 2 == 0) ? this.pipeline : other;
 			return () -> worker.advance(this.lottery.id());

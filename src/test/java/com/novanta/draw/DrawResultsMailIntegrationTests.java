@@ -185,9 +185,10 @@ class DrawResultsMailIntegrationTests {
 		Lottery next = new TestLotteries(this.context).open("daily");
 		// six ballots, each played by both, in turn: the second wins €1 (two right), the
 		// fifth €25 (three right), the other four nothing
-		WinningBallots.Found found = WinningBallots.search(next.id(), new TestLotteries(this.context).seed(next.id()),
-				41, new int[] { 2, 2, 2, 2, 2, 2 }, (matches) -> matches[1] == 2 && matches[4] == 3 && matches[0] < 2
-						&& matches[2] < 2 && matches[3] < 2 && matches[5] < 2);
+		WinningBallots.Found found = WinningBallots.search(next.id(),
+				new TestLotteries(this.context).drawInputs(next.id()), 41, new int[] { 2, 2, 2, 2, 2, 2 },
+				(matches) -> matches[1] == 2 && matches[4] == 3 && matches[0] < 2 && matches[2] < 2 && matches[3] < 2
+						&& matches[5] < 2);
 		TestParticipants participants = new TestParticipants(this.context);
 		CurrentAccount english = participants.verified("Many Lines");
 		CurrentAccount italian = participants.verified("Molte Righe");
@@ -232,8 +233,9 @@ class DrawResultsMailIntegrationTests {
 	@Test
 	void aParticipantWithManyLinesAndNoWinIsToldHowMany() {
 		Lottery next = new TestLotteries(this.context).open("daily");
-		WinningBallots.Found found = WinningBallots.search(next.id(), new TestLotteries(this.context).seed(next.id()),
-				43, new int[] { 1, 1, 1, 1 }, (matches) -> Arrays.stream(matches).allMatch((m) -> m < 2));
+		WinningBallots.Found found = WinningBallots.search(next.id(),
+				new TestLotteries(this.context).drawInputs(next.id()), 43, new int[] { 1, 1, 1, 1 },
+				(matches) -> Arrays.stream(matches).allMatch((m) -> m < 2));
 		CurrentAccount player = new TestParticipants(this.context).verified("Unlucky Many");
 		this.clock.freezeAt(next.closesAt().minusSeconds(60));
 		for (int i = 0; i < 4; i++) {
@@ -350,7 +352,7 @@ class DrawResultsMailIntegrationTests {
 	private Lottery drawAnother(CurrentAccount winning, CurrentAccount losing, long searchSeed) {
 		Lottery next = new TestLotteries(this.context).open("daily");
 		WinningBallots.Found found = WinningBallots.threeSlipsOneWinningThree(next.id(),
-				new TestLotteries(this.context).seed(next.id()), searchSeed);
+				new TestLotteries(this.context).drawInputs(next.id()), searchSeed);
 		this.clock.freezeAt(next.closesAt().minusSeconds(60));
 		this.slips.play(winning, next, found.ballot(0));
 		this.slips.play(losing, next, found.ballot(1));
@@ -376,7 +378,7 @@ class DrawResultsMailIntegrationTests {
 
 	private void chooseBallots() {
 		WinningBallots.Found slips = WinningBallots.threeSlipsOneWinningThree(this.lottery.id(),
-				new TestLotteries(this.context).seed(this.lottery.id()), 5);
+				new TestLotteries(this.context).drawInputs(this.lottery.id()), 5);
 		this.winningBallot = slips.ballot(0);
 		this.losingBallot = slips.ballot(1);
 		this.winning = slips.drawn();

@@ -82,7 +82,7 @@ class SelfExclusionMailIntegrationTests {
 
 	private void chooseBallots() {
 		WinningBallots.Found slips = WinningBallots.threeSlipsOneWinningThree(this.lottery.id(),
-				new TestLotteries(this.context).seed(this.lottery.id()), 11);
+				new TestLotteries(this.context).drawInputs(this.lottery.id()), 11);
 		this.winningBallot = slips.ballot(0);
 		this.losingBallot = slips.ballot(1);
 	}

@@ -108,7 +108,7 @@ class SettlementIntegrationTests {
 		Instant now = this.clock.instant();
 		LocalDate yesterday = LocalDate.ofInstant(now, this.games.get("daily").schedule().zone()).minusDays(1);
 		return new Lottery(id, "daily", yesterday, now, LotteryStatus.DRAWN, "c", 7, 7, 7L, "d", now, "s", WINNING,
-				WINNING, now, carryIn, null, Fairness.RECIPE);
+				WINNING, now, carryIn, null, Fairness.RECIPE, null, null);
 	}
 
 }

@@ -27,7 +27,7 @@ public final class TestPipelines {
 		return new DrawPipeline(context.getBean(LotterySteps.class), context.getBean(BallotLedger.class),
 				context.getBean(Winners.class), context.getBean(GameCatalog.class), context.getBean(AuditLog.class),
 				context.getBean(DrawProperties.class), context.getBean(Clock.class), List.of(),
-				context.getBean(MeterRegistry.class));
+				context.getBean(BeaconStep.class), context.getBean(MeterRegistry.class));
 	}
 
 	/**

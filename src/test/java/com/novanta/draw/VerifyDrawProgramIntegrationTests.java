@@ -59,7 +59,7 @@ class VerifyDrawProgramIntegrationTests {
 		this.testLotteries = new TestLotteries(this.context);
 		this.lottery = this.testLotteries.open("daily");
 		// three slips: one ballot matches three winning numbers, one two, one fewer
-		this.found = WinningBallots.search(this.lottery.id(), this.testLotteries.seed(this.lottery.id()), 16,
+		this.found = WinningBallots.search(this.lottery.id(), this.testLotteries.drawInputs(this.lottery.id()), 16,
 				new int[] { 1, 1, 1 }, (matches) -> matches[0] == 3 && matches[1] == 2 && matches[2] < 2);
 		TestParticipants participants = new TestParticipants(this.context);
 		CurrentAccount ada = participants.verified("Ada Lovelace");

@@ -30,16 +30,17 @@ class LotteryDocumentTests {
 	@Test
 	void theViewKeepsWhatTheOtherModulesRead() {
 		Lottery view = stored(LotteryStatus.DRAWN, "5eed").view();
-		assertThat(view).isEqualTo(new Lottery("daily-2026-12-02", "daily", LocalDate.of(2026, 12, 2), CLOSE,
-				LotteryStatus.DRAWN, "c0", 3, 5, 5L, "d1", CLOSE.plusSeconds(1), "5eed", List.of(1, 2, 3, 4, 5, 6),
-				List.of(6, 5, 4, 3, 2, 1), CLOSE.plusSeconds(2), Map.of("daily-2026-12-01", 7L), null, 2));
+		assertThat(view).isEqualTo(
+				new Lottery("daily-2026-12-02", "daily", LocalDate.of(2026, 12, 2), CLOSE, LotteryStatus.DRAWN, "c0", 3,
+						5, 5L, "d1", CLOSE.plusSeconds(1), "5eed", List.of(1, 2, 3, 4, 5, 6), List.of(6, 5, 4, 3, 2, 1),
+						CLOSE.plusSeconds(2), Map.of("daily-2026-12-01", 7L), null, 2, null, CLOSE.plusSeconds(1)));
 	}
 
 	private static LotteryDocument stored(LotteryStatus status, String seed) {
 		return new LotteryDocument("daily-2026-12-02", "daily", LocalDate.of(2026, 12, 2), CLOSE, status, "c0", 3, 5,
 				5L, "d1", CLOSE.plusSeconds(1), seed, List.of(1, 2, 3, 4, 5, 6), List.of(6, 5, 4, 3, 2, 1),
 				CLOSE.plusSeconds(2), Map.of("daily-2026-12-01", 7L), null, null, null, "draw-1:run",
-				CLOSE.plusSeconds(60), CLOSE.minusSeconds(86_400), 2);
+				CLOSE.plusSeconds(60), CLOSE.minusSeconds(86_400), 2, null, CLOSE.plusSeconds(1));
 	}
 
 }

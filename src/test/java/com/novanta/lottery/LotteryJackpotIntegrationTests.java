@@ -99,8 +99,8 @@ class LotteryJackpotIntegrationTests {
 		Instant closes = date.atStartOfDay(ZoneId.of("Europe/Rome")).toInstant();
 		return this.mongo
 			.insert(new LotteryDocument(this.game.lotteryId(date), this.game.id(), date, closes, status, "c", ballots,
-					ballots, null, null, null, null, null, null, null, carryIn, null, null, null, null, null, closes,
-					2))
+					ballots, null, null, null, null, null, null, null, carryIn, null, null, null, null, null, closes, 2,
+					null, null))
 			.view();
 	}
 

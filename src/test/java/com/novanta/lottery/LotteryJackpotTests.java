@@ -41,7 +41,7 @@ class LotteryJackpotTests {
 
 	private static Lottery open(long ballots, Map<String, Long> carryIn) {
 		return new Lottery("daily-2026-12-02", "daily", LocalDate.of(2026, 12, 2), CLOSE, LotteryStatus.OPEN, "c",
-				ballots, ballots, null, null, null, null, null, null, null, carryIn, null, 2);
+				ballots, ballots, null, null, null, null, null, null, null, carryIn, null, 2, null, null);
 	}
 
 	private static Game game(List<PrizeTier> tiers) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.novanta.beacon.TestBeacon;
 import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
 import org.bson.Document;
@@ -94,6 +95,17 @@ public final class TestLotteries {
 	 */
 	public String seed(String lotteryId) {
 		return this.seeds.find(lotteryId).orElseThrow();
+	}
+
+	/**
+	 * What the lottery's numbers will be drawn from besides its ballots: its seed and its
+	 * beacon round's value (the tests' beacon has a fixed key, so the value is known
+	 * before the round is published).
+	 */
+	public WinningBallots.Inputs drawInputs(String lotteryId) {
+		Lottery lottery = this.repository.findById(lotteryId).orElseThrow();
+		return new WinningBallots.Inputs(seed(lotteryId),
+				(lottery.beacon() != null) ? TestBeacon.value(lottery.beacon().round()) : null);
 	}
 
 	/** The lottery's seed document as stored, every field of it. */

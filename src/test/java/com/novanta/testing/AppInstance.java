@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.novanta.NovantaApplication;
+import com.novanta.beacon.TestBeacon;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -42,6 +43,8 @@ public final class AppInstance implements AutoCloseable {
 				// every instance on one database shares the key its seeds are sealed with
 				"--LOTTERY_SEED_KEY=" + SEED_KEY, "--logging.level.root=WARN", "--logging.level.com.novanta=WARN",
 				"--spring.main.banner-mode=off", "--LOTTERY_RECEIPT_KEY=" + RECEIPT_KEY));
+		// the tests' beacon chain, from a relay in this JVM
+		args.addAll(TestBeacon.arguments());
 		args.addAll(List.of(extra));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(NovantaApplication.class)
 			.initializers((ConfigurableApplicationContext ctx) -> ((GenericApplicationContext) ctx)

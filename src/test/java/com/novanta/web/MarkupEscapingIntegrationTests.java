@@ -237,7 +237,7 @@ class MarkupEscapingIntegrationTests {
 	 */
 	private int[] winningBallotForTwo() {
 		return WinningBallots
-			.search(this.lottery.id(), new TestLotteries(this.context).seed(this.lottery.id()), 90, new int[] { 2 },
+			.search(this.lottery.id(), new TestLotteries(this.context).drawInputs(this.lottery.id()), 90, new int[] { 2 },
 					(matches) -> matches[0] >= 2)
 			.ballot(0);
 	}

@@ -108,7 +108,7 @@ class WinPublicityBrowserTests {
 	 */
 	private void playAWinningBallotAndDraw() {
 		int[] ballot = WinningBallots
-			.onlySlipMatching(this.lottery.id(), new TestLotteries(this.context).seed(this.lottery.id()), 7, 3)
+			.onlySlipMatching(this.lottery.id(), new TestLotteries(this.context).drawInputs(this.lottery.id()), 7, 3)
 			.ballot(0);
 		new TestSlips(this.context).play(this.player, this.lottery, ballot);
 		assertThat(TestPipelines.drawAtClose(this.context, this.lottery).isAtLeast(LotteryStatus.SETTLED)).isTrue();
