@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.novanta.fairness.Fairness;
 import com.novanta.game.Game;
 
 /**
@@ -51,8 +52,8 @@ public record Lottery(String id, String gameId, LocalDate drawDate, Instant clos
 	 * round neither fetched nor overridden.
 	 */
 	public boolean isWaitingForBeacon() {
-		return this.status == LotteryStatus.CLOSED && this.ballotDigest != null && this.beacon != null
-				&& !this.beacon.decided();
+		return this.recipe >= Fairness.BEACON_RECIPE && this.status == LotteryStatus.CLOSED && this.ballotDigest != null
+				&& this.beacon != null && !this.beacon.decided();
 	}
 
 	public boolean isDrawn() {

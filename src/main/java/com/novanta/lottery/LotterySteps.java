@@ -202,7 +202,8 @@ public class LotterySteps {
 			return Optional.empty();
 		}
 		String digest = closed.get().ballotDigest();
-		String beaconValue = (closed.get().beacon() != null) ? closed.get().beacon().value() : null;
+		// recipes before 3 never use a beacon value, whatever the lottery holds
+		String beaconValue = (closed.get().recipe() >= Fairness.BEACON_RECIPE) ? closed.get().beacon().value() : null;
 		String seed = publishedSeed(closed.get());
 		int[] order = Fairness.draw(seed, digest, beaconValue, game.picks(), game.maxNumber());
 		List<Integer> drawOrder = Arrays.stream(order).boxed().toList();

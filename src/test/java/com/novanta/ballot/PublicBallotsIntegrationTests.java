@@ -179,7 +179,7 @@ class PublicBallotsIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(data).contains("\"seed\":\"" + drawn.seed() + "\"", "\"recipe\":2",
+		assertThat(data).contains("\"seed\":\"" + drawn.seed() + "\"", "\"recipe\":3",
 				"\"ballots\":\"/lotteries/" + drawn.id() + "/ballots.jsonl\"");
 		String page = this.mvc.perform(get("/lotteries/" + drawn.id())).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("/lotteries/" + drawn.id() + "/ballots.jsonl",

@@ -118,7 +118,9 @@ class DrawIntegrityIntegrationTests {
 		Lottery drawn = this.lotteries.reload(this.lottery);
 		assertThat(drawn.seed()).isEqualTo(committed);
 		assertThat(drawn.drawOrder()).containsExactly(
-				Arrays.stream(Fairness.draw(committed, drawn.ballotDigest(), 6, 90)).boxed().toArray(Integer[]::new));
+				Arrays.stream(Fairness.draw(committed, drawn.ballotDigest(), drawn.beacon().value(), 6, 90))
+					.boxed()
+					.toArray(Integer[]::new));
 	}
 
 	@Test

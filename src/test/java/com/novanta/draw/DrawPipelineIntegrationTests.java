@@ -21,11 +21,12 @@ import com.novanta.ballot.BallotLedger;
 import com.novanta.ballot.BallotSlip;
 import com.novanta.ballot.BallotSubmission;
 import com.novanta.ballot.SubmissionResult;
+import com.novanta.beacon.TestBeacon;
+import com.novanta.fairness.BallotTree;
+import com.novanta.fairness.Fairness;
 import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
 import com.novanta.game.QuickPick;
-import com.novanta.fairness.BallotTree;
-import com.novanta.fairness.Fairness;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.LotterySteps;
@@ -109,10 +110,15 @@ class DrawPipelineIntegrationTests {
 		Lottery drawn = this.testLotteries.reload(this.lottery);
 		assertThat(drawn.seed()).isNotNull();
 		assertThat(Fairness.commitment(drawn.seed())).isEqualTo(this.lottery.seedCommitment());
-		assertThat(drawn.recipe()).isEqualTo(2);
+		assertThat(drawn.recipe()).isEqualTo(3);
 		assertThat(drawn.ballotDigest()).isEqualTo(recomputedDigest(drawn))
 			.isEqualTo(HexFormat.of().formatHex(BallotTree.root(leaves(drawn))));
-		int[] order = Fairness.draw(drawn.seed(), drawn.ballotDigest(), 6, 90);
+		// the beacon round fixed at creation, fetched and verified, its value mixed in
+		assertThat(drawn.beacon().round()).isEqualTo(TestBeacon.roundAt(this.lottery.closesAt()));
+		assertThat(drawn.beacon().fetched().value()).isEqualTo(TestBeacon.value(drawn.beacon().round()));
+		assertThat(drawn.beacon().fetched().signature()).isEqualTo(TestBeacon.signature(drawn.beacon().round()));
+		assertThat(drawn.beacon().overridden()).isNull();
+		int[] order = Fairness.draw(drawn.seed(), drawn.ballotDigest(), drawn.beacon().fetched().value(), 6, 90);
 		assertThat(drawn.drawOrder()).containsExactly(boxed(order));
 		assertThat(drawn.winningNumbers()).containsExactly(boxed(Fairness.winningNumbers(order)));
 
@@ -131,8 +137,8 @@ class DrawPipelineIntegrationTests {
 
 	@Test
 	void aLotteryCreatedBeforeTheBallotTreeIsDrawnWithTheRecipeItWasCreatedWith() {
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(this.lottery.id())), new Update().unset("recipe"),
-				"lotteries");
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(this.lottery.id())),
+				new Update().unset("recipe").unset("beacon"), "lotteries");
 		fill(this.lottery, 40, 7);
 		this.clock.freezeAt(this.lottery.closesAt());
 
@@ -147,6 +153,24 @@ class DrawPipelineIntegrationTests {
 			}
 		}
 		assertThat(drawn.ballotDigest()).isEqualTo(digest.finish());
+		assertThat(drawn.drawOrder()).containsExactly(boxed(Fairness.draw(drawn.seed(), drawn.ballotDigest(), 6, 90)));
+	}
+
+	@Test
+	void aLotteryOfRecipeTwoIsDrawnWithoutTheBeaconEvenIfItHoldsARound() {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(this.lottery.id())), new Update().set("recipe", 2),
+				"lotteries");
+		fill(this.lottery, 40, 8);
+		this.clock.freezeAt(this.lottery.closesAt());
+		int asked = TestBeacon.relay().requests();
+
+		assertThat(this.pipeline.advance(this.lottery.id())).isEqualTo(LotteryStatus.NOTIFIED);
+
+		Lottery drawn = this.testLotteries.reload(this.lottery);
+		assertThat(drawn.recipe()).isEqualTo(2);
+		assertThat(drawn.beacon().fetched()).isNull();
+		assertThat(TestBeacon.relay().requests()).isEqualTo(asked);
+		assertThat(drawn.ballotDigest()).isEqualTo(HexFormat.of().formatHex(BallotTree.root(leaves(drawn))));
 		assertThat(drawn.drawOrder()).containsExactly(boxed(Fairness.draw(drawn.seed(), drawn.ballotDigest(), 6, 90)));
 	}
 

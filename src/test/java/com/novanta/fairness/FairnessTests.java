@@ -216,7 +216,40 @@ class FairnessTests {
 		assertThat(two.count()).isEqualTo(3);
 		assertThatIllegalArgumentException().isThrownBy(() -> two.add(5, 2, new int[] { 1 }, salt))
 			.withMessageContaining("out of order");
-		assertThatIllegalArgumentException().isThrownBy(() -> Fairness.digester(3, "daily-2026-11-25"));
+		// recipe 3 digests its ballots as recipe 2 does
+		Fairness.Digester three = Fairness.digester(3, "daily-2026-11-25");
+		for (int line = 0; line < 3; line++) {
+			salt[0] = (byte) line;
+			three.add(5, line, new int[] { 1 + line, 20, 30, 40, 50, 60 }, salt);
+		}
+		assertThat(three.finish()).isEqualTo(HexFormat.of().formatHex(BallotTree.root(leaves)));
+		assertThatIllegalArgumentException().isThrownBy(() -> Fairness.digester(4, "daily-2026-11-25"));
+	}
+
+	/**
+	 * Recipe 3's draw against vectors computed independently with Python's hmac and
+	 * hashlib: HMAC-SHA-256 keyed by the seed over digest ‖ beacon value ‖ counter; the
+	 * beacon value of these is quicknet's real round 1.
+	 */
+	@Test
+	void beaconDrawMatchesTheTestVectors() {
+		String digest = "3bb47792dc00c2b21866766145265532bd9c52757a64688caa8531e5bb19fa7b";
+		String round1 = "1466a6cd24e327188770752f6134001c64d6efcc590ccc26b721611ad96f165a";
+		assertThat(Fairness.draw(SEED, digest, round1, 6, 90)).containsExactly(15, 40, 61, 47, 79, 86);
+		assertThat(Fairness.draw(SEED, digest, round1, 5, 50)).containsExactly(25, 27, 13, 49, 41);
+		assertThat(Fairness.draw("00".repeat(32), "00".repeat(32), "00".repeat(32), 6, 90)).containsExactly(24, 35, 66,
+				3, 17, 84);
+		// without a beacon value (an overridden round), the draw of recipes 1 and 2
+		assertThat(Fairness.draw(SEED, digest, null, 6, 90)).containsExactly(51, 47, 58, 44, 24, 12);
+	}
+
+	@Test
+	void aTamperedBeaconValueDrawsOtherNumbers() {
+		String digest = "3bb47792dc00c2b21866766145265532bd9c52757a64688caa8531e5bb19fa7b";
+		String tampered = "1466a6cd24e327188770752f6134001c64d6efcc590ccc26b721611ad96f165b";
+		assertThat(Fairness.draw(SEED, digest, tampered, 6, 90)).containsExactly(88, 5, 81, 82, 65, 74);
+		assertThatIllegalArgumentException().isThrownBy(() -> Fairness.draw(SEED, digest, "00".repeat(31), 6, 90))
+			.withMessageContaining("32 bytes");
 	}
 
 }

@@ -237,8 +237,8 @@ class MarkupEscapingIntegrationTests {
 	 */
 	private int[] winningBallotForTwo() {
 		return WinningBallots
-			.search(this.lottery.id(), new TestLotteries(this.context).drawInputs(this.lottery.id()), 90, new int[] { 2 },
-					(matches) -> matches[0] >= 2)
+			.search(this.lottery.id(), new TestLotteries(this.context).drawInputs(this.lottery.id()), 90,
+					new int[] { 2 }, (matches) -> matches[0] >= 2)
 			.ballot(0);
 	}
 
