@@ -80,6 +80,9 @@ public final class NotificationBenchmark {
 			new TestLotteries(context).placed(lottery, participants, participants);
 			clock.freezeAt(lottery.closesAt());
 			TestPipelines.untilSettled(context).advance(lottery.id());
+			// then the beacon round, due a margin after the close
+			clock.freezeAt(lottery.beacon().due());
+			TestPipelines.untilSettled(context).advance(lottery.id());
 			System.out.printf("Set-up: %,d participants with a ballot each, drawn and settled in %.1f s%n",
 					participants, (System.nanoTime() - fillStart) / 1e9);
 
