@@ -91,8 +91,12 @@ class BeaconStep {
 			log.info("Beacon round {} of chain {} for {}: value {} ({} after it was due{})", round.round(),
 					round.chainHash(), l.id(), round.value(), late, round.dev() ? "; DEV beacon" : "");
 			if (l.digestedAt() != null && l.digestedAt().isAfter(wanted.due())) {
-				log.warn("The ballot digest of {} was published at {}, after its beacon round was due at {}: "
-						+ "raise lottery.fairness.beacon.margin", l.id(), l.digestedAt(), wanted.due());
+				// public on the lottery's page and in its draw.json: auditors see it too
+				log.warn(
+						"event=digest-after-beacon lottery={}: its ballot digest was published at {}, after its "
+								+ "beacon round was due at {} (the application was down at the close, or "
+								+ "lottery.fairness.beacon.margin is shorter than the digest takes)",
+						l.id(), l.digestedAt(), wanted.due());
 			}
 		});
 		return kept.orElseGet(() -> this.steps.find(lottery.id()).orElseThrow());
