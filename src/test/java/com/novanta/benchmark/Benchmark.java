@@ -1,7 +1,8 @@
 package com.novanta.benchmark;
 
 /**
- * Runs one benchmark by name: {@code settlement}, {@code notification} or {@code load}.
+ * Runs one benchmark by name: {@code settlement}, {@code notification}, {@code load} or
+ * {@code intake}.
  */
 public final class Benchmark {
 
@@ -14,8 +15,9 @@ public final class Benchmark {
 			case "settlement" -> SettlementBenchmark.main(args);
 			case "notification" -> NotificationBenchmark.main(args);
 			case "load" -> LoadBenchmark.main(args);
-			default ->
-				throw new IllegalArgumentException("Unknown benchmark " + name + ": settlement, notification, load");
+			case "intake" -> IntakeBenchmark.main(args);
+			default -> throw new IllegalArgumentException(
+					"Unknown benchmark " + name + ": settlement, notification, load, intake");
 		}
 	}
 

@@ -58,25 +58,7 @@ public final class LoadBenchmark {
 		int warmUp = Integer.getInteger("warmup", 20);
 		int users = Integer.getInteger("users", 200);
 		String backend = System.getProperty("backend", "h2");
-		Path dataDir = Files.createTempDirectory("novanta-load");
-		List<String> arguments = new ArrayList<>(
-				// dev mode (the embedded mail catcher), on this machine only
-				List.of("--lottery.dev.enabled=true", "--server.address=127.0.0.1", "--server.port=0",
-						"--lottery.database.embedded-backend=" + backend, "--lottery.database.data-dir=" + dataDir,
-						"--lottery.scheduling.enabled=false", "--lottery.accounts.demo-admin=false",
-						"--lottery.ballots.limit-per-lottery=1000000", "--logging.level.root=WARN",
-						"--logging.level.com.novanta=WARN", "--spring.main.banner-mode=off",
-						"--server.tomcat.threads.max=" + Math.max(200, WORKERS + 50)));
-		// more settings to try, e.g.
-		// -Dbenchmark.settings="--lottery.sessions.store=container"
-		for (String setting : System.getProperty("settings", "").split(" ")) {
-			if (!setting.isBlank()) {
-				arguments.add(setting);
-			}
-		}
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NovantaApplication.class,
-				TestClockConfiguration.class)
-			.run(arguments.toArray(String[]::new))) {
+		try (ConfigurableApplicationContext context = startWeb(backend)) {
 			String url = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
 			System.out.printf("Load benchmark on the %s backend (%s)%n", backend, Benchmarks.machine());
 			Lottery lottery = new TestLotteries(context).open("daily");
@@ -126,8 +108,34 @@ public final class LoadBenchmark {
 		}
 	}
 
-	private static List<WebVisitor> signIn(ConfigurableApplicationContext context, String url, Lottery lottery,
-			int users) throws Exception {
+	/**
+	 * The whole application on its embedded defaults with its web server on a free port
+	 * of this machine, in dev mode (the embedded mail catcher); more settings from
+	 * {@code -Dsettings="--a=b --c=d"}.
+	 */
+	static ConfigurableApplicationContext startWeb(String backend) throws Exception {
+		Path dataDir = Files.createTempDirectory("novanta-load");
+		List<String> arguments = new ArrayList<>(
+				// dev mode (the embedded mail catcher), on this machine only
+				List.of("--lottery.dev.enabled=true", "--server.address=127.0.0.1", "--server.port=0",
+						"--lottery.database.embedded-backend=" + backend, "--lottery.database.data-dir=" + dataDir,
+						"--lottery.scheduling.enabled=false", "--lottery.accounts.demo-admin=false",
+						"--lottery.ballots.limit-per-lottery=1000000", "--logging.level.root=WARN",
+						"--logging.level.com.novanta=WARN", "--spring.main.banner-mode=off",
+						"--server.tomcat.threads.max=" + Math.max(200, WORKERS + 50)));
+		// more settings to try, e.g.
+		// -Dbenchmark.settings="--lottery.sessions.store=container"
+		for (String setting : System.getProperty("settings", "").split(" ")) {
+			if (!setting.isBlank()) {
+				arguments.add(setting);
+			}
+		}
+		return new SpringApplicationBuilder(NovantaApplication.class, TestClockConfiguration.class)
+			.run(arguments.toArray(String[]::new));
+	}
+
+	static List<WebVisitor> signIn(ConfigurableApplicationContext context, String url, Lottery lottery, int users)
+			throws Exception {
 		TestParticipants participants = new TestParticipants(context);
 		List<WebVisitor> visitors = new ArrayList<>();
 		for (int i = 0; i < users; i++) {

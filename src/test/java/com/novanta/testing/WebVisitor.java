@@ -141,7 +141,8 @@ public final class WebVisitor {
 		}
 	}
 
-	private String cookieHeader() {
+	/** The {@code Cookie} header this visitor sends. */
+	public String cookieHeader() {
 		StringJoiner header = new StringJoiner("; ");
 		this.cookies.forEach((name, value) -> header.add(name + "=" + value));
 		return header.toString();

@@ -1,0 +1,220 @@
+package com.novanta.benchmark;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.novanta.draw.DrawPipeline;
+import com.novanta.lottery.Lottery;
+import com.novanta.lottery.TestLotteries;
+import com.novanta.testing.MutableClock;
+import com.novanta.testing.WebVisitor;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * Peak-night intake and pages with the load generator OUTSIDE the application's process:
+ * wrk (Debian's package) runs as a process of its own, so the JVM measured does nothing
+ * but serve. This JVM starts the application on its embedded defaults (file-backed
+ * database, sessions in it, CSRF, the real web server), signs in {@code users}
+ * participants through the sign-in form (set-up, not measured), hands their session
+ * cookies and CSRF tokens to wrk, and then, for each slip size and number of connections,
+ * has wrk post the real play form (a fresh idempotency key a slip) in a closed loop, or
+ * at a paced rate ({@code -Drate}); after each run it compares the slips stored with the
+ * slips wrk saw accepted. Then the pages, anonymous and signed in, 32 connections each.
+ *
+ * <pre>
+ * ./mvnw -Pbenchmark -Dbenchmark=intake -Dbenchmark.heap=2g -Dconnections=1,8,32,128 -DslipLines=1,10 -Dseconds=30
+ * </pre>
+ */
+public final class IntakeBenchmark {
+
+	private IntakeBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int users = Integer.getInteger("users", 200);
+		int seconds = Integer.getInteger("seconds", 30);
+		int warmUp = Integer.getInteger("warmup", 15);
+		int pageSeconds = Integer.getInteger("pageSeconds", 20);
+		int threads = Integer.getInteger("wrkThreads", 2);
+		int rate = Integer.getInteger("pacedRate", 0);
+		List<Integer> connections = numbers(System.getProperty("connections", "1,8,32,128"));
+		List<Integer> slipSizes = numbers(System.getProperty("slipLines", "1,10"));
+		String backend = System.getProperty("backend", "h2");
+		Path scripts = Path.of(IntakeBenchmark.class.getResource("/benchmark/play.lua").toURI()).getParent();
+		try (ConfigurableApplicationContext context = LoadBenchmark.startWeb(backend)) {
+			String url = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+			System.out.printf("Intake benchmark on the %s backend (%s), load generator: %s in its own process%n",
+					backend, Benchmarks.machine(), wrkVersion());
+			Lottery lottery = new TestLotteries(context).open("daily");
+			long signInStart = System.nanoTime();
+			List<WebVisitor> visitors = LoadBenchmark.signIn(context, url, lottery, users);
+			System.out.printf("%,d participants signed in through the form in %.1f s%n", users,
+					(System.nanoTime() - signInStart) / 1e9);
+			Path sessions = Files.createTempFile("novanta-sessions", ".tsv");
+			List<String> lines = new ArrayList<>();
+			for (WebVisitor visitor : visitors) {
+				lines.add(visitor.cookieHeader() + "\t" + visitor.csrfToken());
+			}
+			Files.write(sessions, lines, StandardCharsets.UTF_8);
+			MongoOperations mongo = context.getBean(MongoOperations.class);
+
+			if (warmUp > 0) {
+				Map<String, String> warm = wrk(scripts.resolve("play.lua"), url, threads, 32, warmUp, 0,
+						sessions.toString(), lottery.id(), "1", "warm-" + UUID.randomUUID());
+				System.out.printf("warm-up %d s, 32 connections: %s slips accepted%n", warmUp, warm.get("accepted"));
+			}
+			for (int size : slipSizes) {
+				for (int c : connections) {
+					long before = slips(mongo, lottery);
+					int pause = (rate > 0) ? Math.max(1, c * 1000 / rate) : 0;
+					Map<String, String> run = wrk(scripts.resolve("play.lua"), url, Math.min(threads, c), c, seconds,
+							pause, sessions.toString(), lottery.id(), String.valueOf(size),
+							"r" + size + "-" + c + "-" + UUID.randomUUID());
+					long stored = slips(mongo, lottery) - before;
+					long accepted = Long.parseLong(run.get("accepted"));
+					// wrk stops with up to one request a connection in flight: the server
+					// still stores those, wrk never sees their answer
+					boolean agrees = stored >= accepted && stored <= accepted + c;
+					double elapsed = Double.parseDouble(run.get("seconds"));
+					System.out.printf(
+							"SUBMIT %2d-line slips, %3d connections%s: %,7.0f slips/s (%,.0f ballots/s), p50 %s, p90 %s, "
+									+ "p99 %s, max %s; accepted %,d, stored %,d (%,d in flight at the end) -> %s; refused %s, 5xx %s, "
+									+ "socket errors %s%n",
+							size, c, (pause > 0) ? " paced at " + rate + "/s" : "", accepted / elapsed,
+							accepted * size / elapsed, ms(run.get("p50")), ms(run.get("p90")), ms(run.get("p99")),
+							ms(run.get("max")), accepted, stored, stored - accepted, agrees ? "OK" : "DIFFERENT",
+							run.get("refused"), run.get("failed"), run.get("errors"));
+				}
+			}
+			System.out.printf("each participant now holds about %,d slips%n", slips(mongo, lottery) / users);
+
+			// signed-in pages first: drawing moves the clock past the sessions' lifetime
+			Map<String, String> signedIn = new LinkedHashMap<>();
+			signedIn.put("home", "/");
+			signedIn.put("my wins", "/my/wins");
+			signedIn.put("play page", "/play/" + lottery.id());
+			signedIn.put("account", "/account");
+			signedIn.put("my ballots", "/my/ballots");
+			for (Map.Entry<String, String> page : signedIn.entrySet()) {
+				page(scripts, url, threads, pageSeconds, "signed-in " + page.getKey(), page.getValue(),
+						sessions.toString());
+			}
+			Map<String, String> anonymous = new LinkedHashMap<>();
+			anonymous.put("home", "/");
+			anonymous.put("open lottery", "/lotteries/" + lottery.id());
+			anonymous.put("statistics", "/statistics");
+			for (Map.Entry<String, String> page : anonymous.entrySet()) {
+				page(scripts, url, threads, pageSeconds, "anonymous " + page.getKey(), page.getValue(), null);
+			}
+			MutableClock clock = context.getBean(MutableClock.class);
+			clock.freezeAt(lottery.closesAt());
+			DrawPipeline pipeline = context.getBean(DrawPipeline.class);
+			pipeline.advance(lottery.id());
+			clock.freezeAt(lottery.beacon().due());
+			pipeline.advance(lottery.id());
+			page(scripts, url, threads, pageSeconds, "anonymous results", "/lotteries/" + lottery.id(), null);
+		}
+	}
+
+	private static void page(Path scripts, String url, int threads, int seconds, String name, String path,
+			String sessions) {
+		List<String> args = new ArrayList<>(List.of(path));
+		if (sessions != null) {
+			args.add(sessions);
+		}
+		Map<String, String> run = wrk(scripts.resolve("pages.lua"), url, threads, 32, seconds, 0,
+				args.toArray(String[]::new));
+		double elapsed = Double.parseDouble(run.get("seconds"));
+		System.out.printf(
+				"PAGE %-22s 32 connections: %,7.0f requests/s, p50 %s, p90 %s, p99 %s, max %s; "
+						+ "200: %s, other: %s, socket errors %s%n",
+				name, Long.parseLong(run.get("ok")) / elapsed, ms(run.get("p50")), ms(run.get("p90")),
+				ms(run.get("p99")), ms(run.get("max")), run.get("ok"), run.get("other"), run.get("errors"));
+	}
+
+	/** Runs wrk and reads the line its script's done() writes. */
+	private static Map<String, String> wrk(Path script, String url, int threads, int connections, int seconds,
+			int pauseMillis, String... scriptArgs) {
+		List<String> command = new ArrayList<>(
+				List.of("wrk", "-t", String.valueOf(threads), "-c", String.valueOf(connections), "-d", seconds + "s",
+						"--timeout", "30s", "-s", script.toString(), url, "--"));
+		command.addAll(Arrays.asList(scriptArgs));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment().put("WRK_PAUSE_MS", String.valueOf(pauseMillis));
+		try {
+			Process process = builder.start();
+			Map<String, String> result = new LinkedHashMap<>();
+			StringBuilder output = new StringBuilder();
+			try (BufferedReader reader = new BufferedReader(
+					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+				for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+					output.append(line).append('\n');
+					if (line.startsWith("WRK ")) {
+						for (String pair : line.substring(4).split(" ")) {
+							String[] parts = pair.split("=", 2);
+							result.put(parts[0], parts[1]);
+						}
+					}
+				}
+			}
+			if (process.waitFor() != 0 || result.isEmpty()) {
+				throw new IllegalStateException("wrk failed: " + output);
+			}
+			return result;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot run wrk (apt-get install wrk)", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String wrkVersion() {
+		try {
+			Process process = new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start();
+			String first = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+				.findFirst()
+				.orElse("wrk");
+			process.waitFor();
+			return first.split(" Copyright")[0].trim();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot run wrk (apt-get install wrk)", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static long slips(MongoOperations mongo, Lottery lottery) {
+		return mongo.count(Query.query(Criteria.where("lotteryId").is(lottery.id())), "ballots");
+	}
+
+	/** wrk's microseconds as milliseconds. */
+	private static String ms(String micros) {
+		return String.format("%.1f ms", Long.parseLong(micros) / 1000.0);
+	}
+
+	private static List<Integer> numbers(String list) {
+		return Arrays.stream(list.split(",")).map(String::trim).map(Integer::valueOf).toList();
+	}
+
+}
