@@ -83,7 +83,7 @@ record PublicBeacon(String chain, String scheme, String publicKey, long round, I
 	}
 
 	/** Whether the chain is drand quicknet. */
-	boolean isQuicknet() {
+	public boolean isQuicknet() {
 		return QUICKNET.equals(this.chain);
 	}
 
@@ -91,7 +91,7 @@ record PublicBeacon(String chain, String scheme, String publicKey, long round, I
 	 * Whether the round comes from the dev beacon: a key of one machine, no public
 	 * randomness.
 	 */
-	boolean isDev() {
+	public boolean isDev() {
 		return this.chain.startsWith("DEV");
 	}
 
@@ -99,7 +99,7 @@ record PublicBeacon(String chain, String scheme, String publicKey, long round, I
 	 * The round on a public drand relay, once fetched, for a real chain ({@code null} for
 	 * the dev beacon, which no relay serves).
 	 */
-	String relayUrl() {
+	public String relayUrl() {
 		return (this.state == State.FETCHED && !isDev()) ? PUBLIC_RELAY + this.chain + "/public/" + this.round : null;
 	}
 
