@@ -2,6 +2,7 @@
 """Checks a Novanta draw from its public data alone, with Python 3's standard library.
 
     python3 verify_draw.py https://novanta.example daily-2026-12-05
+    python3 verify_draw.py --online https://novanta.example daily-2026-12-05
 
 It downloads the lottery's draw data (/lotteries/<id>/draw.json), its leaf hashes
 (/lotteries/<id>/leaves.txt, recipe 2) and its anonymised ballots
@@ -12,14 +13,28 @@ have a million ballots), and checks, as the recipe on the lottery's page says:
    leaves (RFC 6962) against the published ballot digest (recipe 1: the digest over
    the ballots in order);
 2. SHA-256 of the revealed seed against the commitment published when it opened;
-3. the numbers drawn from the seed and the digest against the published ones;
+3. recipe 3: the public beacon round: its value is SHA-256 of its signature, it is the
+   round the lottery announced when it was created (published after the ballot digest);
+   then the numbers drawn from the seed, the digest and the beacon value against the
+   published ones (recipes 1 and 2, or a beacon the operator publicly did without: from
+   the seed and the digest alone, which it says loudly);
 4. the winners per tier, the jackpot pool, each tier's prize and what rolls over,
    recomputed from the ballots and the game's rules, against the published results.
+
+The beacon round's BLS signature itself (BLS12-381, scheme bls-unchained-g1-rfc9380:
+the signature of SHA-256(round as 8 bytes, big-endian) under the chain's public key)
+needs pairing arithmetic that Python's standard library lacks. Check it with drand's own
+tools (the drand client, or drand-client in JavaScript or Go) against the chain's public
+key in draw.json, or compare it with what any drand relay serves for that round: with
+--online this program does the latter, asking https://api.drand.sh (or --relay URL) for
+the round and the chain's public key and schedule. Without --online it reads nothing but
+the site.
 
 It prints one line per check and exits with 0 when every check passes, 1 when one
 fails, 2 when the data cannot be read.
 """
 
+import datetime
 import hashlib
 import hmac
 import json
@@ -96,11 +111,12 @@ class SequentialDigest:
         return self.sha.digest()
 
 
-def draw(seed, digest, picks, largest):
+def draw(seed, digest, picks, largest, beacon=b''):
+    """Recipe 3 with a beacon value (32 bytes); recipes 1 and 2, or no beacon, without."""
     def words():
         i = 0
         while True:
-            block = hmac.new(seed, digest + struct.pack('>I', i), hashlib.sha256).digest()
+            block = hmac.new(seed, digest + beacon + struct.pack('>I', i), hashlib.sha256).digest()
             for k in range(0, 32, 4):
                 yield struct.unpack('>I', block[k:k + 4])[0]
             i += 1
@@ -118,6 +134,7 @@ def draw(seed, digest, picks, largest):
 class Report:
     def __init__(self):
         self.failed = 0
+        self.overridden = False
 
     def check(self, what, holds, detail=''):
         print('%s  %s%s' % ('ok  ' if holds else 'FAIL', what, (': ' + detail) if detail else ''))
@@ -129,7 +146,83 @@ class Report:
         print('      ' + what)
 
 
-def verify(site, lottery_id):
+PUBLIC_RELAY = 'https://api.drand.sh'
+
+
+def instant(text):
+    """An instant as draw.json writes it (ISO 8601 in UTC, "…Z", maybe with a fraction)."""
+    whole, _, fraction = text.rstrip('Z').partition('.')
+    micros = int((fraction + '000000')[:6])
+    return datetime.datetime.strptime(whole, '%Y-%m-%dT%H:%M:%S').replace(
+        microsecond=micros, tzinfo=datetime.timezone.utc)
+
+
+def warn(lines):
+    print('!' * 78)
+    for line in lines:
+        print('!!  ' + line)
+    print('!' * 78)
+
+
+def check_beacon(data, report, relay):
+    """Recipe 3: checks the beacon round and returns its value (b'' when overridden)."""
+    beacon = data.get('beacon')
+    if not report.check('the lottery has the public beacon round its recipe draws with', beacon is not None):
+        return b''
+    chain, round_ = beacon['chain'], beacon['round']
+    print('      beacon: chain %s, round %d, due %s' % (chain, round_, beacon['due']))
+    if beacon.get('dev'):
+        warn(['DEV BEACON: this lottery was drawn in dev mode. Its beacon rounds are signed by',
+              'a key made on the server itself: they add NO public randomness.'])
+    digested = data.get('digestedAt')
+    report.check('the ballot digest was published before the beacon round',
+                 digested is not None and instant(digested) <= instant(beacon['due']),
+                 'digest published %s, round due %s' % (digested, beacon['due']))
+    report.check('the beacon round is due after the close', instant(data['closesAt']) <= instant(beacon['due']),
+                 'closed %s, round due %s' % (data['closesAt'], beacon['due']))
+    overridden = beacon.get('overridden')
+    if overridden is not None:
+        warn(['DRAWN WITHOUT THE PUBLIC BEACON. On %s the operator drew this lottery without' % overridden['at'],
+              'beacon round %d, which could not be had. The operator\'s reason:' % round_,
+              '    %s' % overridden['reason'],
+              'Its numbers come from the seed and the ballot digest alone: whoever held the seed',
+              'before the draw could know them. Only the checks below that do not need the beacon apply.'])
+        return b''
+    signature, value = beacon.get('signature'), beacon.get('value')
+    if not report.check('the beacon round was fetched', signature is not None and value is not None):
+        return b''
+    signature_bytes, value_bytes = bytes.fromhex(signature), bytes.fromhex(value)
+    report.check('the beacon value is SHA-256 of the round\'s signature',
+                 hashlib.sha256(signature_bytes).digest() == value_bytes,
+                 'computed %s, published %s' % (hashlib.sha256(signature_bytes).hexdigest(), value))
+    report.check('the beacon value is 32 bytes', len(value_bytes) == 32)
+    if relay is None:
+        report.note('the BLS signature itself is not checked here: run with --online, or check it with drand\'s tools')
+        report.note('  (scheme %s, public key %s)' % (beacon.get('scheme'), beacon.get('publicKey')))
+    else:
+        check_online(beacon, report, relay)
+    return value_bytes
+
+
+def check_online(beacon, report, relay):
+    """Compares the round and the chain with what a public drand relay serves."""
+    base = relay.rstrip('/') + '/' + beacon['chain']
+    with fetch(base + '/info') as response:
+        info = json.load(response)
+    report.check('the chain\'s public key is the one the relay serves', info.get('public_key') == beacon['publicKey'],
+                 'relay %s' % info.get('public_key'))
+    due = datetime.datetime.fromtimestamp(info['genesis_time'] + (beacon['round'] - 1) * info['period'],
+                                          datetime.timezone.utc)
+    report.check('the round is the one due at the published time by the relay\'s schedule',
+                 due == instant(beacon['due']), 'relay schedule: %s' % due.isoformat())
+    with fetch(base + '/public/%d' % beacon['round']) as response:
+        served = json.load(response)
+    report.check('the signature is the one the relay serves for round %d' % beacon['round'],
+                 served.get('round') == beacon['round'] and served.get('signature') == beacon['signature'],
+                 'relay %s' % served.get('signature'))
+
+
+def verify(site, lottery_id, relay=None):
     base = site.rstrip('/') + '/lotteries/' + urllib.parse.quote(lottery_id, safe='')
     with fetch(base + '/draw.json') as response:
         data = json.load(response)
@@ -193,11 +286,15 @@ def verify(site, lottery_id):
     report.check('SHA-256(seed) is the commitment published when the lottery opened',
                  hashlib.sha256(seed).hexdigest() == data['seedCommitment'])
 
-    # 3. the numbers
-    order = draw(seed, digest, picks, largest)
-    report.check('the numbers drawn from the seed and the digest are the published ones',
+    # 3. the beacon (recipe 3) and the numbers
+    beacon = check_beacon(data, report, relay) if recipe >= 3 else b''
+    order = draw(seed, digest, picks, largest, beacon)
+    report.check('the numbers drawn from the seed, the digest and the beacon value are the published ones' if beacon
+                 else 'the numbers drawn from the seed and the digest are the published ones'
+                 + (' (WITHOUT the beacon)' if recipe >= 3 else ''),
                  order == data['drawOrder'] and sorted(order) == data['winningNumbers'],
                  'draw order %s, winning numbers %s' % (order, sorted(order)))
+    report.overridden = recipe >= 3 and not beacon
 
     # 4. the winners and the prizes
     for matches in sorted(winners, reverse=True):
@@ -237,17 +334,27 @@ def verify(site, lottery_id):
 
 
 def main(arguments):
+    relay = None
+    if arguments[:1] == ['--online']:
+        relay, arguments = PUBLIC_RELAY, arguments[1:]
+    if arguments[:1] == ['--relay'] and len(arguments) > 1:
+        relay, arguments = arguments[1], arguments[2:]
     if len(arguments) != 2:
-        print('usage: python3 verify_draw.py <site address> <lottery id>', file=sys.stderr)
+        print('usage: python3 verify_draw.py [--online | --relay <drand relay>] <site address> <lottery id>',
+              file=sys.stderr)
         return 2
     try:
-        report = verify(arguments[0], arguments[1])
+        report = verify(arguments[0], arguments[1], relay)
     except (Unreadable, ValueError, KeyError) as error:
         print('cannot check: %s' % error, file=sys.stderr)
         return 2
     if report.failed:
         print('%d check(s) failed: this draw does not follow from its published data.' % report.failed)
         return 1
+    if report.overridden:
+        print('Every check passed: this draw follows from its published data, '
+              'but WITHOUT a public beacon round (the operator overrode it, see above).')
+        return 0
     print('Every check passed: this draw follows from its published data.')
     return 0
 

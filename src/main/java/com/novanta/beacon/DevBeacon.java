@@ -23,6 +23,8 @@ class DevBeacon implements RandomnessBeacon {
 
 	static final String CHAIN = "DEV-BEACON-not-drand";
 
+	static final String SCHEME = "DEV " + DrandChain.SCHEME;
+
 	private static final Logger log = LoggerFactory.getLogger(DevBeacon.class);
 
 	private final BigInteger secretKey;
@@ -52,6 +54,16 @@ class DevBeacon implements RandomnessBeacon {
 	}
 
 	@Override
+	public String scheme() {
+		return SCHEME;
+	}
+
+	@Override
+	public String publicKey() {
+		return this.chain.publicKeyHex();
+	}
+
+	@Override
 	public long roundAt(Instant instant) {
 		return this.chain.roundAt(instant);
 	}
@@ -70,7 +82,7 @@ class DevBeacon implements RandomnessBeacon {
 		byte[] signature = Bls12381.sign(this.secretKey, DrandChain.message(round), DrandChain.QUICKNET_DST);
 		byte[] value = this.chain.verify(round, signature, null);
 		log.info("DEV beacon: round {} (a dev key's signature, not drand's)", round);
-		return new BeaconRound(CHAIN, "DEV " + DrandChain.SCHEME, this.chain.publicKeyHex(), round, due,
+		return new BeaconRound(CHAIN, SCHEME, this.chain.publicKeyHex(), round, due,
 				HexFormat.of().formatHex(signature), HexFormat.of().formatHex(value), URI.create("dev:beacon/" + round),
 				true);
 	}

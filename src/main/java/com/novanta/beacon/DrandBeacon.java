@@ -59,6 +59,16 @@ class DrandBeacon implements RandomnessBeacon {
 	}
 
 	@Override
+	public String scheme() {
+		return DrandChain.SCHEME;
+	}
+
+	@Override
+	public String publicKey() {
+		return this.chain.publicKeyHex();
+	}
+
+	@Override
 	public long roundAt(Instant instant) {
 		return this.chain.roundAt(instant);
 	}

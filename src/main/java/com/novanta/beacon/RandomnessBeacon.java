@@ -16,6 +16,15 @@ public interface RandomnessBeacon {
 	 */
 	String chain();
 
+	/**
+	 * How its rounds are signed, e.g. {@code bls-unchained-g1-rfc9380}: published with a
+	 * lottery's round before it is fetched, so that anyone can check it later.
+	 */
+	String scheme();
+
+	/** The chain's public key (hex), which every round's signature verifies under. */
+	String publicKey();
+
 	/** The first round published at or after {@code instant}. */
 	long roundAt(Instant instant);
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.novanta.beacon.RandomnessBeacon;
 import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
 import com.novanta.game.PrizeTier;
@@ -29,9 +30,12 @@ class DrawDataController {
 
 	private final GameCatalog games;
 
-	DrawDataController(Lotteries lotteries, GameCatalog games) {
+	private final RandomnessBeacon beacon;
+
+	DrawDataController(Lotteries lotteries, GameCatalog games, RandomnessBeacon beacon) {
 		this.lotteries = lotteries;
 		this.games = games;
+		this.beacon = beacon;
 	}
 
 	@GetMapping(path = "/lotteries/{id}/draw.json", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -43,6 +47,7 @@ class DrawDataController {
 		data.put("lottery", lottery.id());
 		data.put("game", game.id());
 		data.put("drawDate", lottery.drawDate().toString());
+		data.put("closesAt", lottery.closesAt().toString());
 		data.put("status", lottery.status().name());
 		data.put("recipe", lottery.recipe());
 		data.put("picks", game.picks());
@@ -55,6 +60,9 @@ class DrawDataController {
 		data.put("seedCommitment", lottery.seedCommitment());
 		data.put("ballotCount", lottery.ballotCount());
 		data.put("ballotDigest", lottery.ballotDigest());
+		data.put("digestedAt", (lottery.digestedAt() != null) ? lottery.digestedAt().toString() : null);
+		PublicBeacon beacon = PublicBeacon.of(lottery, this.beacon);
+		data.put("beacon", (beacon != null) ? beacon.json() : null);
 		data.put("seed", lottery.isDrawn() ? lottery.seed() : null);
 		data.put("drawOrder", lottery.isDrawn() ? lottery.drawOrder() : null);
 		data.put("winningNumbers", lottery.isDrawn() ? lottery.winningNumbers() : null);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.novanta.beacon.RandomnessBeacon;
 import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
 import com.novanta.game.PrizeTable;
@@ -40,12 +41,16 @@ class LotteryController {
 
 	private final SharedWins sharedWins;
 
+	private final RandomnessBeacon beacon;
+
 	private final Clock clock;
 
-	LotteryController(Lotteries lotteries, GameCatalog games, SharedWins sharedWins, Clock clock) {
+	LotteryController(Lotteries lotteries, GameCatalog games, SharedWins sharedWins, RandomnessBeacon beacon,
+			Clock clock) {
 		this.lotteries = lotteries;
 		this.games = games;
 		this.sharedWins = sharedWins;
+		this.beacon = beacon;
 		this.clock = clock;
 	}
 
@@ -77,6 +82,7 @@ class LotteryController {
 	@GetMapping("/lotteries/{id}")
 	String show(@PathVariable String id, Model model) {
 		Lottery lottery = fill(id, model);
+		model.addAttribute("beacon", PublicBeacon.of(lottery, this.beacon));
 		if (lottery.isSettled()) {
 			// only what each winner chose to share
 			model.addAttribute("sharedWins", this.sharedWins.ofLottery(id));

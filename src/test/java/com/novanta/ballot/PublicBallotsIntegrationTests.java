@@ -183,7 +183,7 @@ class PublicBallotsIntegrationTests {
 				"\"ballots\":\"/lotteries/" + drawn.id() + "/ballots.jsonl\"");
 		String page = this.mvc.perform(get("/lotteries/" + drawn.id())).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("/lotteries/" + drawn.id() + "/ballots.jsonl",
-				"/lotteries/" + drawn.id() + "/leaves.txt", "Drawn with recipe 2");
+				"/lotteries/" + drawn.id() + "/leaves.txt", "Drawn with recipe 3");
 		for (String published : List.of(String.join("\n", ballots), table, leafList, data)) {
 			for (CurrentAccount player : List.of(this.ada, this.grace)) {
 				assertThat(published).doesNotContain(player.id())

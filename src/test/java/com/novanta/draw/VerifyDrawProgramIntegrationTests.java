@@ -3,6 +3,8 @@ package com.novanta.draw;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -10,12 +12,15 @@ import java.util.concurrent.TimeUnit;
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
 import com.novanta.ballot.BallotSlip;
+import com.novanta.beacon.TestBeacon;
 import com.novanta.ballot.TestSlips;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.LotteryStatus;
+import com.novanta.lottery.LotterySteps;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.lottery.WinningBallots;
 import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +49,9 @@ class VerifyDrawProgramIntegrationTests {
 
 	@Autowired
 	MongoOperations mongo;
+
+	@Autowired
+	MutableClock clock;
 
 	@LocalServerPort
 	int port;
@@ -83,7 +91,11 @@ class VerifyDrawProgramIntegrationTests {
 				"ok    every leaf hash recomputed from its ballot is the published one",
 				"ok    the Merkle root is the published ballot digest",
 				"ok    SHA-256(seed) is the commitment published when the lottery opened",
-				"ok    the numbers drawn from the seed and the digest are the published ones",
+				"ok    the ballot digest was published before the beacon round",
+				"ok    the beacon round is due after the close",
+				"ok    the beacon value is SHA-256 of the round's signature",
+				"beacon: chain " + TestBeacon.CHAIN + ", round " + drawn.beacon().round(),
+				"ok    the numbers drawn from the seed, the digest and the beacon value are the published ones",
 				"ok    winners per tier are the published ones", "ok    the jackpot pool is the published one",
 				"ok    each tier pays the published prize", "ok    what rolls over is the published amount",
 				"winning numbers " + Arrays.toString(this.found.drawn()),
@@ -119,11 +131,76 @@ class VerifyDrawProgramIntegrationTests {
 	}
 
 	@Test
+	void theProgramCatchesABeaconValueChangedAfterTheDraw() throws Exception {
+		TestPipelines.drawAtClose(this.context, this.lottery);
+		Lottery drawn = this.testLotteries.reload(this.lottery);
+		// another round's value: a real one, but not this round's
+		setBeacon(drawn, "beacon.fetched.value", TestBeacon.value(drawn.beacon().round() + 1));
+
+		Run run = run(drawn.id());
+
+		assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+		assertThat(run.output()).contains("FAIL  the beacon value is SHA-256 of the round's signature",
+				"FAIL  the numbers drawn from the seed, the digest and the beacon value are the published ones",
+				"ok    the Merkle root is the published ballot digest");
+	}
+
+	@Test
+	void theProgramCatchesABeaconSignatureChangedAfterTheDraw() throws Exception {
+		TestPipelines.drawAtClose(this.context, this.lottery);
+		Lottery drawn = this.testLotteries.reload(this.lottery);
+		setBeacon(drawn, "beacon.fetched.signature", TestBeacon.signature(drawn.beacon().round() + 1));
+
+		Run run = run(drawn.id());
+
+		assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+		assertThat(run.output()).contains("FAIL  the beacon value is SHA-256 of the round's signature",
+				"ok    the numbers drawn from the seed, the digest and the beacon value are the published ones");
+	}
+
+	@Test
+	void theProgramSaysLoudlyThatAnOverriddenDrawHadNoBeacon() throws Exception {
+		TestBeacon.relay().answer(TestBeacon.Answer.DOWN);
+		try {
+			assertThat(TestPipelines.drawAtClose(this.context, this.lottery)).isEqualTo(LotteryStatus.CLOSED);
+		}
+		finally {
+			TestBeacon.relay().reset();
+		}
+		Lottery waiting = this.testLotteries.reload(this.lottery);
+		Instant now = this.clock.instant();
+		this.clock.freezeAt(waiting.beacon().due().plus(Duration.ofHours(2)));
+		try {
+			assertThat(this.context.getBean(LotterySteps.class)
+				.overrideBeacon(waiting.id(), "drand unreachable since the close", "admin-account-id")).isPresent();
+			assertThat(this.context.getBean(DrawPipeline.class).advance(waiting.id()))
+				.isEqualTo(LotteryStatus.NOTIFIED);
+		}
+		finally {
+			this.clock.freezeAt(now);
+		}
+
+		Run run = run(waiting.id());
+
+		assertThat(run.exitCode()).as(run.output()).isZero();
+		assertThat(run.output())
+			.contains("DRAWN WITHOUT THE PUBLIC BEACON", "drand unreachable since the close",
+					"ok    the numbers drawn from the seed and the digest are the published ones (WITHOUT the beacon)",
+					"but WITHOUT a public beacon round")
+			.doesNotContain("admin-account-id");
+	}
+
+	@Test
 	void theProgramSaysWhenTheLotteryIsNotDrawnYet() throws Exception {
 		Run run = run(this.lottery.id());
 
 		assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
 		assertThat(run.output()).contains("not drawn yet");
+	}
+
+	private void setBeacon(Lottery lottery, String field, String value) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(lottery.id())), new Update().set(field, value),
+				"lotteries");
 	}
 
 	private Run run(String lotteryId) throws IOException, InterruptedException {

@@ -31,7 +31,9 @@ class FairnessRecipeTests {
 	static final Map<Integer, List<String>> RECIPES = Map.of(1,
 			List.of("verify.step1", "verify.step2", "verify.step3", "verify.step4", "verify.winners"), 2,
 			List.of("verify.step1", "verify.recipe2.leaf", "verify.recipe2.root", "verify.step3", "verify.step4",
-					"verify.winners"));
+					"verify.winners"),
+			3, List.of("verify.step1", "verify.recipe2.leaf", "verify.recipe2.root", "verify.recipe3.beacon",
+					"verify.recipe3.stream", "verify.step4", "verify.winners"));
 
 	@Test
 	void theReadmeStatesEachRecipeAsThePagesDo() throws IOException {
@@ -61,8 +63,9 @@ class FairnessRecipeTests {
 	@Test
 	void theLotteryPageListsEachRecipesSteps() throws IOException {
 		String page = Files.readString(Path.of("src/main/resources/templates/lottery/show.html"));
-		assertThat(steps(page, "th:if=\"${lottery.recipe() >= 2}\"")).isEqualTo(RECIPES.get(2));
-		assertThat(steps(page, "th:unless=\"${lottery.recipe() >= 2}\"")).isEqualTo(RECIPES.get(1));
+		assertThat(steps(page, "th:if=\"${lottery.recipe() >= 3}\"")).isEqualTo(RECIPES.get(3));
+		assertThat(steps(page, "th:if=\"${lottery.recipe() == 2}\"")).isEqualTo(RECIPES.get(2));
+		assertThat(steps(page, "th:if=\"${lottery.recipe() < 2}\"")).isEqualTo(RECIPES.get(1));
 	}
 
 	/** The message keys of the recipe list marked with this condition, in order. */

@@ -88,7 +88,7 @@ class ProofCheckBrowserTests {
 
 		// the lottery page says how it was drawn and links to its public ballots
 		this.browser.open(url("/lotteries/" + lottery.id()));
-		assertThat(this.browser.text(By.id("verify-recipe"))).startsWith("Drawn with recipe 2");
+		assertThat(this.browser.text(By.id("verify-recipe"))).startsWith("Drawn with recipe 3");
 		this.browser.follow(By.id("verify-ballots"));
 		assertThat(this.browser.texts(By.cssSelector("#public-ballots tbody tr"))).hasSize(4);
 		this.browser.onComputerAndPhone("public-ballots", findings);
