@@ -28,6 +28,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
@@ -70,6 +74,9 @@ class AdminBeaconOverrideIntegrationTests {
 
 	@Autowired
 	VisitorFormats fmt;
+
+	@Autowired
+	MongoOperations mongo;
 
 	TestLotteries testLotteries;
 
@@ -153,6 +160,17 @@ class AdminBeaconOverrideIntegrationTests {
 			.doesNotContain("WAITS")
 			.doesNotContain("DEV beacon")
 			.doesNotContain("id=\"override-form\"");
+	}
+
+	@Test
+	void warnsWhenTheRoundCameFromTheDevBeacon() throws Exception {
+		this.clock.freezeAt(this.lottery.closesAt());
+		this.pipeline.advance(this.lottery.id());
+		// as dev mode's beacon would have it: signed by a key made at start-up
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(this.lottery.id())),
+				new Update().set("beacon.fetched.dev", true), "lotteries");
+
+		assertThat(page()).contains("id=\"beacon-dev\"").contains("DEV beacon").contains("this draw proves nothing");
 	}
 
 	@Test
