@@ -59,6 +59,7 @@ class AdminDashboardController {
 		model.addAttribute("failed", this.outbox.count(OutboxStatus.FAILED));
 		model.addAttribute("chart", BarChart.of(perDay));
 		model.addAttribute("games", this.games);
+		model.addAttribute("waitingForBeacon", this.lotteries.waitingForBeacon());
 		model.addAttribute("now", this.clock.instant());
 		return VIEW;
 	}

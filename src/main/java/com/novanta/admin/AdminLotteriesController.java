@@ -30,7 +30,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The admin's view of every lottery and its pipeline step, with "draw now" for a lottery
- * whose close instant has passed (never before).
+ * whose close instant has passed (never before), and its public beacon round (the
+ * override is {@link AdminBeaconController}'s).
  */
 @Controller
 class AdminLotteriesController {
@@ -53,14 +54,17 @@ class AdminLotteriesController {
 
 	private final Executor drawExecutor;
 
+	private final BeaconOverride beacon;
+
 	AdminLotteriesController(Lotteries lotteries, GameCatalog games, DrawPipeline pipeline, AuditLog audit, Clock clock,
-			@Qualifier("adminDrawExecutor") Executor drawExecutor) {
+			@Qualifier("adminDrawExecutor") Executor drawExecutor, BeaconOverride beacon) {
 		this.lotteries = lotteries;
 		this.games = games;
 		this.pipeline = pipeline;
 		this.audit = audit;
 		this.clock = clock;
 		this.drawExecutor = drawExecutor;
+		this.beacon = beacon;
 	}
 
 	@GetMapping("/admin/lotteries")
@@ -113,6 +117,7 @@ class AdminLotteriesController {
 		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("steps", LotteryStatus.values());
 		model.addAttribute("overdue", !lottery.closesAt().isAfter(this.clock.instant()) && !lottery.isSettled());
+		model.addAttribute("beacon", this.beacon.panel(lottery).orElse(null));
 	}
 
 	private Lottery find(String id) {

@@ -133,7 +133,8 @@ class AuditSentences {
 			if (BALLOT_LIMITS.contains(field)) {
 				return message("limits.ballots", locale, number.longValue());
 			}
-			if ("winningNumbers".equals(field)) {
+			// numbers that name something: no thousands separators
+			if ("winningNumbers".equals(field) || "beaconRound".equals(field)) {
 				return String.valueOf(number.longValue());
 			}
 			if (number instanceof Double || number instanceof Float || number instanceof BigDecimal) {

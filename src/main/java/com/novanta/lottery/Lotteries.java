@@ -14,6 +14,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class Lotteries {
 
+	/** More closed lotteries than this at once would be an outage of its own. */
+	private static final int MAX_CLOSED = 200;
+
 	private final LotteryRepository repository;
 
 	private final Clock clock;
@@ -58,6 +61,20 @@ public class Lotteries {
 	public List<Lottery> latestResults(int limit) {
 		return this.repository.page(null, null,
 				List.of(LotteryStatus.DRAWN, LotteryStatus.SETTLED, LotteryStatus.NOTIFIED), 0, limit);
+	}
+
+	/**
+	 * The lotteries whose draw waits for their public beacon round
+	 * ({@link Lottery#isWaitingForBeacon()}), newest draw date first: for the admin
+	 * pages. Only closed lotteries can wait, and they are few (those between their close
+	 * and their draw), so they are read and filtered here rather than by a query of its
+	 * own.
+	 */
+	public List<Lottery> waitingForBeacon() {
+		return this.repository.page(null, null, List.of(LotteryStatus.CLOSED), 0, MAX_CLOSED)
+			.stream()
+			.filter(Lottery::isWaitingForBeacon)
+			.toList();
 	}
 
 	/**

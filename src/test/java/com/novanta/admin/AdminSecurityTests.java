@@ -70,6 +70,7 @@ class AdminSecurityTests {
 
 	static Stream<Arguments> everyAdminAction() {
 		return Stream.of(Arguments.of("/admin/lotteries/{lottery}/draw"),
+				Arguments.of("/admin/lotteries/{lottery}/beacon-override"),
 				Arguments.of("/admin/participants/{target}/grant-admin"),
 				Arguments.of("/admin/participants/{target}/revoke-admin"),
 				Arguments.of("/admin/participants/{target}/disable"),

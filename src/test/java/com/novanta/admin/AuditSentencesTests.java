@@ -142,6 +142,24 @@ class AuditSentencesTests {
 	}
 
 	@Test
+	void anOverrideOfTheBeaconReadsItsRoundItsWaitAndItsPublicReason() {
+		AuditEvent overridden = new AuditEvent("e", AT, "a1", "admin@example.com", "LOTTERY_BEACON_OVERRIDDEN",
+				"lottery", "daily-2026-12-01", null,
+				ordered("beaconRound", 12345678L, "beaconDue", Date.from(AT), "beaconWaitingSince", Date.from(AT),
+						"beaconAttempts", 240L, "reason", "The beacon has been down for hours"),
+				"10.0.0.1");
+
+		AuditSentences.AuditLine line = this.sentences.describe(overridden, ENGLISH);
+		assertThat(line.sentence()).startsWith("Drew the lottery without its public beacon round");
+		// a round is a name, not an amount: no thousands separators
+		assertThat(line.details()).containsExactly("Beacon round: 12345678", "Round due at: 1/12/2026 20:41",
+				"Waiting for the round since: 1/12/2026 20:41", "Failed attempts: #240",
+				"Public reason: The beacon has been down for hours");
+		assertThat(this.sentences.describe(overridden, ITALIAN).details()).contains("Round del beacon: 12345678",
+				"Motivo pubblico: The beacon has been down for hours");
+	}
+
+	@Test
 	void aProfileChangeReadsEachFieldInWords() {
 		AuditEvent event = event("PROFILE_UPDATED", "account", "a1",
 				ordered("timeZone", "Europe/Rome", "language", "en", "noWinEmails", true),

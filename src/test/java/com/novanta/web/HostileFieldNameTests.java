@@ -135,6 +135,9 @@ class HostileFieldNameTests {
 					ignored(get("a reset link", "/password/reset"), "token"),
 					ignored(get("the participants", "/admin/participants").as(ADMIN), "q", "page"),
 					ignored(get("the lotteries, to an admin", "/admin/lotteries").as(ADMIN), "game", "page"),
+					ignored(post("drawing without the beacon", "/admin/lotteries/{id}/beacon-override", "@lottery")
+						.as(ADMIN)
+						.redirectsTo("/admin/lotteries/", "overrideProblem"), "reason"),
 					ignored(get("the audit log", "/admin/audit").as(ADMIN), "actor", "action", "page"))
 			.flatMap(Function.identity());
 	}

@@ -255,6 +255,15 @@ class HostileFormTests {
 				post("an unknown lottery to draw", "/admin/lotteries/{id}/draw", "nope").as(ADMIN).expect(404),
 				post("a lottery still open to draw", "/admin/lotteries/{id}/draw", "@lottery").as(ADMIN)
 					.redirectsTo("/admin/lotteries/", "notice"),
+				post("an unknown lottery to draw without its beacon", "/admin/lotteries/{id}/beacon-override", "nope")
+					.as(ADMIN)
+					.param("reason", "The beacon has been down for hours")
+					.expect(404),
+				post("a lottery still open to draw without its beacon", "/admin/lotteries/{id}/beacon-override",
+						"@lottery")
+					.as(ADMIN)
+					.param("reason", MARKUP)
+					.redirectsTo("/admin/lotteries/", "overrideProblem"),
 				post("an unknown participant to make admin", "/admin/participants/{id}/grant-admin", "nope").as(ADMIN)
 					.expect(404),
 				post("an unknown participant to disable", "/admin/participants/{id}/disable", MARKUP).as(ADMIN)

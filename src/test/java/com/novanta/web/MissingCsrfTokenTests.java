@@ -87,6 +87,8 @@ class MissingCsrfTokenTests {
 				post("count a line", "/play/{id}/status", "@lottery").as(PARTICIPANT).htmx().param("index", "0"),
 				post("clear the dev mailbox", "/dev/mailbox/clear").fromLoopback(),
 				post("draw now", "/admin/lotteries/{id}/draw", "@lottery").as(ADMIN),
+				post("draw without the beacon", "/admin/lotteries/{id}/beacon-override", "@lottery").as(ADMIN)
+					.param("reason", "The beacon has been down for hours"),
 				post("make a participant admin", "/admin/participants/{id}/grant-admin", "@other").as(ADMIN),
 				post("demote an admin", "/admin/participants/{id}/revoke-admin", "@admin").as(ADMIN),
 				post("disable a participant", "/admin/participants/{id}/disable", "@other").as(ADMIN),
