@@ -218,9 +218,13 @@ public class DrawPipeline {
 			log.info("Drew {}: {}", l.id(), l.winningNumbers());
 			Map<String, Object> details = new LinkedHashMap<>(Map.of("winningNumbers", l.winningNumbers(),
 					"ballotDigest", l.ballotDigest(), "ballots", l.ballotCount()));
-			if (l.beacon() != null) {
+			if (l.recipe() >= Fairness.BEACON_RECIPE) {
 				details.put("beaconRound", l.beacon().round());
-				details.put("beaconValue", (l.beacon().value() != null) ? l.beacon().value() : "overridden");
+				// an override has its own entry (LOTTERY_BEACON_OVERRIDDEN): no value
+				// here
+				if (l.beacon().value() != null) {
+					details.put("beaconValue", l.beacon().value());
+				}
 			}
 			this.audit.record(Actor.system(), AuditAction.LOTTERY_DRAWN, "lottery", l.id(), null, details);
 		});
