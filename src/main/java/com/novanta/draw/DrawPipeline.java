@@ -64,6 +64,9 @@ public class DrawPipeline {
 	/** The refusals this instance has reported ({@code <lottery> <reason>}). */
 	private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
+	/** The ballots the digest step read, until their lottery is settled. */
+	private final DigestedBallots digested = new DigestedBallots();
+
 	/** The steps in the order a lottery goes through them. */
 	private final List<Step> pipeline;
 
@@ -171,11 +174,13 @@ public class DrawPipeline {
 	/** Seals the ballot set and publishes its digest. */
 	private Lottery digest(Run run, Lottery lottery) {
 		ReadBallots read = readBallots(run, lottery, true);
-		// kept for settlement in this run, which then need not read the ballots again
-		run.read = read.ballots();
 		log.info("Ballots of {}: {} (digest {}, {} empty places sealed)", lottery.id(), read.ballots().size(),
 				read.digest(), read.sealed());
-		return this.steps.recordDigest(lottery.id(), read.digest(), read.ballots().size()).orElseThrow();
+		Lottery digested = this.steps.recordDigest(lottery.id(), read.digest(), read.ballots().size()).orElseThrow();
+		// kept for settlement, in this run or a later one (after the beacon's margin),
+		// which then need not read the ballots again
+		this.digested.keep(lottery.id(), read.digest(), read.ballots());
+		return digested;
 	}
 
 	/**
@@ -243,10 +248,10 @@ public class DrawPipeline {
 			return lottery;
 		}
 		long started = System.nanoTime();
-		// the ballots read for the digest in this run, or else read again (after a
-		// restart)
-		CompactBallots ballots = run.read;
-		if (ballots == null || ballots.size() != lottery.ballotCount()) {
+		// the ballots the digest step of this instance read, or else read again (after a
+		// restart, or when another instance digested them)
+		CompactBallots ballots = this.digested.find(lottery.id(), lottery.ballotDigest(), lottery.ballotCount());
+		if (ballots == null) {
 			// read again: they must still be the ballots whose digest was published
 			ReadBallots read = readBallots(run, lottery, false);
 			if (!read.digest().equals(lottery.ballotDigest())) {
@@ -268,6 +273,7 @@ public class DrawPipeline {
 			this.steps.rollOver(lottery, game, summary.rolledOver());
 		}
 		Optional<Lottery> settled = this.steps.recordSettlement(lottery.id(), summary);
+		this.digested.forget(lottery.id());
 		settled.ifPresent((l) -> {
 			log.info("Settled {}: {} ballots, {} winners, {} ms", l.id(), summary.ballots(), summary.winners(),
 					(System.nanoTime() - started) / 1_000_000);
@@ -351,9 +357,6 @@ public class DrawPipeline {
 		private final String owner;
 
 		private final Runnable afterSettlementBatch;
-
-		/** The ballots read for the digest in this run, if the digest ran in it. */
-		private CompactBallots read;
 
 		Run(String lotteryId, String owner, Runnable afterSettlementBatch) {
 			this.lotteryId = lotteryId;

@@ -16,6 +16,7 @@ import com.novanta.lottery.LotteryStatus;
 import com.novanta.lottery.LotterySteps;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.testing.AllAtOnce;
+import com.novanta.testing.DatabaseReads;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -118,7 +119,12 @@ class BeaconDrawIntegrationTests {
 		assertThat(TestBeacon.relay().requests()).isEqualTo(asked);
 
 		this.clock.freezeAt(due);
-		assertThat(this.pipeline.advance(this.lottery.id())).isEqualTo(LotteryStatus.NOTIFIED);
+		try (DatabaseReads.Recording finds = DatabaseReads.finds("ballots")) {
+			assertThat(this.pipeline.advance(this.lottery.id())).isEqualTo(LotteryStatus.NOTIFIED);
+			// settled with the ballots the digest step read, not read again after the
+			// wait
+			assertThat(finds.filters()).noneMatch((filter) -> filter.containsKey("slip"));
+		}
 		Lottery drawn = this.lotteries.reload(this.lottery);
 		assertThat(drawn.beacon().fetched().value()).isEqualTo(TestBeacon.value(later));
 		assertThat(drawn.drawOrder()).containsExactly(expectedOrder(drawn, TestBeacon.value(later)));
