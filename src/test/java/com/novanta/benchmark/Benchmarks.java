@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.novanta.NovantaApplication;
 import com.novanta.testing.TestClockConfiguration;
+import com.sun.management.OperatingSystemMXBean;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -79,6 +80,25 @@ final class Benchmarks {
 			this.running = false;
 		}
 
+	}
+
+	/**
+	 * Waits until this process is quiet (under 5% of the machine's CPU for two seconds in
+	 * a row, at most {@code maxSeconds}), so that what the set-up wrote (the file-backed
+	 * database keeps writing and compacting in the background for a while after a million
+	 * inserts) is not timed as part of what comes next.
+	 * @return how long it waited, in seconds
+	 */
+	static double waitUntilQuiet(int maxSeconds) throws InterruptedException {
+		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+		long start = System.nanoTime();
+		int quiet = 0;
+		os.getProcessCpuLoad();
+		while (quiet < 2 && System.nanoTime() - start < maxSeconds * 1_000_000_000L) {
+			Thread.sleep(1000);
+			quiet = (os.getProcessCpuLoad() < 0.05) ? quiet + 1 : 0;
+		}
+		return (System.nanoTime() - start) / 1e9;
 	}
 
 	static String machine() {

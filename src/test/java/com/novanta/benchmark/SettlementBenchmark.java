@@ -93,6 +93,8 @@ public final class SettlementBenchmark {
 			System.out.printf("Fill: %,d ballots in %,d slips from %,d participants in %.1f s (%,.0f ballots/s)%n",
 					ballots, slips, joined.size(), fillSeconds, ballots / fillSeconds);
 
+			System.out.printf("(waited %.0f s for the database to finish writing the fill)%n",
+					Benchmarks.waitUntilQuiet(300));
 			clock.freezeAt(lottery.closesAt());
 			Benchmarks.HeapSampler heap = new Benchmarks.HeapSampler();
 			DrawPipeline pipeline = TestPipelines.untilSettled(context);
