@@ -85,7 +85,7 @@ public final class IntakeBenchmark {
 					Map<String, String> run = wrk(scripts.resolve("play.lua"), url, Math.min(threads, c), c, seconds,
 							pause, sessions.toString(), lottery.id(), String.valueOf(size),
 							"r" + size + "-" + c + "-" + UUID.randomUUID());
-					long stored = slips(mongo, lottery) - before;
+					long stored = settledCount(mongo, lottery) - before;
 					long accepted = Long.parseLong(run.get("accepted"));
 					// wrk stops with up to one request a connection in flight: the server
 					// still stores those, wrk never sees their answer
@@ -202,6 +202,22 @@ public final class IntakeBenchmark {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * The slips stored once the requests in flight when wrk stopped have been answered
+	 * (the count has not changed for a second), so that they count in this run, not in
+	 * the next.
+	 */
+	private static long settledCount(MongoOperations mongo, Lottery lottery) throws InterruptedException {
+		long count = slips(mongo, lottery);
+		for (int stable = 0; stable < 5;) {
+			Thread.sleep(200);
+			long now = slips(mongo, lottery);
+			stable = (now == count) ? stable + 1 : 0;
+			count = now;
+		}
+		return count;
 	}
 
 	private static long slips(MongoOperations mongo, Lottery lottery) {
