@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * knows every round in advance. Each round is verified like a real one, so the dev path
  * runs the same checks.
  */
-class DevBeacon implements RandomnessBeacon {
+class DevBeacon extends ChainBeacon {
 
 	static final String CHAIN = "DEV-BEACON-not-drand";
 
@@ -29,11 +29,18 @@ class DevBeacon implements RandomnessBeacon {
 
 	private final BigInteger secretKey;
 
-	private final DrandChain chain;
-
-	private final Clock clock;
-
 	DevBeacon(RandomGenerator random, Instant genesis, Duration period, Clock clock) {
+		this(secretKey(random), genesis, period, clock);
+	}
+
+	private DevBeacon(BigInteger secretKey, Instant genesis, Duration period, Clock clock) {
+		super(new DrandChain(CHAIN, HexFormat.of().formatHex(Bls12381.publicKey(secretKey)), genesis, period), clock);
+		this.secretKey = secretKey;
+		log.warn("DEV beacon (dev mode): beacon rounds are signed by a key made on this machine at start-up, "
+				+ "not by drand; they are no public randomness. Public key {}", this.chain.publicKeyHex());
+	}
+
+	private static BigInteger secretKey(RandomGenerator random) {
 		BigInteger key;
 		do {
 			byte[] bytes = new byte[48];
@@ -41,16 +48,12 @@ class DevBeacon implements RandomnessBeacon {
 			key = new BigInteger(1, bytes).mod(Bls12381.ORDER);
 		}
 		while (key.signum() == 0);
-		this.secretKey = key;
-		this.chain = new DrandChain(CHAIN, HexFormat.of().formatHex(Bls12381.publicKey(key)), genesis, period);
-		this.clock = clock;
-		log.warn("DEV beacon (dev mode): beacon rounds are signed by a key made on this machine at start-up, "
-				+ "not by drand; they are no public randomness. Public key {}", this.chain.publicKeyHex());
+		return key;
 	}
 
 	@Override
-	public String chain() {
-		return CHAIN;
+	protected String name() {
+		return "DEV beacon";
 	}
 
 	@Override
@@ -59,26 +62,8 @@ class DevBeacon implements RandomnessBeacon {
 	}
 
 	@Override
-	public String publicKey() {
-		return this.chain.publicKeyHex();
-	}
-
-	@Override
-	public long roundAt(Instant instant) {
-		return this.chain.roundAt(instant);
-	}
-
-	@Override
-	public Instant publishedAt(long round) {
-		return this.chain.publishedAt(round);
-	}
-
-	@Override
 	public BeaconRound fetch(long round) {
-		Instant due = this.chain.publishedAt(round);
-		if (this.clock.instant().isBefore(due)) {
-			throw new BeaconUnavailable(round, "DEV beacon: round " + round + " is not published before " + due);
-		}
+		Instant due = published(round);
 		byte[] signature = Bls12381.sign(this.secretKey, DrandChain.message(round), DrandChain.QUICKNET_DST);
 		byte[] value = this.chain.verify(round, signature, null);
 		log.info("DEV beacon: round {} (a dev key's signature, not drand's)", round);

@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,11 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Relays are tried in turn while they are unavailable; an answer that does not verify
  * stops at once ({@link BeaconInvalid}), since it means tampering, not an outage.
  */
-class DrandBeacon implements RandomnessBeacon {
+class DrandBeacon extends ChainBeacon {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
-
-	private final DrandChain chain;
 
 	private final List<URI> relays;
 
@@ -37,16 +34,13 @@ class DrandBeacon implements RandomnessBeacon {
 
 	private final HttpClient http;
 
-	private final Clock clock;
-
 	DrandBeacon(DrandChain chain, List<URI> relays, Duration connectTimeout, Duration timeout, Clock clock) {
+		super(chain, clock);
 		if (relays.isEmpty()) {
 			throw new IllegalArgumentException("a drand beacon needs at least one relay URL");
 		}
-		this.chain = chain;
 		this.relays = List.copyOf(relays);
 		this.timeout = timeout;
-		this.clock = clock;
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(connectTimeout)
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -54,8 +48,8 @@ class DrandBeacon implements RandomnessBeacon {
 	}
 
 	@Override
-	public String chain() {
-		return this.chain.hash();
+	protected String name() {
+		return "drand chain " + this.chain.hash();
 	}
 
 	@Override
@@ -64,26 +58,8 @@ class DrandBeacon implements RandomnessBeacon {
 	}
 
 	@Override
-	public String publicKey() {
-		return this.chain.publicKeyHex();
-	}
-
-	@Override
-	public long roundAt(Instant instant) {
-		return this.chain.roundAt(instant);
-	}
-
-	@Override
-	public Instant publishedAt(long round) {
-		return this.chain.publishedAt(round);
-	}
-
-	@Override
 	public BeaconRound fetch(long round) {
-		Instant due = this.chain.publishedAt(round);
-		if (this.clock.instant().isBefore(due)) {
-			throw new BeaconUnavailable(round, "round " + round + " is not published before " + due);
-		}
+		published(round);
 		BeaconUnavailable unavailable = null;
 		for (URI relay : this.relays) {
 			try {
