@@ -3,13 +3,10 @@ package com.novanta.ballot;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
-import java.security.spec.EdECPrivateKeySpec;
 import java.security.spec.NamedParameterSpec;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -18,6 +15,8 @@ import java.util.Locale;
 import com.novanta.config.DevKeyFile;
 import com.novanta.config.DevMode;
 import com.novanta.lottery.Lottery;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,15 +44,19 @@ public class ReceiptSigner {
 
 	static final String KEY_FILE = "receipt-signing.key";
 
-	private final PrivateKey privateKey;
+	/**
+	 * Signs: Bouncy Castle's Ed25519 takes about 50 µs where the JDK's takes a
+	 * millisecond, which was the largest single cost of accepting a slip. Ed25519
+	 * signatures are deterministic, so both give the same bytes.
+	 */
+	private final Ed25519PrivateKeyParameters signingKey;
 
 	private final PublicKey publicKey;
 
 	ReceiptSigner(Environment environment) {
 		byte[] key = key(environment);
 		try {
-			KeyFactory factory = KeyFactory.getInstance("Ed25519");
-			this.privateKey = factory.generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, key));
+			this.signingKey = new Ed25519PrivateKeyParameters(key, 0);
 			this.publicKey = publicKeyOf(key);
 		}
 		catch (GeneralSecurityException ex) {
@@ -118,15 +121,15 @@ public class ReceiptSigner {
 
 	/** The signature of a slip's receipt, base64. */
 	String sign(BallotSlip slip, Lottery lottery) {
-		try {
-			Signature signature = Signature.getInstance("Ed25519");
-			signature.initSign(this.privateKey);
-			signature.update(statement(slip, lottery.seedCommitment()).getBytes(StandardCharsets.UTF_8));
-			return Base64.getEncoder().encodeToString(signature.sign());
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return signature(statement(slip, lottery.seedCommitment()).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The signature of a message, base64. */
+	String signature(byte[] message) {
+		Ed25519Signer signer = new Ed25519Signer();
+		signer.init(true, this.signingKey);
+		signer.update(message, 0, message.length);
+		return Base64.getEncoder().encodeToString(signer.generateSignature());
 	}
 
 	/** Whether a signature is the operator's on this statement. */

@@ -39,6 +39,7 @@ class ReceiptSignerTests {
 		assertThat(signer.publicKeyHex()).isEqualTo(RFC_PUBLIC);
 		assertThat(signer.verify("", RFC_SIGNATURE)).isTrue();
 		assertThat(signer.verify("x", RFC_SIGNATURE)).isFalse();
+		assertThat(signer.signature(new byte[0])).isEqualTo(RFC_SIGNATURE);
 	}
 
 	@Test
