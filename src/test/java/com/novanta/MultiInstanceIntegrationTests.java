@@ -1,14 +1,21 @@
 package com.novanta;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import com.novanta.account.AccountAdministration;
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
+import com.novanta.account.internal.AccountRepository;
 import com.novanta.ballot.TestPlayForm;
 import com.novanta.draw.DrawPipeline;
 import com.novanta.lottery.Lottery;
@@ -26,6 +33,7 @@ import com.novanta.testing.ProcessTest;
 import com.novanta.testing.WebVisitor;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,6 +118,58 @@ class MultiInstanceIntegrationTests {
 	}
 
 	@Test
+	void anAccountDisabledOnOneInstanceIsSignedOutThereAtOnceAndOnTheOtherWithinASecond() {
+		clock.freezeAt(Instant.parse("2026-12-01T21:00:00Z"));
+		try {
+			CurrentAccount admin = new TestParticipants(a.context()).admin("Ada Admin");
+			CurrentAccount player = new TestParticipants(a.context()).verified("Alan Turing");
+			WebVisitor onA = new WebVisitor(a.url());
+			WebVisitor onB = new WebVisitor(b.url());
+			assertThat(onA.signIn(player.email(), TestParticipants.PASSWORD)).isTrue();
+			assertThat(onB.signIn(player.email(), TestParticipants.PASSWORD)).isTrue();
+			assertThat(onA.get("/account").status()).isEqualTo(200);
+			assertThat(onB.get("/account").status()).isEqualTo(200);
+
+			assertThat(a.bean(AccountAdministration.class).disable(admin, player.id(), "127.0.0.1"))
+				.isEqualTo(AccountAdministration.Outcome.DONE);
+
+			assertThat(onA.get("/account").location()).as("on the instance that disabled it").endsWith("/signin");
+			clock.advance(AccountRepository.RECENT.minusMillis(1));
+			assertThat(onB.get("/account").status()).as("the other instance reuses its read for under a second")
+				.isEqualTo(200);
+			clock.advance(Duration.ofMillis(1));
+			assertThat(onB.get("/account").location()).as("on the other instance, a second later").endsWith("/signin");
+		}
+		finally {
+			clock.reset();
+		}
+	}
+
+	@Test
+	void aSessionIsWrittenBackOnlyWhenItChanged() {
+		CurrentAccount player = new TestParticipants(a.context()).verified("Edsger Dijkstra");
+		Lottery lottery = new TestLotteries(a.context()).open("daily");
+		WebVisitor visitor = new WebVisitor(a.url());
+		assertThat(visitor.signIn(player.email(), TestParticipants.PASSWORD)).isTrue();
+		assertThat(visitor.get("/account").status()).isEqualTo(200);
+		Document signedIn = session(visitor);
+		assertThat(signedIn).isNotNull();
+
+		WebVisitor.Page play = visitor.at(b.url()).get("/play/" + lottery.id());
+		assertThat(visitor
+			.post("/play/" + lottery.id(),
+					TestPlayForm.fields(TestPlayForm.key(play.body()), new int[] { 2, 4, 8, 16, 32, 64 }))
+			.location()).endsWith("?accepted");
+		assertThat(visitor.at(a.url()).get("/my/wins").status()).isEqualTo(200);
+		assertThat(session(visitor)).as("pages read and a slip played change nothing in the session")
+			.isEqualTo(signedIn);
+
+		String id = signedIn.getString("_id");
+		visitor.post("/signout", Map.of());
+		assertThat(a.bean(MongoTemplate.class).findById(id, Document.class, "sessions")).isNull();
+	}
+
+	@Test
 	void bothInstancesRunTheCalendarTheDrawAndTheMailAtOnceAndEachIsDoneOnce() throws Exception {
 		List<CurrentAccount> players = new ArrayList<>();
 		Lottery lottery = new TestLotteries(a.context()).open("daily");
@@ -161,6 +221,14 @@ class MultiInstanceIntegrationTests {
 	/** Runs the work on both instances at the same moment, and waits for both. */
 	private static <T> List<T> onBoth(Function<AppInstance, T> work) throws Exception {
 		return AllAtOnce.run(List.of(() -> work.apply(a), () -> work.apply(b)));
+	}
+
+	/** A visitor's session as stored. */
+	private static Document session(WebVisitor visitor) {
+		Matcher cookie = Pattern.compile("NOVANTA-SESSION=([^;]+)").matcher(visitor.cookieHeader());
+		assertThat(cookie.find()).as("session cookie").isTrue();
+		String id = new String(Base64.getDecoder().decode(cookie.group(1)), StandardCharsets.UTF_8);
+		return a.bean(MongoTemplate.class).findById(id, Document.class, "sessions");
 	}
 
 	private static long count(String collection, Criteria criteria) {

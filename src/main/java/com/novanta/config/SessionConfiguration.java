@@ -4,11 +4,13 @@ import java.time.Duration;
 
 import org.mongodb.spring.session.JdkMongoSessionConverter;
 import org.mongodb.spring.session.MongoIndexedSessionRepository;
+import org.mongodb.spring.session.MongoSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -33,8 +35,13 @@ class SessionConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SessionConfiguration.class);
 
+	/**
+	 * The sessions in MongoDB, written back only when they changed (or their last access
+	 * is {@code lottery.sessions.touch} old, one minute by default).
+	 */
 	@Bean
-	MongoIndexedSessionRepository sessionRepository(MongoOperations mongo, Environment environment) {
+	ChangedSessionRepository<MongoSession> sessionRepository(MongoOperations mongo, Environment environment,
+			ApplicationEventPublisher events) {
 		MongoIndexedSessionRepository repository = new MongoIndexedSessionRepository(mongo) {
 			@Override
 			public void afterPropertiesSet() {
@@ -51,7 +58,10 @@ class SessionConfiguration {
 		repository.setDefaultMaxInactiveInterval(
 				environment.getProperty("server.servlet.session.timeout", Duration.class, Duration.ofMinutes(30)));
 		repository.setMongoSessionConverter(new JdkMongoSessionConverter(Duration.ofMinutes(30)));
-		return repository;
+		repository.setApplicationEventPublisher(events);
+		repository.afterPropertiesSet();
+		return new ChangedSessionRepository<>(repository,
+				environment.getProperty("lottery.sessions.touch", Duration.class, Duration.ofMinutes(1)));
 	}
 
 	@Bean

@@ -1,9 +1,14 @@
 package com.novanta.account.internal;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import com.novanta.account.Account;
@@ -24,10 +29,30 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccountRepository {
 
+	/**
+	 * How long an account read for a signed-in request may be used again by this
+	 * instance: a change made on another instance (an account disabled, a password reset,
+	 * "sign out everywhere") takes effect here within this long; one made here at once.
+	 */
+	public static final Duration RECENT = Duration.ofSeconds(1);
+
+	private static final int MAX_RECENT = 10_000;
+
 	private final MongoOperations mongo;
 
-	AccountRepository(MongoOperations mongo, DatabaseIndexes indexes) {
+	private final Clock clock;
+
+	private final Map<String, Recent> recent = new ConcurrentHashMap<>();
+
+	/**
+	 * Counts this instance's writes to accounts, so that a read racing a write is not
+	 * kept.
+	 */
+	private final AtomicLong writes = new AtomicLong();
+
+	AccountRepository(MongoOperations mongo, DatabaseIndexes indexes, Clock clock) {
 		this.mongo = mongo;
+		this.clock = clock;
 		indexes.ensure(Account.class, new Index().on("email", Sort.Direction.ASC).unique());
 		indexes.ensure(Account.class, new Index().on("roles", Sort.Direction.ASC));
 		indexes.ensure(Identity.class, new Index().on("accountId", Sort.Direction.ASC));
@@ -35,11 +60,53 @@ public class AccountRepository {
 
 	/** Inserts a new account; fails with a duplicate key if the email is taken. */
 	public Account insert(Account account) {
-		return this.mongo.insert(account);
+		try {
+			return this.mongo.insert(account);
+		}
+		finally {
+			written(account.id());
+		}
 	}
 
 	public Optional<Account> findById(String id) {
 		return Optional.ofNullable(id).map((value) -> this.mongo.findById(value, Account.class));
+	}
+
+	/**
+	 * The account as it was at most {@link #RECENT} ago by the application's clock: what
+	 * every signed-in request checks its session against. Any write to the account
+	 * through this instance is seen at once.
+	 */
+	public Optional<Account> findRecent(String id) {
+		if (id == null) {
+			return Optional.empty();
+		}
+		Instant now = this.clock.instant();
+		Recent known = this.recent.get(id);
+		if (known != null && !now.isBefore(known.readAt()) && now.isBefore(known.readAt().plus(RECENT))) {
+			return Optional.ofNullable(known.account());
+		}
+		long before = this.writes.get();
+		Account account = this.mongo.findById(id, Account.class);
+		if (this.writes.get() == before) {
+			if (this.recent.size() >= MAX_RECENT) {
+				this.recent.clear();
+			}
+			Recent read = new Recent(account, now);
+			this.recent.put(id, read);
+			if (this.writes.get() != before) {
+				// a write finished meanwhile: what was read may be older than it
+				this.recent.remove(id, read);
+			}
+		}
+		return Optional.ofNullable(account);
+	}
+
+	private void written(String id) {
+		this.writes.incrementAndGet();
+		if (id != null) {
+			this.recent.remove(id);
+		}
 	}
 
 	public Optional<Account> findByEmail(String email) {
@@ -58,8 +125,13 @@ public class AccountRepository {
 		if (precondition != null) {
 			criteria = criteria.andOperator(precondition);
 		}
-		return Optional.ofNullable(this.mongo.findAndModify(Query.query(criteria), update,
-				FindAndModifyOptions.options().returnNew(true), Account.class));
+		try {
+			return Optional.ofNullable(this.mongo.findAndModify(Query.query(criteria), update,
+					FindAndModifyOptions.options().returnNew(true), Account.class));
+		}
+		finally {
+			written(id);
+		}
 	}
 
 	public Optional<Account> update(String id, Update update) {
@@ -109,6 +181,10 @@ public class AccountRepository {
 
 	public MongoOperations mongo() {
 		return this.mongo;
+	}
+
+	/** An account as read at an instant ({@code null}: there was none). */
+	private record Recent(Account account, Instant readAt) {
 	}
 
 	public static Set<Role> participant() {

@@ -28,9 +28,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Checks every signed-in request against the account as it is now: a disabled or deleted
  * account, or one whose sessions were ended (password reset, password change elsewhere,
- * "sign out everywhere"), is signed out at once, on every instance; a change of roles or
- * verification applies at once. A session also ends when its absolute lifetime is over,
- * however active it was: a stolen session cookie does not work forever.
+ * "sign out everywhere"), is signed out at once on the instance that made the change and
+ * within {@link AccountRepository#RECENT} (a second) on every other; a change of roles or
+ * verification applies alike. (The account read is reused for a second, so that a
+ * participant's requests do not each read it again.) A session also ends when its
+ * absolute lifetime is over, however active it was: a stolen session cookie does not work
+ * forever.
  */
 class AccountSessionFilter extends OncePerRequestFilter {
 
@@ -60,7 +63,7 @@ class AccountSessionFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Authentication authentication = this.holder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof CurrentAccount session) {
-			Account account = this.accounts.findById(session.id()).orElse(null);
+			Account account = this.accounts.findRecent(session.id()).orElse(null);
 			if (account == null || !account.isActive() || account.sessionEpoch() != session.sessionEpoch()
 					|| lifetimeIsOver(request)) {
 				new SecurityContextLogoutHandler().logout(request, response, authentication);
