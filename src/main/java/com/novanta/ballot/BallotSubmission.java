@@ -115,7 +115,7 @@ public class BallotSubmission {
 		if (play.excluded()) {
 			return SubmissionResult.Rejected.of(SubmissionResult.Reason.EXCLUDED);
 		}
-		Optional<Lottery> found = this.lotteries.find(lotteryId);
+		Optional<Lottery> found = this.lotteries.findToPlay(lotteryId);
 		Optional<Game> game = found.flatMap((lottery) -> this.games.find(lottery.gameId()));
 		if (found.isEmpty() || game.isEmpty()) {
 			return SubmissionResult.Rejected.of(SubmissionResult.Reason.UNKNOWN_LOTTERY);

@@ -47,22 +47,27 @@ public class MyBallots {
 		Map<String, Optional<Lottery>> lotteryCache = new HashMap<>();
 		List<BallotView> views = new ArrayList<>();
 		int scanned = Math.max(0, cursor);
+		// every slip makes a row unless only some results are shown: then read ahead more
+		int read = (filter.result() == null) ? size + 1 : SCAN_BATCH;
 		while (true) {
 			List<BallotSlip> batch = this.slips.findByAccount(accountId, filter.gameId(), filter.drawDate(), scanned,
-					SCAN_BATCH);
-			for (BallotSlip slip : batch) {
+					read);
+			for (int i = 0; i < batch.size(); i++) {
 				scanned++;
-				BallotView view = view(slip, lotteryCache, filter.result());
+				BallotView view = view(batch.get(i), lotteryCache, filter.result());
 				if (!view.lines().isEmpty()) {
 					views.add(view);
 				}
 				if (views.size() == size) {
-					boolean more = !this.slips.findByAccount(accountId, filter.gameId(), filter.drawDate(), scanned, 1)
-						.isEmpty();
+					// whether there is more: the rest of this batch says so, or one more
+					// read
+					boolean more = (i + 1 < batch.size())
+							|| !this.slips.findByAccount(accountId, filter.gameId(), filter.drawDate(), scanned, 1)
+								.isEmpty();
 					return new Page(views, more ? scanned : -1);
 				}
 			}
-			if (batch.size() < SCAN_BATCH) {
+			if (batch.size() < read) {
 				return new Page(views, -1);
 			}
 		}

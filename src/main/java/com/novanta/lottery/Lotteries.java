@@ -1,10 +1,13 @@
 package com.novanta.lottery;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.novanta.game.Game;
 
@@ -21,6 +24,11 @@ public class Lotteries {
 
 	private final Clock clock;
 
+	/** How long a lottery seen open is used again by {@link #findToPlay}. */
+	static final Duration OPEN_RECENT = Duration.ofSeconds(1);
+
+	private final Map<String, SeenOpen> seenOpen = new ConcurrentHashMap<>();
+
 	Lotteries(LotteryRepository repository, Clock clock) {
 		this.repository = repository;
 		this.clock = clock;
@@ -28,6 +36,37 @@ public class Lotteries {
 
 	public Optional<Lottery> find(String id) {
 		return this.repository.findById(id);
+	}
+
+	/**
+	 * A lottery to play in: one read less per slip. A lottery seen open is used again for
+	 * up to {@link #OPEN_RECENT} by the application's clock, for what never changes while
+	 * it is open (its game, draw date, close instant, seed commitment); whether it still
+	 * takes a slip is decided when the slip gets its place ({@link #allocateSlot}), which
+	 * checks its status and close instant in the database. Any other lottery is read
+	 * anew.
+	 */
+	public Optional<Lottery> findToPlay(String id) {
+		Instant now = this.clock.instant();
+		SeenOpen seen = this.seenOpen.get(id);
+		if (seen != null && !now.isBefore(seen.at()) && now.isBefore(seen.at().plus(OPEN_RECENT))
+				&& seen.lottery().isOpenAt(now)) {
+			return Optional.of(seen.lottery());
+		}
+		Optional<Lottery> found = this.repository.findById(id);
+		if (found.isPresent() && found.get().isOpenAt(now)) {
+			if (this.seenOpen.size() >= 1000) {
+				this.seenOpen.clear();
+			}
+			this.seenOpen.put(id, new SeenOpen(found.get(), now));
+		}
+		else {
+			this.seenOpen.remove(id);
+		}
+		return found;
+	}
+
+	private record SeenOpen(Lottery lottery, Instant at) {
 	}
 
 	/** The lotteries accepting ballots now, soonest to close first. */

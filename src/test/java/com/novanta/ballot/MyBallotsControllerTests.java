@@ -106,6 +106,25 @@ class MyBallotsControllerTests {
 	}
 
 	@Test
+	void exactlyOnePageHasNoLoadMoreLinkAndOneSlipMoreHasOne() throws Exception {
+		for (int i = 0; i < 10; i++) {
+			this.slips.play(this.player, this.daily, 1, 2, 3, 4, 5, 6 + i);
+		}
+		Document full = Html.parse(this.mvc.perform(get("/my/ballots").with(signedIn(this.player))));
+		assertThat(full.select(".slip")).hasSize(10);
+		assertThat(full.select("#load-more")).isEmpty();
+
+		this.slips.play(this.player, this.daily, 1, 2, 3, 4, 5, 60);
+		Document more = Html.parse(this.mvc.perform(get("/my/ballots").with(signedIn(this.player))));
+		assertThat(more.select(".slip")).hasSize(10);
+		Document last = Html
+			.parse(this.mvc.perform(get(more.select("#load-more a").attr("href")).header("HX-Request", "true")
+				.with(signedIn(this.player))));
+		assertThat(last.select(".slip")).hasSize(1);
+		assertThat(last.select("#load-more")).isEmpty();
+	}
+
+	@Test
 	void anotherParticipantsSlipIsNotFound() throws Exception {
 		CurrentAccount other = new TestParticipants(this.context).verified("Someone Else");
 		BallotSlip theirs = this.slips.play(other, this.daily, 7, 8, 9, 10, 11, 12);
