@@ -12,9 +12,13 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
+import com.novanta.config.DatabaseIndexes;
+
 import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -38,9 +42,13 @@ public class AccountTokens {
 
 	private final SecureRandom random = new SecureRandom();
 
-	AccountTokens(MongoOperations mongo, Clock clock) {
+	AccountTokens(MongoOperations mongo, Clock clock, DatabaseIndexes indexes) {
 		this.mongo = mongo;
 		this.clock = clock;
+		// a token is kept a week after it expired (its link then says it expired rather
+		// than that it is unknown), then removed (a TTL index; swept on the embedded
+		// database)
+		indexes.ensure(StoredToken.class, new Index().on("expiresAt", Sort.Direction.ASC).expire(Duration.ofDays(7)));
 	}
 
 	/**
@@ -90,14 +98,6 @@ public class AccountTokens {
 				Query
 					.query(Criteria.where("accountId").is(accountId).and("purpose").is(purpose).and("usedAt").isNull()),
 				new Update().set("usedAt", this.clock.instant()), StoredToken.class);
-	}
-
-	/** Deletes tokens that expired more than a week ago. */
-	long deleteExpired() {
-		return this.mongo
-			.remove(Query.query(Criteria.where("expiresAt").lt(this.clock.instant().minus(Duration.ofDays(7)))),
-					StoredToken.class)
-			.getDeletedCount();
 	}
 
 	private boolean usable(StoredToken token) {

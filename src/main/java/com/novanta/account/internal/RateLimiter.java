@@ -4,9 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.novanta.config.DatabaseIndexes;
+
 import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -24,9 +28,12 @@ public class RateLimiter {
 
 	private final Clock clock;
 
-	RateLimiter(MongoOperations mongo, Clock clock) {
+	RateLimiter(MongoOperations mongo, Clock clock, DatabaseIndexes indexes) {
 		this.mongo = mongo;
 		this.clock = clock;
+		// a counter is removed once its window ended (a TTL index; swept on the embedded
+		// database)
+		indexes.ensure(Counter.class, new Index().on("expiresAt", Sort.Direction.ASC).expire(Duration.ZERO));
 	}
 
 	/**
@@ -42,12 +49,6 @@ public class RateLimiter {
 					.setOnInsert("expiresAt", Instant.ofEpochMilli((windowNumber + 1) * window.toMillis())),
 				FindAndModifyOptions.options().upsert(true).returnNew(true), Counter.class);
 		return counter != null && counter.count() <= limit;
-	}
-
-	/** Deletes counters of windows that ended. */
-	long deleteExpired() {
-		return this.mongo.remove(Query.query(Criteria.where("expiresAt").lt(this.clock.instant())), Counter.class)
-			.getDeletedCount();
 	}
 
 	@Document("rate_limits")

@@ -1,14 +1,19 @@
 package com.novanta.account.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.novanta.config.DatabaseIndexes;
 import org.springframework.dao.DuplicateKeyException;
+
 import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -51,10 +56,13 @@ public class SignInThrottle {
 
 	private final AccountProperties.SignInLimits limits;
 
-	SignInThrottle(MongoOperations mongo, Clock clock, AccountProperties properties) {
+	SignInThrottle(MongoOperations mongo, Clock clock, AccountProperties properties, DatabaseIndexes indexes) {
 		this.mongo = mongo;
 		this.clock = clock;
 		this.limits = properties.signIn();
+		// a counter whose window began a day ago counts nothing any more (windows are
+		// shorter): removed by a TTL index, swept on the embedded database
+		indexes.ensure(Counter.class, new Index().on("windowStart", Sort.Direction.ASC).expire(Duration.ofDays(1)));
 	}
 
 	/**

@@ -46,6 +46,10 @@ public class RememberMeTokens {
 		this.mongo = mongo;
 		this.clock = clock;
 		indexes.ensure(Token.class, new Index().on("accountId", Sort.Direction.ASC));
+		// a remembered browser is gone once it expired (a TTL index; swept on the
+		// embedded
+		// database)
+		indexes.ensure(Token.class, new Index().on("expiresAt", Sort.Direction.ASC).expire(Duration.ZERO));
 	}
 
 	/**
