@@ -8,9 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param dataDir where the embedded database keeps its file
  * @param embeddedBackend {@code h2} (a file, the default) or {@code memory} (tests)
+ * @param durableWrites whether every write is on the disk (written and synced) before its
+ * answer, instead of within 100 ms and whenever the operating system flushes it
  */
 @ConfigurationProperties("lottery.database")
-record DatabaseProperties(@DefaultValue("./data") String dataDir, @DefaultValue("h2") Backend embeddedBackend) {
+record DatabaseProperties(@DefaultValue("./data") String dataDir, @DefaultValue("h2") Backend embeddedBackend,
+		@DefaultValue("false") boolean durableWrites) {
 
 	enum Backend {
 

@@ -25,7 +25,7 @@ class EmbeddedMongoConfiguration {
 	@Bean(destroyMethod = "stop")
 	EmbeddedMongoServer embeddedMongoServer(DatabaseProperties properties) {
 		EmbeddedMongoServer server = switch (properties.embeddedBackend()) {
-			case H2 -> EmbeddedMongoServer.startFileBacked(Path.of(properties.dataDir()));
+			case H2 -> EmbeddedMongoServer.startFileBacked(Path.of(properties.dataDir()), properties.durableWrites());
 			case MEMORY -> EmbeddedMongoServer.startInMemory();
 		};
 		log.info("Database: {} listening on {}", server.description(), server.connectionString());

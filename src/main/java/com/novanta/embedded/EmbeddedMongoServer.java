@@ -56,6 +56,15 @@ public final class EmbeddedMongoServer {
 	 * @throws EmbeddedDatabaseLockedException if another process holds the file
 	 */
 	static EmbeddedMongoServer startFileBacked(Path dataDir) {
+		return startFileBacked(dataDir, false);
+	}
+
+	/**
+	 * Starts a server that keeps its data in one H2 MVStore file under {@code dataDir};
+	 * with {@code durable}, each write is on the disk before it is answered.
+	 * @throws EmbeddedDatabaseLockedException if another process holds the file
+	 */
+	static EmbeddedMongoServer startFileBacked(Path dataDir, boolean durable) {
 		Path file = dataDir.toAbsolutePath().normalize().resolve(FILE_NAME);
 		try {
 			Files.createDirectories(dataDir);
@@ -79,7 +88,8 @@ public final class EmbeddedMongoServer {
 		}
 		// Write changes to disk at most 100 ms after they happen (H2's default is 1 s).
 		store.setAutoCommitDelay(100);
-		return new EmbeddedMongoServer(new IndexedBackends.H2(store), "embedded (H2 file " + file + ")", file);
+		return new EmbeddedMongoServer(new IndexedBackends.H2(store, durable),
+				"embedded (H2 file " + file + ((durable) ? ", durable writes)" : ")"), file);
 	}
 
 	/** Starts a server that keeps everything in memory: for tests and benchmarks. */
@@ -112,6 +122,11 @@ public final class EmbeddedMongoServer {
 			log.warn("The embedded database keeps everything in memory, outside dev mode: "
 					+ "everything is lost when the application stops. Set MONGODB_URI for a real MongoDB.");
 		}
+	}
+
+	/** Its backend (the tests look into the H2 store). */
+	MongoBackend backend() {
+		return this.backend;
 	}
 
 	/** The file it keeps its data in, or {@code null} in memory. */

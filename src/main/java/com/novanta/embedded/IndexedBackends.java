@@ -87,13 +87,16 @@ final class IndexedBackends {
 
 	static final class H2 extends H2Backend {
 
-		H2(MVStore store) {
+		private final DurableWrites durable;
+
+		H2(MVStore store, boolean durable) {
 			super(store);
+			this.durable = (durable) ? new DurableWrites(store) : null;
 		}
 
 		@Override
 		protected H2Database openOrCreateDatabase(String databaseName) {
-			return new IndexedH2Database(databaseName, getMvStore(), getCursorRegistry());
+			return new IndexedH2Database(databaseName, getMvStore(), getCursorRegistry(), this.durable);
 		}
 
 	}
@@ -104,10 +107,13 @@ final class IndexedBackends {
 
 		private final CursorRegistry cursors;
 
-		IndexedH2Database(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
+		private final DurableWrites durable;
+
+		IndexedH2Database(String databaseName, MVStore store, CursorRegistry cursorRegistry, DurableWrites durable) {
 			super(databaseName, store, cursorRegistry);
 			this.store = store;
 			this.cursors = cursorRegistry;
+			this.durable = durable;
 		}
 
 		/**
@@ -138,7 +144,14 @@ final class IndexedBackends {
 			MVStore.TxCounter usage = this.store.registerVersionUsage();
 			try {
 				Document count = IndexedCounts.answer(this, command, query);
-				return (count != null) ? count : super.handleCommand(channel, command, query, resolver, oplog);
+				if (count != null) {
+					return count;
+				}
+				Document answer = super.handleCommand(channel, command, query, resolver, oplog);
+				if (this.durable != null && DurableWrites.writes(command)) {
+					this.durable.onDisk();
+				}
+				return answer;
 			}
 			finally {
 				this.store.deregisterVersionUsage(usage);

@@ -83,6 +83,33 @@ class ConcurrentReadWriteTests {
 		}
 	}
 
+	/**
+	 * With {@code lottery.database.durable-writes}, what a write command changed is in
+	 * the file (written and synced) when it is answered, and not only within 100 ms.
+	 */
+	@Test
+	void withDurableWritesEveryChangeIsOnTheDiskWhenItIsAnswered() {
+		EmbeddedMongoServer server = EmbeddedMongoServer.startFileBacked(dataDir.resolve("durable" + System.nanoTime()),
+				true);
+		MVStore store = ((H2Backend) server.backend()).getMvStore();
+		try (MongoClient client = MongoClients.create(server.connectionString())) {
+			MongoCollection<Document> slips = client.getDatabase("t").getCollection("slips");
+			for (int i = 0; i < 20; i++) {
+				slips.insertOne(new Document("_id", i).append("n", 0));
+				assertThat(store.hasUnsavedChanges()).as("after insert %d", i).isFalse();
+				slips.updateOne(Filters.eq("_id", i), Updates.inc("n", 1));
+				assertThat(store.hasUnsavedChanges()).as("after update %d", i).isFalse();
+				slips.findOneAndUpdate(Filters.eq("_id", i), Updates.inc("n", 1));
+				assertThat(store.hasUnsavedChanges()).as("after findAndModify %d", i).isFalse();
+			}
+			slips.deleteOne(Filters.eq("_id", 0));
+			assertThat(store.hasUnsavedChanges()).as("after delete").isFalse();
+		}
+		finally {
+			server.stop();
+		}
+	}
+
 	private static Path createdDirectory(Path dir) {
 		try {
 			return Files.createDirectories(dir);
