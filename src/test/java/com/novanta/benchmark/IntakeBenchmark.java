@@ -80,7 +80,10 @@ public final class IntakeBenchmark {
 			}
 			for (int size : slipSizes) {
 				for (int c : connections) {
-					long before = slips(mongo, lottery);
+					// the warm-up's (or the last run's) requests in flight when wrk
+					// stopped
+					// are still being stored: they count before this run, not in it
+					long before = settledCount(mongo, lottery);
 					int pause = (rate > 0) ? Math.max(1, c * 1000 / rate) : 0;
 					Map<String, String> run = wrk(scripts.resolve("play.lua"), url, Math.min(threads, c), c, seconds,
 							pause, sessions.toString(), lottery.id(), String.valueOf(size),
