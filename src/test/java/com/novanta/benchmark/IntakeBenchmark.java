@@ -105,6 +105,7 @@ public final class IntakeBenchmark {
 				}
 			}
 			System.out.printf("each participant now holds about %,d slips%n", slips(mongo, lottery) / users);
+			dataFile(context, mongo, lottery, "after the slips");
 
 			// signed-in pages first: drawing moves the clock past the sessions' lifetime
 			Map<String, String> signedIn = new LinkedHashMap<>();
@@ -131,7 +132,24 @@ public final class IntakeBenchmark {
 			clock.freezeAt(lottery.beacon().due());
 			pipeline.advance(lottery.id());
 			page(scripts, url, threads, pageSeconds, "anonymous results", "/lotteries/" + lottery.id(), null);
+			dataFile(context, mongo, lottery, "after the pages and the draw");
 		}
+	}
+
+	/** How big the embedded database's file is, for how many slips and sessions. */
+	private static void dataFile(ConfigurableApplicationContext context, MongoOperations mongo, Lottery lottery,
+			String when) throws IOException, InterruptedException {
+		String dir = context.getEnvironment().getProperty("lottery.database.data-dir");
+		Path file = (dir != null) ? Path.of(dir, "novanta.mv.db") : null;
+		if (file == null || !Files.exists(file)) {
+			return;
+		}
+		// H2 writes what changed within 100 ms
+		Thread.sleep(500);
+		long bytes = Files.size(file);
+		long slips = slips(mongo, lottery);
+		System.out.printf("DISK %s: data file %,.1f MB for %,d slips (%,.1f KB a slip), %,d sessions stored%n", when,
+				bytes / 1e6, slips, bytes / 1e3 / Math.max(1, slips), mongo.getCollection("sessions").countDocuments());
 	}
 
 	private static void page(Path scripts, String url, int threads, int seconds, String name, String path,
