@@ -43,6 +43,10 @@ final class SnapshotCollections {
 		return (stored != null) ? new Document(stored) : null;
 	}
 
+	static <P> Stream<DocumentWithPosition<P>> copies(Stream<DocumentWithPosition<P>> stored) {
+		return stored.map((each) -> new DocumentWithPosition<>(copy(each.getDocument()), each.getPosition()));
+	}
+
 	/** On H2: the stored document is replaced by the changed copy ({@code put}). */
 	static final class H2 extends H2Collection {
 
@@ -61,8 +65,7 @@ final class SnapshotCollections {
 
 		@Override
 		protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
-			return super.streamAllDocumentsWithPosition()
-				.map((stored) -> new DocumentWithPosition<>(copy(stored.getDocument()), stored.getPosition()));
+			return copies(super.streamAllDocumentsWithPosition());
 		}
 
 		@Override
@@ -111,8 +114,7 @@ final class SnapshotCollections {
 
 		@Override
 		protected Stream<DocumentWithPosition<Integer>> streamAllDocumentsWithPosition() {
-			return super.streamAllDocumentsWithPosition()
-				.map((stored) -> new DocumentWithPosition<>(copy(stored.getDocument()), stored.getPosition()));
+			return copies(super.streamAllDocumentsWithPosition());
 		}
 
 		@Override
