@@ -28,7 +28,11 @@ final class Benchmarks {
 	 * or {@code memory}).
 	 */
 	static ConfigurableApplicationContext start(String backend, String... extra) throws Exception {
-		Path dataDir = Files.createTempDirectory("novanta-benchmark");
+		return start(backend, Files.createTempDirectory("novanta-benchmark"), extra);
+	}
+
+	/** The same, on the data of {@code dataDir} (a restart). */
+	static ConfigurableApplicationContext start(String backend, Path dataDir, String... extra) {
 		// dev mode: the embedded mail catcher takes the mail
 		List<String> args = new ArrayList<>(
 				List.of("--lottery.dev.enabled=true", "--lottery.database.embedded-backend=" + backend,

@@ -1,5 +1,7 @@
 package com.novanta.benchmark;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +42,9 @@ public final class SettlementBenchmark {
 		int target = Integer.getInteger("ballots", 1_000_000);
 		String backend = System.getProperty("backend", "h2");
 		int participantsCount = Math.max(1, target / 50);
+		String dataDir;
 		try (ConfigurableApplicationContext context = Benchmarks.start(backend)) {
+			dataDir = context.getEnvironment().getProperty("lottery.database.data-dir");
 			MongoOperations mongo = context.getBean(MongoOperations.class);
 			MutableClock clock = context.getBean(MutableClock.class);
 			Lottery lottery = new TestLotteries(context).open("daily");
@@ -121,6 +125,22 @@ public final class SettlementBenchmark {
 					drawSeconds);
 			System.out.printf("Close -> %s, work only: %.1f s (%,.0f ballots/s), %,d winners, peak heap %d MiB%n",
 					status, seconds, settled.ballotCount() / seconds, settled.summary().winners(), heap.peakMiB());
+		}
+		if ("h2".equals(backend)) {
+			restart(Path.of(dataDir));
+		}
+	}
+
+	/**
+	 * How big the file is with the million ballots (and their winners, receipts and
+	 * participations), and how long the application takes to start on it.
+	 */
+	private static void restart(Path dataDir) throws Exception {
+		Path file = dataDir.resolve("novanta.mv.db");
+		System.out.printf("Data file after the fill and the draw: %,.1f MB%n", Files.size(file) / 1e6);
+		long start = System.nanoTime();
+		try (ConfigurableApplicationContext context = Benchmarks.start("h2", dataDir)) {
+			System.out.printf("Restart on it: the application started in %.1f s%n", (System.nanoTime() - start) / 1e9);
 		}
 	}
 
