@@ -2,8 +2,6 @@ package com.novanta.embedded;
 
 import java.util.List;
 
-import de.bwaldvogel.mongo.MongoCollection;
-import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
@@ -12,13 +10,11 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
-import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -47,21 +43,8 @@ final class IndexedBackends {
 
 	static final class IndexedMemoryDatabase extends MemoryDatabase {
 
-		private final CursorRegistry cursors;
-
 		IndexedMemoryDatabase(String databaseName, CursorRegistry cursorRegistry) {
 			super(databaseName, cursorRegistry);
-			this.cursors = cursorRegistry;
-		}
-
-		@Override
-		protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
-			if (this.cursors == null) {
-				// the server's own index list, opened by the constructor before this
-				// database's fields are set
-				return super.openOrCreateCollection(collectionName, options);
-			}
-			return new SnapshotCollections.Memory(this, collectionName, options, this.cursors);
 		}
 
 		@Override
@@ -105,32 +88,12 @@ final class IndexedBackends {
 
 		private final MVStore store;
 
-		private final CursorRegistry cursors;
-
 		private final DurableWrites durable;
 
 		IndexedH2Database(String databaseName, MVStore store, CursorRegistry cursorRegistry, DurableWrites durable) {
 			super(databaseName, store, cursorRegistry);
 			this.store = store;
-			this.cursors = cursorRegistry;
 			this.durable = durable;
-		}
-
-		/**
-		 * The same maps as the server's own collection uses (tested), in a snapshot
-		 * collection.
-		 */
-		@Override
-		protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-			if (this.store == null) {
-				// the server's own index list, opened by the constructor before this
-				// database's fields are set
-				return super.openOrCreateCollection(collectionName, options);
-			}
-			String namespace = getFullCollectionNamespace(collectionName);
-			MVMap<Object, Document> data = this.store.openMap("databases." + namespace);
-			MVMap<String, Object> meta = this.store.openMap("meta." + namespace);
-			return new SnapshotCollections.H2(this, collectionName, options, data, meta, this.cursors);
 		}
 
 		/**

@@ -24,13 +24,8 @@
  * {@code H2Backend} and {@code H2Database}, overriding {@code openOrCreateUniqueIndex},
  * {@code openOrCreateSecondaryIndex}, {@code handleCommand} (whose signature names
  * netty's {@code Channel}) and {@code handleQuery}, and holds an MVStore version for each
- * command ({@code registerVersionUsage});</li>
- * <li>{@code SnapshotCollections} extends {@code H2Collection} and
- * {@code MemoryCollection} ({@code getDocument}, {@code streamAllDocumentsWithPosition},
- * {@code matchDocuments}, {@code handleUpdate}), relies on the server changing only the
- * top level of a stored document in an update, opens the H2 maps by the server's names
- * ({@code databases.} and {@code meta.} with the namespace) and reads
- * {@code MemoryCollection}'s private list of documents;</li>
+ * command ({@code registerVersionUsage}); {@code DurableWrites} commits and syncs the
+ * MVStore after write commands;</li>
  * <li>{@code ExpirySweep} reads TTL indexes from {@code listIndexes};</li>
  * <li>{@code IndexedCounts} answers the driver's {@code countDocuments} aggregation
  * itself through {@code AbstractMongoDatabase.resolveCollection} and
@@ -44,13 +39,12 @@
  * <strong>Checking an upgrade</strong> (of mongo-java-server or of H2): compile, then run
  * {@code IndexedBackendsTests} (every query shape the application uses answered exactly
  * as a scan would, counts included, on both backends through the real driver, and the
- * indexes rebuilt when the file is reopened), {@code ConcurrentReadWriteTests} (no
- * document changed while it is sent, and a file written by the server's own collections
- * read and changed) and {@code EmbeddedDatabaseIntegrationTests} (data kept across a
- * restart, a locked file refused with a clear message, nothing embedded with a URI); then
- * the integration tests, which all run on this server's memory backend, and the
- * settlement benchmark on the H2 backend ({@code ./mvnw -Pbenchmark}, see the README),
- * whose figures depend on the indexes. The test helper {@code testing/FaultyDatabase}
- * overrides {@code MemoryBackend.handleCommand} too.
+ * indexes rebuilt when the file is reopened), {@code DurableWritesTests} and
+ * {@code EmbeddedDatabaseIntegrationTests} (data kept across a restart, a locked file
+ * refused with a clear message, nothing embedded with a URI); then the integration tests,
+ * which all run on this server's memory backend, and the settlement benchmark on the H2
+ * backend ({@code ./mvnw -Pbenchmark}, see the README), whose figures depend on the
+ * indexes. The test helper {@code testing/FaultyDatabase} overrides
+ * {@code MemoryBackend.handleCommand} too.
  */
 package com.novanta.embedded;
