@@ -2,6 +2,8 @@ package com.novanta.embedded;
 
 import java.util.List;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
@@ -10,11 +12,13 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -43,8 +47,21 @@ final class IndexedBackends {
 
 	static final class IndexedMemoryDatabase extends MemoryDatabase {
 
+		private final CursorRegistry cursors;
+
 		IndexedMemoryDatabase(String databaseName, CursorRegistry cursorRegistry) {
 			super(databaseName, cursorRegistry);
+			this.cursors = cursorRegistry;
+		}
+
+		@Override
+		protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
+			if (this.cursors == null) {
+				// the server's own list of indexes, opened by the constructor before this
+				// database's fields are set
+				return super.openOrCreateCollection(collectionName, options);
+			}
+			return new CopyingCollections.Memory(this, collectionName, options, this.cursors);
 		}
 
 		@Override
@@ -90,10 +107,31 @@ final class IndexedBackends {
 
 		private final DurableWrites durable;
 
+		private final CursorRegistry cursors;
+
 		IndexedH2Database(String databaseName, MVStore store, CursorRegistry cursorRegistry, DurableWrites durable) {
 			super(databaseName, store, cursorRegistry);
 			this.store = store;
 			this.durable = durable;
+			this.cursors = cursorRegistry;
+		}
+
+		/**
+		 * The server's own collection on the same maps (by the server's names for them,
+		 * {@code databases.} and {@code meta.} with the namespace), copying what it hands
+		 * out.
+		 */
+		@Override
+		protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+			if (this.store == null) {
+				// the server's own list of indexes, opened by the constructor before this
+				// database's fields are set
+				return super.openOrCreateCollection(collectionName, options);
+			}
+			String namespace = getFullCollectionNamespace(collectionName);
+			MVMap<Object, Document> data = this.store.openMap("databases." + namespace);
+			MVMap<String, Object> meta = this.store.openMap("meta." + namespace);
+			return new CopyingCollections.H2(this, collectionName, options, data, meta, this.cursors);
 		}
 
 		/**
