@@ -2,6 +2,7 @@ package com.novanta.embedded;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -72,6 +73,10 @@ final class OnlineBackup {
 						+ " is in use by a running application that did not answer the backup request");
 			}
 			throw new BackupException("The database " + file + " cannot be opened: " + ex.getMessage(), ex);
+		}
+		catch (OverlappingFileLockException ex) {
+			// an application in this very process runs on it
+			throw new BackupException("The database " + file + " is in use by a running application", ex);
 		}
 		try {
 			copy(file, target, Files.size(file));
