@@ -1,11 +1,13 @@
 package com.novanta.embedded;
 
 import java.nio.file.Path;
+import java.time.Clock;
 
 import com.mongodb.ConnectionString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -30,6 +32,13 @@ class EmbeddedMongoConfiguration {
 		};
 		log.info("Database: {} listening on {}", server.description(), server.connectionString());
 		return server;
+	}
+
+	/** Backups, when the embedded database keeps a file (not in memory). */
+	@Bean(destroyMethod = "close")
+	@ConditionalOnProperty(name = "lottery.database.embedded-backend", havingValue = "h2", matchIfMissing = true)
+	DatabaseBackups databaseBackups(EmbeddedMongoServer server, Clock clock) {
+		return new DatabaseBackups(server, clock);
 	}
 
 	@Bean

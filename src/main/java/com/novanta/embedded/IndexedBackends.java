@@ -89,9 +89,24 @@ final class IndexedBackends {
 
 		private final DurableWrites durable;
 
+		/** Closed by a backup for the moment it commits (see {@link OnlineBackup}). */
+		final WriteGate gate = new WriteGate();
+
+		/** The backup command of a running instance, once it has its backups. */
+		volatile BackupCommandHandler backups;
+
 		H2(MVStore store, boolean durable) {
 			super(store);
 			this.durable = (durable) ? new DurableWrites(store) : null;
+		}
+
+		@Override
+		public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+			BackupCommandHandler handler = this.backups;
+			if (handler != null && BackupCommandHandler.COMMAND.equalsIgnoreCase(command)) {
+				return handler.answer(query);
+			}
+			return this.gate.pass(command, query, () -> super.handleCommand(channel, databaseName, command, query));
 		}
 
 		@Override

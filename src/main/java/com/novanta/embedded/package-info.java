@@ -33,14 +33,23 @@
  * {@code bson.Document};</li>
  * <li>{@code EmbeddedMongoServer} maps MVStore's {@code ERROR_FILE_LOCKED} to
  * {@code EmbeddedDatabaseLockedException}.</li>
+ * <li>backups: {@code IndexedBackends.H2} overrides the backend's
+ * {@code handleCommand(Channel, String, String, Document)} to pass write commands through
+ * {@code WriteGate} and to answer the command {@code novantaBackup}; {@code OnlineBackup}
+ * relies on MVStore's {@code setReuseSpace(false)} making H2 append every chunk (checked
+ * in {@code RandomAccessStore.allocateChunkSpace}, {@code compactMoveChunks},
+ * {@code getRewriteCandidates}), on {@code commit}, {@code registerVersionUsage} and
+ * {@code FileStore.size}; {@code BackupWriter} uses {@code MVStoreTool.compact} and reads
+ * the server's map names ({@code databases.} with the namespace).</li>
  * </ul>
  *
  * <p>
  * <strong>Checking an upgrade</strong> (of mongo-java-server or of H2): compile, then run
  * {@code IndexedBackendsTests} (every query shape the application uses answered exactly
  * as a scan would, counts included, on both backends through the real driver, and the
- * indexes rebuilt when the file is reopened), {@code DurableWritesTests} and
- * {@code EmbeddedDatabaseIntegrationTests} (data kept across a restart, a locked file
+ * indexes rebuilt when the file is reopened), {@code DurableWritesTests},
+ * {@code DatabaseBackupTests} (a backup taken while writers run, restored and compared)
+ * and {@code EmbeddedDatabaseIntegrationTests} (data kept across a restart, a locked file
  * refused with a clear message, nothing embedded with a URI); then the integration tests,
  * which all run on this server's memory backend, and the settlement benchmark on the H2
  * backend ({@code ./mvnw -Pbenchmark}, see the README), whose figures depend on the

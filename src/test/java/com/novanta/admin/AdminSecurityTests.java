@@ -65,7 +65,8 @@ class AdminSecurityTests {
 				Arguments.of("/admin/winners?date=2031-01-01"), Arguments.of("/admin/winners.csv"),
 				Arguments.of("/admin/participants"), Arguments.of("/admin/participants?q=table"),
 				Arguments.of("/admin/participants/{target}"), Arguments.of("/admin/outbox"),
-				Arguments.of("/admin/audit"), Arguments.of("/admin/audit?action=SIGN_IN"));
+				Arguments.of("/admin/audit"), Arguments.of("/admin/audit?action=SIGN_IN"),
+				Arguments.of("/admin/backups"));
 	}
 
 	static Stream<Arguments> everyAdminAction() {
@@ -74,7 +75,8 @@ class AdminSecurityTests {
 				Arguments.of("/admin/participants/{target}/grant-admin"),
 				Arguments.of("/admin/participants/{target}/revoke-admin"),
 				Arguments.of("/admin/participants/{target}/disable"),
-				Arguments.of("/admin/participants/{target}/enable"), Arguments.of("/admin/outbox/missing/retry"));
+				Arguments.of("/admin/participants/{target}/enable"), Arguments.of("/admin/outbox/missing/retry"),
+				Arguments.of("/admin/backups"));
 	}
 
 	@ParameterizedTest
