@@ -1,12 +1,13 @@
 package com.novanta.embedded;
 
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
@@ -14,43 +15,82 @@ import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 
 /**
- * Collections of the embedded server whose stored documents are never changed once
- * stored.
+ * Collections of the embedded server that answer with copies of their stored documents.
  * <p>
  * mongo-java-server answers a query with its stored documents themselves and applies an
- * update by changing the top level of the document the query gave it. Both happen under
- * the collection's lock, but the answer is encoded after the lock is released: a document
+ * update by changing the top level of the stored document in place. Both happen under the
+ * collection's lock, but the answer is encoded after the lock is released: a document
  * that another connection's update changed meanwhile failed its encoding with a
  * {@code ConcurrentModificationException} (seen on the outbox under the notification
- * benchmark), and on H2 the same object is what the store's background writer serialises.
+ * benchmark).
  * <p>
- * Here a query's matched documents are copied while the lock is held
- * ({@code createQueryResult}, through which every query, update and findAndModify gets
- * its documents), so an update changes its own copy, and the copy then takes the stored
- * document's place (H2's {@code handleUpdate} puts it into the map; in memory it is put
- * into the list). A stored document is therefore never changed again, and whoever holds
- * one, a batch being encoded included, holds a snapshot. The copy is shallow: an update
- * builds every new value from a deep copy of the old document and only puts values into
- * (and removes them from) the top level of the one it changes, so nested values are never
- * changed in place either. Only the matched documents are copied, after the filter, sort,
- * skip and limit; the documents a query scans are not. ({@code
- * ConcurrentReadWriteTests} runs readers and writers on the same documents, on both
- * backends; it fails with the server's own collections.)
+ * Here what leaves a collection for an answer, a query's documents (its first batch and
+ * the rest its cursor keeps) and what findAndModify returns, is copied while the lock is
+ * held. Updates still change the stored documents as the server always did: a stored
+ * document is stored exactly as before (an attempt that made updates replace stored
+ * documents with changed copies instead left a million-ballot H2 file that H2 could not
+ * open again, three runs of three). The copy is shallow: an update builds every new value
+ * from a deep copy of the old document and only puts values into (and removes them from)
+ * the top level of the stored document, so the nested values a copy shares with it are
+ * never changed. ({@code StoredDocumentsTests} checks that a copy handed out is not
+ * changed by later updates, on both backends and on a reopened file;
+ * {@code ConcurrentReadWriteTests} runs readers and writers on the same documents.)
  */
 final class CopyingCollections {
+
+	/**
+	 * Set while a query's answer is made, unless findAndModify makes it (that query finds
+	 * the stored document it then changes in place).
+	 */
+	private static final ThreadLocal<Boolean> ANSWERING = ThreadLocal.withInitial(() -> false);
+
+	private static final ThreadLocal<Boolean> MODIFYING = ThreadLocal.withInitial(() -> false);
 
 	private CopyingCollections() {
 	}
 
-	static List<Document> copies(List<Document> stored) {
+	/** The documents of a query's result: copies if they are an answer. */
+	static List<Document> answered(List<Document> stored) {
+		if (!ANSWERING.get()) {
+			return stored;
+		}
 		List<Document> copies = new ArrayList<>(stored.size());
 		for (Document document : stored) {
-			copies.add(new Document(document));
+			copies.add((document != null) ? new Document(document) : null);
 		}
 		return copies;
 	}
 
-	/** On H2: the update's copy replaces the stored document ({@code put}). */
+	/** Runs a query whose documents are an answer (unless findAndModify runs it). */
+	static QueryResult query(Supplier<QueryResult> query) {
+		if (MODIFYING.get()) {
+			return query.get();
+		}
+		ANSWERING.set(true);
+		try {
+			return query.get();
+		}
+		finally {
+			ANSWERING.set(false);
+		}
+	}
+
+	/** Runs a findAndModify on the stored document, and copies what it returns. */
+	static Document findAndModify(Supplier<Document> modify) {
+		Document answer;
+		MODIFYING.set(true);
+		try {
+			answer = modify.get();
+		}
+		finally {
+			MODIFYING.set(false);
+		}
+		if (answer.get("value") instanceof Document value) {
+			answer.put("value", new Document(value));
+		}
+		return answer;
+	}
+
 	static final class H2 extends H2Collection {
 
 		H2(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
@@ -59,54 +99,41 @@ final class CopyingCollections {
 		}
 
 		@Override
+		public synchronized QueryResult handleQuery(QueryParameters parameters) {
+			return CopyingCollections.query(() -> super.handleQuery(parameters));
+		}
+
+		@Override
 		protected QueryResult createQueryResult(List<Document> matched, int batchSize) {
-			return super.createQueryResult(copies(matched), batchSize);
+			return super.createQueryResult(answered(matched), batchSize);
+		}
+
+		@Override
+		public synchronized Document findAndModify(Document query) {
+			return CopyingCollections.findAndModify(() -> super.findAndModify(query));
 		}
 
 	}
 
-	/**
-	 * In memory: the server relies on the update having changed the stored document and
-	 * writes nothing back, so the changed copy is put in its place in the collection's
-	 * list of documents.
-	 */
 	static final class Memory extends MemoryCollection {
 
-		private static final Field DOCUMENTS = documentsField();
-
-		private final List<Document> documents;
-
-		@SuppressWarnings("unchecked")
 		Memory(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
 			super(database, name, options, cursors);
-			try {
-				this.documents = (List<Document>) DOCUMENTS.get(this);
-			}
-			catch (IllegalAccessException ex) {
-				throw new IllegalStateException(ex);
-			}
 		}
 
-		private static Field documentsField() {
-			try {
-				Field field = MemoryCollection.class.getDeclaredField("documents");
-				field.setAccessible(true);
-				return field;
-			}
-			catch (NoSuchFieldException ex) {
-				throw new IllegalStateException(
-						"mongo-java-server's MemoryCollection changed: see embedded/package-info", ex);
-			}
+		@Override
+		public synchronized QueryResult handleQuery(QueryParameters parameters) {
+			return CopyingCollections.query(() -> super.handleQuery(parameters));
 		}
 
 		@Override
 		protected QueryResult createQueryResult(List<Document> matched, int batchSize) {
-			return super.createQueryResult(copies(matched), batchSize);
+			return super.createQueryResult(answered(matched), batchSize);
 		}
 
 		@Override
-		protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
-			this.documents.set(position, newDocument);
+		public synchronized Document findAndModify(Document query) {
+			return CopyingCollections.findAndModify(() -> super.findAndModify(query));
 		}
 
 	}

@@ -1,5 +1,6 @@
 package com.novanta.embedded;
 
+import java.lang.reflect.Field;
 import java.util.List;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -47,21 +48,17 @@ final class IndexedBackends {
 
 	static final class IndexedMemoryDatabase extends MemoryDatabase {
 
-		private final CursorRegistry cursors;
-
 		IndexedMemoryDatabase(String databaseName, CursorRegistry cursorRegistry) {
 			super(databaseName, cursorRegistry);
-			this.cursors = cursorRegistry;
 		}
 
+		/**
+		 * Called by the server's constructor too (for every collection it finds), before
+		 * this class's fields are set: it uses only the server's.
+		 */
 		@Override
 		protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
-			if (this.cursors == null) {
-				// the server's own list of indexes, opened by the constructor before this
-				// database's fields are set
-				return super.openOrCreateCollection(collectionName, options);
-			}
-			return new CopyingCollections.Memory(this, collectionName, options, this.cursors);
+			return new CopyingCollections.Memory(this, collectionName, options, this.cursorRegistry);
 		}
 
 		@Override
@@ -122,31 +119,49 @@ final class IndexedBackends {
 
 		private final DurableWrites durable;
 
-		private final CursorRegistry cursors;
+		private static final Field SERVER_STORE = serverStoreField();
 
 		IndexedH2Database(String databaseName, MVStore store, CursorRegistry cursorRegistry, DurableWrites durable) {
 			super(databaseName, store, cursorRegistry);
 			this.store = store;
 			this.durable = durable;
-			this.cursors = cursorRegistry;
 		}
 
 		/**
 		 * The server's own collection on the same maps (by the server's names for them,
 		 * {@code databases.} and {@code meta.} with the namespace), copying what it hands
-		 * out.
+		 * out. Called by the server's constructor too, for every collection a reopened
+		 * file holds, before this class's fields are set: it uses only the server's (its
+		 * store, read from its private field, is set before it opens any collection).
 		 */
 		@Override
 		protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-			if (this.store == null) {
-				// the server's own list of indexes, opened by the constructor before this
-				// database's fields are set
-				return super.openOrCreateCollection(collectionName, options);
-			}
 			String namespace = getFullCollectionNamespace(collectionName);
-			MVMap<Object, Document> data = this.store.openMap("databases." + namespace);
-			MVMap<String, Object> meta = this.store.openMap("meta." + namespace);
-			return new CopyingCollections.H2(this, collectionName, options, data, meta, this.cursors);
+			MVStore store = serverStore(this);
+			MVMap<Object, Document> data = store.openMap("databases." + namespace);
+			MVMap<String, Object> meta = store.openMap("meta." + namespace);
+			return new CopyingCollections.H2(this, collectionName, options, data, meta, this.cursorRegistry);
+		}
+
+		private static MVStore serverStore(H2Database database) {
+			try {
+				return (MVStore) SERVER_STORE.get(database);
+			}
+			catch (IllegalAccessException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		private static Field serverStoreField() {
+			try {
+				Field field = H2Database.class.getDeclaredField("mvStore");
+				field.setAccessible(true);
+				return field;
+			}
+			catch (NoSuchFieldException ex) {
+				throw new IllegalStateException("mongo-java-server's H2Database changed: see embedded/package-info",
+						ex);
+			}
 		}
 
 		/**

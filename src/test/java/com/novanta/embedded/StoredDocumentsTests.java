@@ -29,19 +29,27 @@ class StoredDocumentsTests {
 	static Path dataDir;
 
 	static Stream<Arguments> servers() {
-		return Stream.of(Arguments.of("memory"), Arguments.of("h2"));
+		return Stream.of(Arguments.of("memory"), Arguments.of("h2"), Arguments.of("h2 reopened"));
 	}
 
 	@ParameterizedTest
 	@MethodSource("servers")
 	void whatTheServerHandsOutIsNeverChangedByALaterUpdate(String backend) {
-		EmbeddedMongoServer server = backend.equals("h2")
-				? EmbeddedMongoServer.startFileBacked(dataDir.resolve(backend + System.nanoTime()))
-				: EmbeddedMongoServer.startInMemory();
+		Path dir = dataDir.resolve("h2" + System.nanoTime());
+		EmbeddedMongoServer server = backend.equals("memory") ? EmbeddedMongoServer.startInMemory()
+				: EmbeddedMongoServer.startFileBacked(dir);
 		try {
 			MongoDatabase database = ((AbstractMongoBackend) server.backend()).resolveDatabase("t");
-			MongoCollection<?> outbox = database.createCollectionOrThrowIfExists("outbox");
-			outbox.addDocument(new Document("_id", 1).append("status", "PENDING").append("version", 0));
+			database.createCollectionOrThrowIfExists("outbox")
+				.addDocument(new Document("_id", 1).append("status", "PENDING").append("version", 0));
+			if (backend.equals("h2 reopened")) {
+				// the collections of a file that is opened again are opened by the
+				// server's constructor
+				server.stop();
+				server = EmbeddedMongoServer.startFileBacked(dir);
+				database = ((AbstractMongoBackend) server.backend()).resolveDatabase("t");
+			}
+			MongoCollection<?> outbox = database.resolveCollection("outbox", true);
 			Document byId = new Document("_id", 1);
 
 			Document queried = outbox.handleQuery(byId).iterator().next();
