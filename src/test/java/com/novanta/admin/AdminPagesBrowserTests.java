@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An admin goes through the admin pages no other journey reaches (the lotteries, the
- * participants, the audit log) from the admin navigation, each checked (accessibility) on
- * a computer and on a phone, where it must not scroll sideways.
+ * participants, the backups, the audit log) from the admin navigation, each checked
+ * (accessibility) on a computer and on a phone, where it must not scroll sideways.
  */
 @BrowserTest
 class AdminPagesBrowserTests {
@@ -53,6 +53,12 @@ class AdminPagesBrowserTests {
 		browser.follow(By.cssSelector("main form[role=search] button[type=submit]"));
 		assertThat(browser.findAll(By.cssSelector("main tbody tr"))).hasSize(1);
 		browser.onComputerAndPhone("admin-participants", this.phones);
+
+		// the tests' database is in memory: the page says backups are the database's own
+		browser.follow(By.cssSelector("nav.admin-nav a[href='/admin/backups']"));
+		assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Database backups");
+		assertThat(browser.text(By.id("backups"))).contains("mongodump");
+		browser.onComputerAndPhone("admin-backups", this.phones);
 
 		browser.follow(By.cssSelector("nav.admin-nav a[href='/admin/audit']"));
 		assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Audit log");
