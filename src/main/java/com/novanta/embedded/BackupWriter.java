@@ -68,7 +68,7 @@ final class BackupWriter {
 				String collection = name.substring(name.indexOf('.') + 1);
 				if (name.startsWith(DATA_MAP_PREFIX)
 						&& !collection.substring(collection.indexOf('.') + 1).startsWith("system.")) {
-					collections.put(collection, store.openMap(name).sizeAsLong());
+					collections.put(collection, BsonValues.documents(store, name).sizeAsLong());
 				}
 			}
 		}

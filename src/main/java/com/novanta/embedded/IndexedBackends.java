@@ -130,15 +130,16 @@ final class IndexedBackends {
 		/**
 		 * The server's own collection on the same maps (by the server's names for them,
 		 * {@code databases.} and {@code meta.} with the namespace), copying what it hands
-		 * out. Called by the server's constructor too, for every collection a reopened
-		 * file holds, before this class's fields are set: it uses only the server's (its
-		 * store, read from its private field, is set before it opens any collection).
+		 * out and keeping its documents as BSON ({@link BsonValues}). Called by the
+		 * server's constructor too, for every collection a reopened file holds, before
+		 * this class's fields are set: it uses only the server's (its store, read from
+		 * its private field, is set before it opens any collection).
 		 */
 		@Override
 		protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
 			String namespace = getFullCollectionNamespace(collectionName);
 			MVStore store = serverStore(this);
-			MVMap<Object, Document> data = store.openMap("databases." + namespace);
+			MVMap<Object, Document> data = BsonValues.documents(store, "databases." + namespace);
 			MVMap<String, Object> meta = store.openMap("meta." + namespace);
 			return new CopyingCollections.H2(this, collectionName, options, data, meta, this.cursorRegistry);
 		}
