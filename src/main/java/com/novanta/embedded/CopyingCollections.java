@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -91,11 +92,46 @@ final class CopyingCollections {
 		return answer;
 	}
 
+	/**
+	 * On H2. A collection of a file being opened also builds its secondary indexes (which
+	 * live in memory) together, in one pass over its documents, rather than the server's
+	 * two passes for each of them: reading a document back from the file is most of what
+	 * opening a big file costs.
+	 */
 	static final class H2 extends H2Collection {
 
+		private final List<SecondaryIndex<Object>> deferred = new ArrayList<>();
+
+		private boolean opening;
+
 		H2(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
-				MVMap<String, Object> meta, CursorRegistry cursors) {
+				MVMap<String, Object> meta, CursorRegistry cursors, boolean opening) {
 			super(database, name, options, data, meta, cursors);
+			this.opening = opening;
+		}
+
+		@Override
+		public synchronized void addIndex(Index<Object> index) {
+			if (this.opening && index instanceof SecondaryIndex<Object> secondary && secondary.isEmpty()) {
+				secondary.defer();
+				this.deferred.add(secondary);
+			}
+			super.addIndex(index);
+		}
+
+		/** Builds the secondary indexes added while the file was being opened. */
+		synchronized void opened() {
+			this.opening = false;
+			if (this.deferred.isEmpty()) {
+				return;
+			}
+			streamAllDocumentsWithPosition().forEach((stored) -> {
+				for (SecondaryIndex<Object> index : this.deferred) {
+					index.add(stored.getDocument(), stored.getPosition(), this);
+				}
+			});
+			this.deferred.forEach(SecondaryIndex::built);
+			this.deferred.clear();
 		}
 
 		@Override

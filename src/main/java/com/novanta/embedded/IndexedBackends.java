@@ -1,6 +1,7 @@
 package com.novanta.embedded;
 
 import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.List;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -121,10 +122,23 @@ final class IndexedBackends {
 
 		private static final Field SERVER_STORE = serverStoreField();
 
+		/** The collections the server's constructor opens on this thread. */
+		private static final ThreadLocal<List<CopyingCollections.H2>> OPENING = ThreadLocal.withInitial(ArrayList::new);
+
 		IndexedH2Database(String databaseName, MVStore store, CursorRegistry cursorRegistry, DurableWrites durable) {
 			super(databaseName, store, cursorRegistry);
 			this.store = store;
 			this.durable = durable;
+			try {
+				for (CopyingCollections.H2 collection : OPENING.get()) {
+					if (collection.getDatabase() == this) {
+						collection.opened();
+					}
+				}
+			}
+			finally {
+				OPENING.remove();
+			}
 		}
 
 		/**
@@ -141,7 +155,14 @@ final class IndexedBackends {
 			MVStore store = serverStore(this);
 			MVMap<Object, Document> data = BsonValues.documents(store, "databases." + namespace);
 			MVMap<String, Object> meta = store.openMap("meta." + namespace);
-			return new CopyingCollections.H2(this, collectionName, options, data, meta, this.cursorRegistry);
+			// this.store is set once the server's constructor is done
+			boolean opening = this.store == null;
+			CopyingCollections.H2 collection = new CopyingCollections.H2(this, collectionName, options, data, meta,
+					this.cursorRegistry, opening);
+			if (opening) {
+				OPENING.get().add(collection);
+			}
+			return collection;
 		}
 
 		private static MVStore serverStore(H2Database database) {

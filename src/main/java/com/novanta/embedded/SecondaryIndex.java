@@ -45,8 +45,26 @@ final class SecondaryIndex<P> extends Index<P> {
 
 	private final Map<Object, P> positionsById = new ConcurrentHashMap<>();
 
+	/** Built later with its collection's other indexes, in one pass (a reopened file). */
+	private volatile boolean deferred;
+
 	SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
 		super(name, keys, sparse);
+	}
+
+	/** Not to be built by the server when added; whoever defers it builds it. */
+	void defer() {
+		this.deferred = true;
+	}
+
+	void built() {
+		this.deferred = false;
+	}
+
+	/** The server builds an index it adds only if it is empty. */
+	@Override
+	public boolean isEmpty() {
+		return !this.deferred && super.isEmpty();
 	}
 
 	@Override

@@ -26,13 +26,14 @@
  * netty's {@code Channel}) and {@code handleQuery}, and holds an MVStore version for each
  * command ({@code registerVersionUsage}); {@code DurableWrites} commits and syncs the
  * MVStore after write commands;</li>
- * <li>{@code CopyingCollections} extends {@code H2Collection} and {@code MemoryCollection}
- * ({@code handleQuery}, {@code createQueryResult}, {@code findAndModify}) and relies on
- * the server changing only the top level of a stored document in an update;
- * {@code IndexedBackends} opens them in {@code openOrCreateCollection}, which the server's
- * constructor calls too, on the H2 maps by the server's names ({@code databases.} and
- * {@code meta.} with the namespace), reading {@code H2Database}'s private {@code mvStore}
- * (checked by {@code StoredDocumentsTests} on a reopened file);</li>
+ * <li>{@code CopyingCollections} extends {@code H2Collection} and
+ * {@code MemoryCollection} ({@code handleQuery}, {@code createQueryResult},
+ * {@code findAndModify}) and relies on the server changing only the top level of a stored
+ * document in an update; {@code IndexedBackends} opens them in
+ * {@code openOrCreateCollection}, which the server's constructor calls too, on the H2
+ * maps by the server's names ({@code databases.} and {@code meta.} with the namespace),
+ * reading {@code H2Database}'s private {@code mvStore} (checked by
+ * {@code StoredDocumentsTests} on a reopened file);</li>
  * <li>{@code ExpirySweep} reads TTL indexes from {@code listIndexes};</li>
  * <li>{@code IndexedCounts} answers the driver's {@code countDocuments} aggregation
  * itself through {@code AbstractMongoDatabase.resolveCollection} and
