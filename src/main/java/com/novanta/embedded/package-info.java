@@ -62,7 +62,10 @@
  * refused with a clear message, nothing embedded with a URI); then the integration tests,
  * which all run on this server's memory backend, and the settlement benchmark on the H2
  * backend ({@code ./mvnw -Pbenchmark}, see the README), whose figures depend on the
- * indexes. The test helper {@code testing/FaultyDatabase} overrides
+ * indexes and which opens the million-ballot file it wrote three times over: a file H2
+ * cannot open again after the application ran on it ("Chunk N not found") is what H2's
+ * background compaction did with 2.4.240 (switched off in {@code EmbeddedMongoServer}).
+ * The test helper {@code testing/FaultyDatabase} overrides
  * {@code MemoryBackend.handleCommand} too.
  */
 package com.novanta.embedded;

@@ -1,12 +1,24 @@
 package com.novanta.benchmark;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /**
- * Runs one benchmark by name: {@code settlement}, {@code notification}, {@code load} or
- * {@code intake}.
+ * Runs one benchmark by name: {@code settlement}, {@code notification}, {@code load},
+ * {@code intake} or {@code restart} (the application started on the embedded file in
+ * {@code LOTTERY_DATA_DIR}, e.g. one a settlement run left behind).
  */
 public final class Benchmark {
 
 	private Benchmark() {
+	}
+
+	private static Path dataDir() {
+		String dir = System.getenv("LOTTERY_DATA_DIR");
+		if (dir == null || !Files.isRegularFile(Path.of(dir, "novanta.mv.db"))) {
+			throw new IllegalArgumentException("Set LOTTERY_DATA_DIR to a directory holding novanta.mv.db");
+		}
+		return Path.of(dir);
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -16,8 +28,9 @@ public final class Benchmark {
 			case "notification" -> NotificationBenchmark.main(args);
 			case "load" -> LoadBenchmark.main(args);
 			case "intake" -> IntakeBenchmark.main(args);
+			case "restart" -> SettlementBenchmark.restart(dataDir());
 			default -> throw new IllegalArgumentException(
-					"Unknown benchmark " + name + ": settlement, notification, load, intake");
+					"Unknown benchmark " + name + ": settlement, notification, load, intake, restart");
 		}
 	}
 
