@@ -2,6 +2,7 @@ package com.novanta.embedded;
 
 import java.nio.ByteBuffer;
 import java.util.Collection;
+import java.util.ConcurrentModificationException;
 import java.util.Map;
 
 import de.bwaldvogel.mongo.bson.Document;
@@ -33,6 +34,8 @@ import org.h2.mvstore.type.ObjectDataType;
  * the old way rather than lost.
  */
 final class BsonValues extends BasicDataType<Object> {
+
+	private static final int ENCODING_ATTEMPTS = 100;
 
 	/** Not one of {@link ObjectDataType}'s tags (all of them are below 128). */
 	static final byte TAG = (byte) 0xB5;
@@ -79,21 +82,47 @@ final class BsonValues extends BasicDataType<Object> {
 	@Override
 	public void write(WriteBuffer buffer, Object value) {
 		if (value instanceof Document document) {
-			ByteBuf bson = Unpooled.buffer(256);
-			try {
-				BsonEncoder.encodeDocument(document, bson);
-				buffer.put(TAG);
-				buffer.put(bson.array(), bson.arrayOffset() + bson.readerIndex(), bson.readableBytes());
-				return;
-			}
-			catch (IllegalArgumentException ex) {
-				// a value BSON cannot hold: kept the old way below
-			}
-			finally {
-				bson.release();
+			ByteBuf bson = encoded(document);
+			if (bson != null) {
+				try {
+					buffer.put(TAG);
+					buffer.put(bson.array(), bson.arrayOffset() + bson.readerIndex(), bson.readableBytes());
+					return;
+				}
+				finally {
+					bson.release();
+				}
 			}
 		}
 		this.older.write(buffer, value);
+	}
+
+	/**
+	 * The document as BSON, or {@code null} for one BSON cannot hold. The server changes
+	 * a stored document's top level in place, under its collection's lock, while H2 may
+	 * be writing the version that holds it: an encoding that a change interrupted
+	 * ({@code ConcurrentModificationException}) is started again, as H2 stores the
+	 * changed document again with the change's own version anyway.
+	 */
+	static ByteBuf encoded(Map<String, ?> document) {
+		for (int attempt = 1;; attempt++) {
+			ByteBuf bson = Unpooled.buffer(256);
+			try {
+				BsonEncoder.encodeDocument(document, bson);
+				return bson;
+			}
+			catch (ConcurrentModificationException ex) {
+				bson.release();
+				if (attempt == ENCODING_ATTEMPTS) {
+					throw ex;
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				// a value BSON cannot hold: kept the old way
+				bson.release();
+				return null;
+			}
+		}
 	}
 
 	@Override

@@ -3,12 +3,18 @@ package com.novanta.embedded;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import de.bwaldvogel.mongo.bson.Decimal128;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import io.netty.buffer.ByteBuf;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.DataType;
 import org.h2.mvstore.type.ObjectDataType;
@@ -93,6 +99,34 @@ class BsonValuesTests {
 
 		assertThat(written.get(0)).isNotEqualTo(BsonValues.TAG);
 		assertThat(this.values.read(written)).isEqualTo(42L);
+	}
+
+	/**
+	 * A change made in place while H2 writes the document: the encoding is started again
+	 * rather than failing H2's write.
+	 */
+	@Test
+	void anEncodingThatAChangeInterruptedIsStartedAgain() {
+		Map<String, Object> changing = new LinkedHashMap<>() {
+
+			private int reads;
+
+			@Override
+			public Set<String> keySet() {
+				if (this.reads++ == 0) {
+					throw new ConcurrentModificationException();
+				}
+				return super.keySet();
+			}
+
+		};
+		changing.put("_id", "a");
+		changing.put("status", "SENT");
+
+		ByteBuf bson = BsonValues.encoded(changing);
+
+		assertThat(BsonDecoder.decodeBson(bson)).isEqualTo(new Document("_id", "a").append("status", "SENT"));
+		bson.release();
 	}
 
 	private static ByteBuffer written(Object value, DataType<Object> type) {
