@@ -6,6 +6,7 @@ import java.util.ConcurrentModificationException;
 import java.util.Map;
 
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.BsonConstants;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
@@ -109,6 +110,11 @@ final class BsonValues extends BasicDataType<Object> {
 			ByteBuf bson = Unpooled.buffer(256);
 			try {
 				BsonEncoder.encodeDocument(document, bson);
+				if (bson.readableBytes() > BsonConstants.MAX_BSON_OBJECT_SIZE) {
+					// more than the decoder reads back: kept the old way
+					bson.release();
+					return null;
+				}
 				return bson;
 			}
 			catch (ConcurrentModificationException ex) {
@@ -117,8 +123,10 @@ final class BsonValues extends BasicDataType<Object> {
 					throw ex;
 				}
 			}
-			catch (IllegalArgumentException ex) {
-				// a value BSON cannot hold: kept the old way
+			catch (RuntimeException ex) {
+				// a value BSON cannot hold (an unknown type, an instant out of its
+				// range):
+				// kept the old way rather than failing H2's write
 				bson.release();
 				return null;
 			}

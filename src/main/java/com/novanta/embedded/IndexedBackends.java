@@ -94,8 +94,13 @@ final class IndexedBackends {
 		volatile BackupCommandHandler backups;
 
 		H2(MVStore store, boolean durable) {
+			// opens the databases a reopened file holds, before this class's fields are
+			// set: they get their durable writes below
 			super(store);
 			this.durable = (durable) ? new DurableWrites(store) : null;
+			for (String name : listDatabaseNames()) {
+				((IndexedH2Database) resolveDatabase(name)).durable = this.durable;
+			}
 		}
 
 		@Override
@@ -118,7 +123,10 @@ final class IndexedBackends {
 
 		private final MVStore store;
 
-		private final DurableWrites durable;
+		/**
+		 * Set once the backend is constructed, for the databases a reopened file holds.
+		 */
+		private volatile DurableWrites durable;
 
 		private static final Field SERVER_STORE = serverStoreField();
 

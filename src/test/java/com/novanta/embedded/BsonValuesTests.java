@@ -129,6 +129,16 @@ class BsonValuesTests {
 		bson.release();
 	}
 
+	/** BSON's reader refuses more than 16 MiB: such a document is kept the old way. */
+	@Test
+	void aDocumentTooBigForBsonIsStoredAsH2StoresIt() {
+		Document big = new Document("_id", "big").append("text", "x".repeat(17 * 1024 * 1024));
+		ByteBuffer written = written(big, this.values);
+
+		assertThat(written.get(0)).isNotEqualTo(BsonValues.TAG);
+		assertThat(this.values.read(written)).isEqualTo(big);
+	}
+
 	private static ByteBuffer written(Object value, DataType<Object> type) {
 		WriteBuffer buffer = new WriteBuffer();
 		type.write(buffer, value);

@@ -10,8 +10,9 @@ import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,10 +26,20 @@ class DurableWritesTests {
 	 * With {@code lottery.database.durable-writes}, what a write command changed is in
 	 * the file (written and synced) when it is answered, and not only within 100 ms.
 	 */
-	@Test
-	void withDurableWritesEveryChangeIsOnTheDiskWhenItIsAnswered() {
-		EmbeddedMongoServer server = EmbeddedMongoServer.startFileBacked(dataDir.resolve("durable" + System.nanoTime()),
-				true);
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void withDurableWritesEveryChangeIsOnTheDiskWhenItIsAnswered(boolean reopened) {
+		Path dir = dataDir.resolve("durable" + System.nanoTime());
+		EmbeddedMongoServer server = EmbeddedMongoServer.startFileBacked(dir, true);
+		if (reopened) {
+			// the database a reopened file holds is opened with the backend, before the
+			// backend knows it writes durably
+			try (MongoClient client = MongoClients.create(server.connectionString())) {
+				client.getDatabase("t").getCollection("slips").insertOne(new Document("_id", "earlier"));
+			}
+			server.stop();
+			server = EmbeddedMongoServer.startFileBacked(dir, true);
+		}
 		MVStore store = ((H2Backend) server.backend()).getMvStore();
 		try (MongoClient client = MongoClients.create(server.connectionString())) {
 			MongoCollection<Document> slips = client.getDatabase("t").getCollection("slips");
