@@ -30,9 +30,13 @@ import org.h2.mvstore.type.ObjectDataType;
  * <p>
  * A value stored before (without the tag) is still read with H2's type, so a file written
  * before opens as it was; each document is written as BSON the next time it changes, and
- * the whole file by a backup's compaction or a restore. A document BSON cannot hold
- * (which the server never stores, as every document reaches it as BSON) would be written
- * the old way rather than lost.
+ * the whole file by a backup's compaction or a restore.
+ * <p>
+ * BSON keeps an instant to the millisecond, as everything that reaches the server over
+ * the wire already is; only the server's own clock ({@code $currentDate}, {@code $$NOW},
+ * which this application does not use) makes finer ones, which would read back truncated.
+ * A document BSON cannot hold (which the server never stores, as every document reaches
+ * it as BSON) would be written the old way rather than lost.
  */
 final class BsonValues extends BasicDataType<Object> {
 
