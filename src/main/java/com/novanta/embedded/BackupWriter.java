@@ -18,19 +18,19 @@ import org.h2.mvstore.MVStoreTool;
  */
 final class BackupWriter {
 
-	/**
-	 * The server's names for a collection's documents: {@code databases.db.collection}.
-	 */
-	static final String DATA_MAP_PREFIX = "databases.";
-
 	private BackupWriter() {
 	}
 
-	/** A file for a copy, next to where the backup will be (the same disk). */
+	/**
+	 * A free name for a copy, next to where the backup will be (the same disk); no file
+	 * has it yet.
+	 */
 	static Path scratch(Path target) throws IOException {
 		Path directory = target.toAbsolutePath().getParent();
 		Files.createDirectories(directory);
-		return Files.createTempFile(directory, ".novanta-backup-", ".mv.db");
+		Path copy = Files.createTempFile(directory, ".novanta-backup-", ".mv.db");
+		Files.delete(copy);
+		return copy;
 	}
 
 	/**
@@ -66,7 +66,7 @@ final class BackupWriter {
 		try (MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
 			for (String name : store.getMapNames()) {
 				String collection = name.substring(name.indexOf('.') + 1);
-				if (name.startsWith(DATA_MAP_PREFIX)
+				if (name.startsWith(IndexedBackends.DOCUMENTS_MAP)
 						&& !collection.substring(collection.indexOf('.') + 1).startsWith("system.")) {
 					collections.put(collection, BsonValues.documents(store, name).sizeAsLong());
 				}

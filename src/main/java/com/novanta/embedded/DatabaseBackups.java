@@ -81,7 +81,6 @@ public final class DatabaseBackups {
 			Files.createDirectories(this.directory);
 			Path target = freeName(takenAt);
 			Path copy = BackupWriter.scratch(target);
-			Files.delete(copy);
 			OnlineBackup.copyRunning(this.backend.getMvStore(), this.backend.gate, this.file, copy);
 			Backup backup = BackupWriter.write(copy, target, takenAt, started);
 			log.info("event=database-backup file={} size={} documents={} took={}ms", target, backup.size(),

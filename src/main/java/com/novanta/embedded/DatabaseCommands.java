@@ -124,7 +124,6 @@ public final class DatabaseCommands {
 			}
 			long started = System.nanoTime();
 			Path copy = BackupWriter.scratch(target);
-			Files.delete(copy);
 			OnlineBackup.copyStopped(file, copy);
 			Backup backup = BackupWriter.write(copy, target, this.clock.instant(), started);
 			this.out.printf("Backed up %s to %s: %d documents in %d collections, %d bytes, checksum %s, %d ms%n", file,

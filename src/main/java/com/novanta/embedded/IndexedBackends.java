@@ -30,6 +30,14 @@ import org.h2.mvstore.MVStore;
  */
 final class IndexedBackends {
 
+	/**
+	 * The server's names for a collection's maps in the H2 file, before its namespace
+	 * ({@code db.collection}): its documents, and its size and such.
+	 */
+	static final String DOCUMENTS_MAP = "databases.";
+
+	static final String META_MAP = "meta.";
+
 	private IndexedBackends() {
 	}
 
@@ -161,8 +169,8 @@ final class IndexedBackends {
 		protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
 			String namespace = getFullCollectionNamespace(collectionName);
 			MVStore store = serverStore(this);
-			MVMap<Object, Document> data = BsonValues.documents(store, "databases." + namespace);
-			MVMap<String, Object> meta = store.openMap("meta." + namespace);
+			MVMap<Object, Document> data = BsonValues.documents(store, DOCUMENTS_MAP + namespace);
+			MVMap<String, Object> meta = store.openMap(META_MAP + namespace);
 			// this.store is set once the server's constructor is done
 			boolean opening = this.store == null;
 			CopyingCollections.H2 collection = new CopyingCollections.H2(this, collectionName, options, data, meta,
