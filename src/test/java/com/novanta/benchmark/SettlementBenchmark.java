@@ -137,7 +137,7 @@ public final class SettlementBenchmark {
 	 */
 	static void restart(Path dataDir) throws Exception {
 		Path file = dataDir.resolve("novanta.mv.db");
-		System.out.printf("Data file after the fill and the draw: %,.1f MB%n", Files.size(file) / 1e6);
+		System.out.printf("Data file: %,.1f MB%n", Files.size(file) / 1e6);
 		// three times: a file that opened once must open again after the application
 		// ran on it and stopped
 		for (int restart = 1; restart <= 3; restart++) {
