@@ -1,11 +1,13 @@
 package com.novanta.embedded;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 /**
- * A backup just written.
+ * A backup just written. Serializable: the admin page hands it on to the page it
+ * redirects to as a flash attribute, which rides in the session.
  *
  * @param fileName its file's name
  * @param size its size in bytes
@@ -17,7 +19,7 @@ import java.util.Map;
  * documents
  */
 public record Backup(String fileName, long size, String checksum, Instant takenAt, Duration took,
-		Map<String, Long> collections) {
+		Map<String, Long> collections) implements Serializable {
 
 	public Backup {
 		collections = Map.copyOf(collections);

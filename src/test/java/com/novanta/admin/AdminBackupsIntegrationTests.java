@@ -1,6 +1,10 @@
 package com.novanta.admin;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -21,8 +25,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static com.novanta.account.TestParticipants.signedIn;
-import static org.hamcrest.Matchers.containsString;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -86,6 +90,8 @@ class AdminBackupsIntegrationTests {
 		Backup made = (Backup) result.getFlashMap().get("made");
 		assertThat(made).isNotNull();
 		assertThat(made.collections()).isNotEmpty();
+		// the flash attribute rides in the session, which the session store serialises
+		assertThat(throughJavaSerialisation(made)).isEqualTo(made);
 		assertThat(dataDir.resolve("backups").resolve(made.fileName())).isRegularFile().hasSize(made.size());
 		assertThat(this.audit.find(new AuditLog.AuditFilter(admin.id(), "ADMIN_DATABASE_BACKED_UP"), 0, 10))
 			.anySatisfy((event) -> assertThat(event.targetId()).isEqualTo(made.fileName()));
@@ -126,6 +132,16 @@ class AdminBackupsIntegrationTests {
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Object throughJavaSerialisation(Object value) throws Exception {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+			out.writeObject(value);
+		}
+		try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+			return in.readObject();
 		}
 	}
 
