@@ -39,6 +39,12 @@ import org.springframework.data.mongodb.core.query.Query;
  * <pre>
  * ./mvnw -Pbenchmark -Dbenchmark=intake -Dbenchmark.heap=2g -Dconnections=1,8,32,128 -DslipLines=1,10 -Dseconds=30
  * </pre>
+ *
+ * {@code -Dpages="my ballots"} measures only the pages named (comma-separated, as printed
+ * after {@code PAGE}; all of them unless given), and an empty {@code -Dconnections=} or
+ * {@code -DslipLines=} submits nothing: one page's figure without the whole run (the
+ * slips it shows still have to be played first, e.g. one run of 1-line slips at 32
+ * connections).
  */
 public final class IntakeBenchmark {
 
@@ -55,6 +61,7 @@ public final class IntakeBenchmark {
 		List<Integer> connections = numbers(System.getProperty("connections", "1,8,32,128"));
 		List<Integer> slipSizes = numbers(System.getProperty("slipLines", "1,10"));
 		String backend = System.getProperty("backend", "h2");
+		List<String> pages = names(System.getProperty("pages", ""));
 		Path scripts = Path.of(IntakeBenchmark.class.getResource("/benchmark/play.lua").toURI()).getParent();
 		try (ConfigurableApplicationContext context = LoadBenchmark.startWeb(backend)) {
 			String url = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
@@ -115,6 +122,9 @@ public final class IntakeBenchmark {
 			signedIn.put("account", "/account");
 			signedIn.put("my ballots", "/my/ballots");
 			for (Map.Entry<String, String> page : signedIn.entrySet()) {
+				if (!pages.isEmpty() && !pages.contains("signed-in " + page.getKey())) {
+					continue;
+				}
 				page(scripts, url, threads, pageSeconds, "signed-in " + page.getKey(), page.getValue(),
 						sessions.toString());
 			}
@@ -123,7 +133,13 @@ public final class IntakeBenchmark {
 			anonymous.put("open lottery", "/lotteries/" + lottery.id());
 			anonymous.put("statistics", "/statistics");
 			for (Map.Entry<String, String> page : anonymous.entrySet()) {
+				if (!pages.isEmpty() && !pages.contains("anonymous " + page.getKey())) {
+					continue;
+				}
 				page(scripts, url, threads, pageSeconds, "anonymous " + page.getKey(), page.getValue(), null);
+			}
+			if (!pages.isEmpty() && !pages.contains("anonymous results")) {
+				return;
 			}
 			MutableClock clock = context.getBean(MutableClock.class);
 			clock.freezeAt(lottery.closesAt());
@@ -251,7 +267,12 @@ public final class IntakeBenchmark {
 	}
 
 	private static List<Integer> numbers(String list) {
-		return Arrays.stream(list.split(",")).map(String::trim).map(Integer::valueOf).toList();
+		return names(list).stream().map(Integer::valueOf).toList();
+	}
+
+	/** A comma-separated list; none if blank. */
+	private static List<String> names(String list) {
+		return Arrays.stream(list.split(",")).map(String::trim).filter((name) -> !name.isEmpty()).toList();
 	}
 
 }
