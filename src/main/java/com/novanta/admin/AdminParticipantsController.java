@@ -78,7 +78,7 @@ class AdminParticipantsController {
 		model.addAttribute("participant", account);
 		model.addAttribute("play", this.restrictions.status(account.id()));
 		model.addAttribute("identities", this.administration.identities(id));
-		model.addAttribute("slips", this.ballots.page(id, new MyBallots.Filter(null, null, null), 0, 10).slips());
+		model.addAttribute("slips", this.ballots.page(id, new MyBallots.Filter(null, null, null), null, 10).slips());
 		model.addAttribute("wins", this.winners.ofAccount(id));
 		model.addAttribute("signIns",
 				this.sentences.describe(this.audit.find(new AuditLog.AuditFilter(id, null), 0, 200)

@@ -3,10 +3,10 @@ package com.novanta.ballot;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
@@ -36,25 +36,29 @@ public class MyBallots {
 	}
 
 	/**
-	 * A page of the participant's slips, newest first.
+	 * A page of the participant's slips, newest first: one read of {@code size + 1} slips
+	 * (the one more says whether there is a next page), and one read of their lotteries.
+	 * Only when some results are shown (which depend on the draws) does it read on, in
+	 * batches, until the page is full.
 	 * @param accountId whose
 	 * @param filter which
-	 * @param cursor how many slips earlier pages went through
+	 * @param cursor the order key of the last slip of the page before
+	 * ({@link MineKey#order}), or {@code null} for the first page
 	 * @param size how many slips per page
 	 * @return the page, with the cursor of the next one
 	 */
-	public Page page(String accountId, Filter filter, int cursor, int size) {
-		Map<String, Optional<Lottery>> lotteryCache = new HashMap<>();
+	public Page page(String accountId, Filter filter, String cursor, int size) {
 		List<BallotView> views = new ArrayList<>();
-		int scanned = Math.max(0, cursor);
-		// every slip makes a row unless only some results are shown: then read ahead more
+		String after = cursor;
 		int read = (filter.result() == null) ? size + 1 : SCAN_BATCH;
 		while (true) {
-			List<BallotSlip> batch = this.slips.findByAccount(accountId, filter.gameId(), filter.drawDate(), scanned,
-					read);
+			List<BallotSlip> batch = this.slips.mine(accountId, after, filter.gameId(), filter.drawDate(), read);
+			Map<String, Lottery> lotteries = this.lotteries
+				.findAll(batch.stream().map(BallotSlip::lotteryId).collect(Collectors.toSet()));
 			for (int i = 0; i < batch.size(); i++) {
-				scanned++;
-				BallotView view = view(batch.get(i), lotteryCache, filter.result());
+				BallotSlip slip = batch.get(i);
+				after = MineKey.order(slip);
+				BallotView view = view(slip, lotteries.get(slip.lotteryId()), filter.result());
 				if (!view.lines().isEmpty()) {
 					views.add(view);
 				}
@@ -62,13 +66,12 @@ public class MyBallots {
 					// whether there is more: the rest of this batch says so, or one more
 					// read
 					boolean more = (i + 1 < batch.size())
-							|| !this.slips.findByAccount(accountId, filter.gameId(), filter.drawDate(), scanned, 1)
-								.isEmpty();
-					return new Page(views, more ? scanned : -1);
+							|| !this.slips.mine(accountId, after, filter.gameId(), filter.drawDate(), 1).isEmpty();
+					return new Page(views, more ? after : null);
 				}
 			}
 			if (batch.size() < read) {
-				return new Page(views, -1);
+				return new Page(views, null);
 			}
 		}
 	}
@@ -79,15 +82,14 @@ public class MyBallots {
 	public Optional<BallotView> find(String accountId, String slipId) {
 		return this.slips.findById(slipId)
 			.filter((slip) -> accountId.equals(slip.accountId()))
-			.map((slip) -> view(slip, new HashMap<>(), null));
+			.map((slip) -> view(slip, this.lotteries.find(slip.lotteryId()).orElse(null), null));
 	}
 
-	private BallotView view(BallotSlip slip, Map<String, Optional<Lottery>> cache, BallotView.Result only) {
-		Optional<Lottery> lottery = cache.computeIfAbsent(slip.lotteryId(), this.lotteries::find);
+	private BallotView view(BallotSlip slip, Lottery lottery, BallotView.Result only) {
 		Optional<Game> game = this.games.find(slip.gameId());
 		List<BallotView.Line> lines = new ArrayList<>();
 		for (int i = 0; i < slip.lines().size(); i++) {
-			BallotView.Line line = line(slip, i, lottery.orElse(null), game.orElse(null));
+			BallotView.Line line = line(slip, i, lottery, game.orElse(null));
 			if (only == null || line.result() == only) {
 				lines.add(line);
 			}
@@ -138,12 +140,12 @@ public class MyBallots {
 	 * A page of slips.
 	 *
 	 * @param slips the slips, newest first
-	 * @param nextCursor the cursor of the next page, or -1 if this is the last
+	 * @param nextCursor the cursor of the next page, or {@code null} if this is the last
 	 */
-	public record Page(List<BallotView> slips, int nextCursor) {
+	public record Page(List<BallotView> slips, String nextCursor) {
 
 		public boolean hasMore() {
-			return this.nextCursor >= 0;
+			return this.nextCursor != null;
 		}
 
 	}

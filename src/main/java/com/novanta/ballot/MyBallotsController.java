@@ -62,7 +62,7 @@ class MyBallotsController {
 	@GetMapping("/my/ballots")
 	String list(@AuthenticationPrincipal CurrentAccount me, @RequestParam(required = false) String game,
 			@RequestParam(required = false) String date, @RequestParam(required = false) String result,
-			@RequestParam(defaultValue = "0") int cursor, Model model) {
+			@RequestParam(required = false) String cursor, Model model) {
 		fill(me, game, date, result, cursor, model);
 		return LIST_VIEW;
 	}
@@ -72,7 +72,7 @@ class MyBallotsController {
 	@GetMapping("/my/ballots")
 	String more(@AuthenticationPrincipal CurrentAccount me, @RequestParam(required = false) String game,
 			@RequestParam(required = false) String date, @RequestParam(required = false) String result,
-			@RequestParam(defaultValue = "0") int cursor, Model model) {
+			@RequestParam(required = false) String cursor, Model model) {
 		fill(me, game, date, result, cursor, model);
 		return PAGE_FRAGMENT;
 	}
@@ -117,18 +117,23 @@ class MyBallotsController {
 			.body(text);
 	}
 
-	private void fill(CurrentAccount me, String game, String date, String result, int cursor, Model model) {
+	private void fill(CurrentAccount me, String game, String date, String result, String cursor, Model model) {
+		String after = (cursor != null && !cursor.isEmpty()) ? cursor : null;
+		if (after != null && !MineKey.isOrder(after)) {
+			// only a link of this page makes a cursor
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
 		String gameId = (game != null && this.games.find(game).isPresent()) ? game : null;
 		LocalDate drawDate = RequestParameters.date(date);
 		BallotView.Result only = BallotView.Result.parse(result);
-		MyBallots.Page page = this.myBallots.page(me.id(), new MyBallots.Filter(gameId, drawDate, only),
-				Math.max(0, cursor), PAGE_SIZE);
+		MyBallots.Page page = this.myBallots.page(me.id(), new MyBallots.Filter(gameId, drawDate, only), after,
+				PAGE_SIZE);
 		model.addAttribute("page", page);
 		model.addAttribute("games", this.games.all());
 		model.addAttribute("game", gameId);
 		model.addAttribute("date", drawDate);
 		model.addAttribute("result", (only != null) ? only.param() : null);
-		model.addAttribute("cursor", cursor);
+		model.addAttribute("cursor", after);
 		model.addAttribute("dateInvalid", date != null && !date.isBlank() && drawDate == null);
 	}
 

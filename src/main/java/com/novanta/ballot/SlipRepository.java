@@ -25,6 +25,15 @@ import org.springframework.stereotype.Component;
 @Component
 class SlipRepository {
 
+	/**
+	 * The field that orders a participant's slips for "My ballots" ({@link MineKey}),
+	 * written with each slip and indexed alone.
+	 */
+	static final String MINE = "mine";
+
+	/** What "My ballots" does not show, left in the database. */
+	private static final String[] NOT_SHOWN = { "submissionKey", "signature", MINE };
+
 	private final MongoOperations mongo;
 
 	SlipRepository(MongoOperations mongo, DatabaseIndexes indexes) {
@@ -34,6 +43,7 @@ class SlipRepository {
 				new Index().on("accountId", Sort.Direction.ASC).on("submittedAt", Sort.Direction.DESC));
 		indexes.ensure(BallotSlip.class,
 				new Index().on("lotteryId", Sort.Direction.ASC).on("slip", Sort.Direction.ASC));
+		indexes.ensure(BallotSlip.class, new Index().on(MINE, Sort.Direction.ASC).named(MINE).sparse());
 		indexes.ensure(Participation.class, new Index().on("lotteryId", Sort.Direction.ASC));
 		indexes.ensure(Participation.class,
 				new Index().on("accountId", Sort.Direction.ASC).on("drawDate", Sort.Direction.DESC));
@@ -53,7 +63,40 @@ class SlipRepository {
 	 * sealed.
 	 */
 	void insert(BallotSlip slip) {
-		this.mongo.insert(slip);
+		Document document = new Document();
+		this.mongo.getConverter().write(slip, document);
+		document.put(MINE, MineKey.of(slip));
+		this.mongo.insert(document, this.mongo.getCollectionName(BallotSlip.class));
+	}
+
+	/**
+	 * A participant's slips after {@code after} in "My ballots" order (newest first), as
+	 * one range of the {@link #MINE} index: the database reads only the slips it returns
+	 * and sorts nothing.
+	 * @param after the order key of the last slip seen ({@link MineKey#order}), or
+	 * {@code null} from the first
+	 * @param limit how many at most
+	 */
+	List<BallotSlip> mine(String accountId, String after, String gameId, LocalDate drawDate, int limit) {
+		// No sort and no condition on accountId: either would make the embedded server
+		// read the participant's every slip (it sorts in memory, and would serve
+		// accountId from the other index, in submission order). The range of the key,
+		// which starts with the participant, is the whole query; the index (hinted, for a
+		// real MongoDB) gives it in key order, which is the order wanted.
+		Query query = Query.query(Criteria.where(MINE).gt(MineKey.from(accountId, after)).lt(MineKey.end(accountId)))
+			.limit(limit)
+			.withHint(MINE);
+		if (gameId != null) {
+			query.addCriteria(Criteria.where("gameId").is(gameId));
+		}
+		if (drawDate != null) {
+			query.addCriteria(Criteria.where("drawDate").is(drawDate));
+		}
+		query.fields().exclude(NOT_SHOWN);
+		return this.mongo.find(query, BallotSlip.class)
+			.stream()
+			.filter((slip) -> accountId.equals(slip.accountId()))
+			.toList();
 	}
 
 	/**
@@ -130,19 +173,6 @@ class SlipRepository {
 		catch (DuplicateKeyException ex) {
 			return false;
 		}
-	}
-
-	List<BallotSlip> findByAccount(String accountId, String gameId, LocalDate drawDate, int offset, int limit) {
-		Query query = Query.query(Criteria.where("accountId").is(accountId));
-		if (gameId != null) {
-			query.addCriteria(Criteria.where("gameId").is(gameId));
-		}
-		if (drawDate != null) {
-			query.addCriteria(Criteria.where("drawDate").is(drawDate));
-		}
-		return this.mongo.find(
-				query.with(Sort.by(Sort.Order.desc("submittedAt"), Sort.Order.desc("_id"))).skip(offset).limit(limit),
-				BallotSlip.class);
 	}
 
 	List<BallotSlip> findByAccountInLottery(String accountId, String lotteryId) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +38,15 @@ public class Lotteries {
 
 	public Optional<Lottery> find(String id) {
 		return this.repository.findById(id);
+	}
+
+	/** The lotteries of these ids that exist, by id, in one read. */
+	public Map<String, Lottery> findAll(Collection<String> ids) {
+		Map<String, Lottery> found = new HashMap<>();
+		if (!ids.isEmpty()) {
+			this.repository.findAllById(ids).forEach((lottery) -> found.put(lottery.id(), lottery));
+		}
+		return found;
 	}
 
 	/**

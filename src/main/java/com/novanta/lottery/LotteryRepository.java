@@ -2,6 +2,7 @@ package com.novanta.lottery;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,6 +40,10 @@ class LotteryRepository {
 		return Optional.ofNullable(id)
 			.map((value) -> this.mongo.findById(value, LotteryDocument.class))
 			.map(LotteryDocument::view);
+	}
+
+	List<Lottery> findAllById(Collection<String> ids) {
+		return views(this.mongo.find(Query.query(Criteria.where("_id").in(ids)), LotteryDocument.class));
 	}
 
 	List<Lottery> findByStatus(LotteryStatus status) {

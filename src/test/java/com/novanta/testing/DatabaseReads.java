@@ -54,6 +54,8 @@ public class DatabaseReads {
 
 		private final List<BsonDocument> filters = new CopyOnWriteArrayList<>();
 
+		private final List<BsonDocument> commands = new CopyOnWriteArrayList<>();
+
 		private Recording(String collection) {
 			this.collection = collection;
 		}
@@ -62,12 +64,21 @@ public class DatabaseReads {
 			if (command.isString("find") && command.getString("find").getValue().equals(this.collection)) {
 				this.filters
 					.add(command.containsKey("filter") ? command.getDocument("filter").clone() : new BsonDocument());
+				this.commands.add(command.clone());
 			}
 		}
 
 		/** The filters of the finds seen so far, in order. */
 		public List<BsonDocument> filters() {
 			return List.copyOf(this.filters);
+		}
+
+		/**
+		 * The whole find commands seen so far (filter, sort, limit, hint, projection), in
+		 * order.
+		 */
+		public List<BsonDocument> commands() {
+			return List.copyOf(this.commands);
 		}
 
 		@Override

@@ -162,14 +162,28 @@ class HostileUrlParameterTests {
 					.as(PARTICIPANT)
 					.param("cursor", "next")
 					.expect(400),
+				// a cursor is the order key of a page's last slip: a count (what it was
+				// before) or anything else no page made is refused
 				HostileRequest.get("cursor is negative", "/my/ballots")
 					.as(PARTICIPANT)
 					.param("cursor", "-10")
-					.expect(200),
+					.expect(400),
 				HostileRequest.get("cursor is the largest int", "/my/ballots")
 					.as(PARTICIPANT)
 					.param("cursor", String.valueOf(Integer.MAX_VALUE))
+					.expect(400),
+				HostileRequest.get("cursor is past every slip", "/my/ballots")
+					.as(PARTICIPANT)
+					.param("cursor", "9".repeat(28) + ":daily-2026-12-02")
 					.expect(200),
+				HostileRequest.get("cursor is before every slip", "/my/ballots")
+					.as(PARTICIPANT)
+					.param("cursor", "0".repeat(28) + ":a")
+					.expect(200),
+				HostileRequest.get("cursor is markup", "/my/ballots")
+					.as(PARTICIPANT)
+					.param("cursor", "0".repeat(28) + ":" + SCRIPT)
+					.expect(400),
 				HostileRequest.get("cursor overflows an int", "/my/ballots")
 					.as(PARTICIPANT)
 					.param("cursor", HUGE)
