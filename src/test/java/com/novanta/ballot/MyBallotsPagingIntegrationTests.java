@@ -123,7 +123,12 @@ class MyBallotsPagingIntegrationTests {
 	@Test
 	void aPageIsOneReadOfItsSlipsInIndexOrderAndOneOfTheirLotteries() throws Exception {
 		for (int i = 0; i < 25; i++) {
-			this.slips.play(this.player, (i % 2 == 0) ? this.daily : this.weekly, 1, 2, 3, 4, 5 + i);
+			if (i % 2 == 0) {
+				this.slips.play(this.player, this.daily, 1, 2, 3, 4, 5, 6 + i);
+			}
+			else {
+				this.slips.play(this.player, this.weekly, 1, 2, 3, 4, 5 + i);
+			}
 		}
 		String next = html(get("/my/ballots")).select("#load-more a").attr("href");
 		try (DatabaseReads.Recording slips = DatabaseReads.finds("ballots");
