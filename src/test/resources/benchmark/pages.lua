@@ -1,6 +1,8 @@
 -- wrk script: GET one page in a closed loop, anonymously or as signed-in participants.
--- wrk -s pages.lua <url> -- <path> [sessions file]
+-- wrk -s pages.lua <url> -- <path>[,<path>...] [sessions file]
 -- The sessions file holds one participant a line: "<Cookie header>\t<CSRF token>".
+-- Several paths (comma-separated) are read in turn. With WRK_PAUSE_MS set, each
+-- connection waits that long before each request (a paced rate, as in play.lua).
 
 local threads = {}
 
@@ -15,7 +17,10 @@ ok = 0
 other = 0
 
 function init(args)
-  path = args[1]
+  paths = {}
+  for p in string.gmatch(args[1], "[^,]+") do
+    table.insert(paths, p)
+  end
   if args[2] then
     for line in io.lines(args[2]) do
       local cookie = line:match("^([^\t]*)\t")
@@ -26,13 +31,23 @@ function init(args)
   end
 end
 
+-- Each thread goes through every session in turn, from a place of its own. (The
+-- threads table is filled in the main script's state: a thread's own state never sees
+-- it, so it cannot tell how many threads there are.)
 function request()
   sent = sent + 1
   local headers = { ["Accept"] = "text/html", ["Accept-Language"] = "en" }
   if #sessions > 0 then
-    headers["Cookie"] = sessions[((sent * #threads + id) % #sessions) + 1]
+    headers["Cookie"] = sessions[((sent + id * 7919) % #sessions) + 1]
   end
-  return wrk.format("GET", path, headers)
+  return wrk.format("GET", paths[(sent % #paths) + 1], headers)
+end
+
+local pause = tonumber(os.getenv("WRK_PAUSE_MS") or "0")
+if pause > 0 then
+  function delay()
+    return pause
+  end
 end
 
 function response(status, headers, body)

@@ -47,9 +47,12 @@ local function line(index)
   return table.concat(parts, "&")
 end
 
+-- Each thread goes through every session in turn, from a place of its own. (The
+-- threads table is filled in the main script's state: a thread's own state never sees
+-- it, so it cannot tell how many threads there are.)
 function request()
   sent = sent + 1
-  local session = sessions[((sent * #threads + id) % #sessions) + 1]
+  local session = sessions[((sent + id * 7919) % #sessions) + 1]
   local body = { "_csrf=" .. session.token, "key=" .. run .. "-" .. id .. "-" .. sent }
   for i = 0, lines - 1 do
     body[#body + 1] = line(i)

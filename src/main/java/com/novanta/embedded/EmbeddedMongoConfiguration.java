@@ -27,7 +27,8 @@ class EmbeddedMongoConfiguration {
 	@Bean(destroyMethod = "stop")
 	EmbeddedMongoServer embeddedMongoServer(DatabaseProperties properties) {
 		EmbeddedMongoServer server = switch (properties.embeddedBackend()) {
-			case H2 -> EmbeddedMongoServer.startFileBacked(Path.of(properties.dataDir()), properties.durableWrites());
+			case H2 -> EmbeddedMongoServer.startFileBacked(Path.of(properties.dataDir()), properties.durableWrites(),
+					properties.compactionFillRate());
 			case MEMORY -> EmbeddedMongoServer.startInMemory();
 		};
 		log.info("Database: {} listening on {}", server.description(), server.connectionString());

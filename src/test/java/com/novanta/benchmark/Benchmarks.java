@@ -14,6 +14,9 @@ import com.sun.management.OperatingSystemMXBean;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * What the benchmarks share: the application without its web server, and heap figures.
@@ -103,6 +106,30 @@ final class Benchmarks {
 			quiet = (os.getProcessCpuLoad() < 0.05) ? quiet + 1 : 0;
 		}
 		return (System.nanoTime() - start) / 1e9;
+	}
+
+	/**
+	 * The slips stored in a lottery once the requests in flight when a load generator
+	 * stopped have been answered (the count has not changed for a second), so that they
+	 * count in the run that sent them, not in the next.
+	 */
+	static long settledSlips(MongoOperations mongo, String lotteryId) throws InterruptedException {
+		long count = slips(mongo, lotteryId);
+		for (int stable = 0; stable < 5;) {
+			Thread.sleep(200);
+			long now = slips(mongo, lotteryId);
+			stable = (now == count) ? stable + 1 : 0;
+			count = now;
+		}
+		return count;
+	}
+
+	/**
+	 * The slips stored in a lottery, without the places its close sealed because no slip
+	 * filled them (tombstones).
+	 */
+	static long slips(MongoOperations mongo, String lotteryId) {
+		return mongo.count(Query.query(Criteria.where("lotteryId").is(lotteryId).and("tombstone").ne(true)), "ballots");
 	}
 
 	static String machine() {

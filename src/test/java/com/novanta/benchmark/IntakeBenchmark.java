@@ -1,10 +1,6 @@
 package com.novanta.benchmark;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,8 +18,6 @@ import com.novanta.testing.WebVisitor;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * Peak-night intake and pages with the load generator OUTSIDE the application's process:
@@ -62,26 +56,21 @@ public final class IntakeBenchmark {
 		List<Integer> slipSizes = numbers(System.getProperty("slipLines", "1,10"));
 		String backend = System.getProperty("backend", "h2");
 		List<String> pages = names(System.getProperty("pages", ""));
-		Path scripts = Path.of(IntakeBenchmark.class.getResource("/benchmark/play.lua").toURI()).getParent();
+		Path scripts = Wrk.script("play.lua").getParent();
 		try (ConfigurableApplicationContext context = LoadBenchmark.startWeb(backend)) {
 			String url = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
 			System.out.printf("Intake benchmark on the %s backend (%s), load generator: %s in its own process%n",
-					backend, Benchmarks.machine(), wrkVersion());
+					backend, Benchmarks.machine(), Wrk.version());
 			Lottery lottery = new TestLotteries(context).open("daily");
 			long signInStart = System.nanoTime();
 			List<WebVisitor> visitors = LoadBenchmark.signIn(context, url, lottery, users);
 			System.out.printf("%,d participants signed in through the form in %.1f s%n", users,
 					(System.nanoTime() - signInStart) / 1e9);
-			Path sessions = Files.createTempFile("novanta-sessions", ".tsv");
-			List<String> lines = new ArrayList<>();
-			for (WebVisitor visitor : visitors) {
-				lines.add(visitor.cookieHeader() + "\t" + visitor.csrfToken());
-			}
-			Files.write(sessions, lines, StandardCharsets.UTF_8);
+			Path sessions = Wrk.sessionsFile(visitors);
 			MongoOperations mongo = context.getBean(MongoOperations.class);
 
 			if (warmUp > 0) {
-				Map<String, String> warm = wrk(scripts.resolve("play.lua"), url, threads, 32, warmUp, 0,
+				Map<String, String> warm = Wrk.run(scripts.resolve("play.lua"), url, threads, 32, warmUp, 0,
 						sessions.toString(), lottery.id(), "1", "warm-" + UUID.randomUUID());
 				System.out.printf("warm-up %d s, 32 connections: %s slips accepted%n", warmUp, warm.get("accepted"));
 			}
@@ -90,12 +79,12 @@ public final class IntakeBenchmark {
 					// the warm-up's (or the last run's) requests in flight when wrk
 					// stopped
 					// are still being stored: they count before this run, not in it
-					long before = settledCount(mongo, lottery);
+					long before = Benchmarks.settledSlips(mongo, lottery.id());
 					int pause = (rate > 0) ? Math.max(1, c * 1000 / rate) : 0;
-					Map<String, String> run = wrk(scripts.resolve("play.lua"), url, Math.min(threads, c), c, seconds,
-							pause, sessions.toString(), lottery.id(), String.valueOf(size),
+					Map<String, String> run = Wrk.run(scripts.resolve("play.lua"), url, Math.min(threads, c), c,
+							seconds, pause, sessions.toString(), lottery.id(), String.valueOf(size),
 							"r" + size + "-" + c + "-" + UUID.randomUUID());
-					long stored = settledCount(mongo, lottery) - before;
+					long stored = Benchmarks.settledSlips(mongo, lottery.id()) - before;
 					long accepted = Long.parseLong(run.get("accepted"));
 					// wrk stops with up to one request a connection in flight: the server
 					// still stores those, wrk never sees their answer
@@ -106,12 +95,13 @@ public final class IntakeBenchmark {
 									+ "p99 %s, max %s; accepted %,d, stored %,d (%,d in flight at the end) -> %s; refused %s, 5xx %s, "
 									+ "socket errors %s%n",
 							size, c, (pause > 0) ? " paced at " + rate + "/s" : "", accepted / elapsed,
-							accepted * size / elapsed, ms(run.get("p50")), ms(run.get("p90")), ms(run.get("p99")),
-							ms(run.get("max")), accepted, stored, stored - accepted, agrees ? "OK" : "DIFFERENT",
-							run.get("refused"), run.get("failed"), run.get("errors"));
+							accepted * size / elapsed, Wrk.ms(run.get("p50")), Wrk.ms(run.get("p90")),
+							Wrk.ms(run.get("p99")), Wrk.ms(run.get("max")), accepted, stored, stored - accepted,
+							agrees ? "OK" : "DIFFERENT", run.get("refused"), run.get("failed"), run.get("errors"));
 				}
 			}
-			System.out.printf("each participant now holds about %,d slips%n", slips(mongo, lottery) / users);
+			System.out.printf("each participant now holds about %,d slips%n",
+					Benchmarks.slips(mongo, lottery.id()) / users);
 			dataFile(context, mongo, lottery, "after the slips");
 
 			// signed-in pages first: drawing moves the clock past the sessions' lifetime
@@ -163,7 +153,7 @@ public final class IntakeBenchmark {
 		// H2 writes what changed within 100 ms
 		Thread.sleep(500);
 		long bytes = Files.size(file);
-		long slips = slips(mongo, lottery);
+		long slips = Benchmarks.slips(mongo, lottery.id());
 		System.out.printf("DISK %s: data file %,.1f MB for %,d slips (%,.1f KB a slip), %,d sessions stored%n", when,
 				bytes / 1e6, slips, bytes / 1e3 / Math.max(1, slips), mongo.getCollection("sessions").countDocuments());
 	}
@@ -174,96 +164,14 @@ public final class IntakeBenchmark {
 		if (sessions != null) {
 			args.add(sessions);
 		}
-		Map<String, String> run = wrk(scripts.resolve("pages.lua"), url, threads, 32, seconds, 0,
+		Map<String, String> run = Wrk.run(scripts.resolve("pages.lua"), url, threads, 32, seconds, 0,
 				args.toArray(String[]::new));
 		double elapsed = Double.parseDouble(run.get("seconds"));
 		System.out.printf(
 				"PAGE %-22s 32 connections: %,7.0f requests/s, p50 %s, p90 %s, p99 %s, max %s; "
 						+ "200: %s, other: %s, socket errors %s%n",
-				name, Long.parseLong(run.get("ok")) / elapsed, ms(run.get("p50")), ms(run.get("p90")),
-				ms(run.get("p99")), ms(run.get("max")), run.get("ok"), run.get("other"), run.get("errors"));
-	}
-
-	/** Runs wrk and reads the line its script's done() writes. */
-	private static Map<String, String> wrk(Path script, String url, int threads, int connections, int seconds,
-			int pauseMillis, String... scriptArgs) {
-		List<String> command = new ArrayList<>(
-				List.of("wrk", "-t", String.valueOf(threads), "-c", String.valueOf(connections), "-d", seconds + "s",
-						"--timeout", "30s", "-s", script.toString(), url, "--"));
-		command.addAll(Arrays.asList(scriptArgs));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-		builder.environment().put("WRK_PAUSE_MS", String.valueOf(pauseMillis));
-		try {
-			Process process = builder.start();
-			Map<String, String> result = new LinkedHashMap<>();
-			StringBuilder output = new StringBuilder();
-			try (BufferedReader reader = new BufferedReader(
-					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-				for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-					output.append(line).append('\n');
-					if (line.startsWith("WRK ")) {
-						for (String pair : line.substring(4).split(" ")) {
-							String[] parts = pair.split("=", 2);
-							result.put(parts[0], parts[1]);
-						}
-					}
-				}
-			}
-			if (process.waitFor() != 0 || result.isEmpty()) {
-				throw new IllegalStateException("wrk failed: " + output);
-			}
-			return result;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot run wrk (apt-get install wrk)", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String wrkVersion() {
-		try {
-			Process process = new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start();
-			String first = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
-				.findFirst()
-				.orElse("wrk");
-			process.waitFor();
-			return first.split(" Copyright")[0].trim();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot run wrk (apt-get install wrk)", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	/**
-	 * The slips stored once the requests in flight when wrk stopped have been answered
-	 * (the count has not changed for a second), so that they count in this run, not in
-	 * the next.
-	 */
-	private static long settledCount(MongoOperations mongo, Lottery lottery) throws InterruptedException {
-		long count = slips(mongo, lottery);
-		for (int stable = 0; stable < 5;) {
-			Thread.sleep(200);
-			long now = slips(mongo, lottery);
-			stable = (now == count) ? stable + 1 : 0;
-			count = now;
-		}
-		return count;
-	}
-
-	private static long slips(MongoOperations mongo, Lottery lottery) {
-		return mongo.count(Query.query(Criteria.where("lotteryId").is(lottery.id())), "ballots");
-	}
-
-	/** wrk's microseconds as milliseconds. */
-	private static String ms(String micros) {
-		return String.format("%.1f ms", Long.parseLong(micros) / 1000.0);
+				name, Long.parseLong(run.get("ok")) / elapsed, Wrk.ms(run.get("p50")), Wrk.ms(run.get("p90")),
+				Wrk.ms(run.get("p99")), Wrk.ms(run.get("max")), run.get("ok"), run.get("other"), run.get("errors"));
 	}
 
 	private static List<Integer> numbers(String list) {

@@ -111,9 +111,9 @@ public final class LoadBenchmark {
 	/**
 	 * The whole application on its embedded defaults with its web server on a free port
 	 * of this machine, in dev mode (the embedded mail catcher); more settings from
-	 * {@code -Dsettings="--a=b --c=d"}.
+	 * {@code -Dsettings="--a=b --c=d"}, which come after {@code extra}.
 	 */
-	static ConfigurableApplicationContext startWeb(String backend) throws Exception {
+	static ConfigurableApplicationContext startWeb(String backend, String... extra) throws Exception {
 		Path dataDir = Files.createTempDirectory("novanta-load");
 		List<String> arguments = new ArrayList<>(
 				// dev mode (the embedded mail catcher), on this machine only
@@ -123,6 +123,7 @@ public final class LoadBenchmark {
 						"--lottery.ballots.limit-per-lottery=1000000", "--logging.level.root=WARN",
 						"--logging.level.com.novanta=WARN", "--spring.main.banner-mode=off",
 						"--server.tomcat.threads.max=" + Math.max(200, WORKERS + 50)));
+		arguments.addAll(List.of(extra));
 		// more settings to try, e.g.
 		// -Dbenchmark.settings="--lottery.sessions.store=container"
 		for (String setting : System.getProperty("settings", "").split(" ")) {

@@ -1,0 +1,142 @@
+package com.novanta.embedded;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the embedded H2 file close to the size of what it holds, while the application
+ * runs.
+ * <p>
+ * H2 writes every change as a new chunk at a free place of the file; a chunk's space is
+ * free again only once nothing in it is live. Sessions, counters and slot numbers change
+ * on every request, slips stay for ever, and they share chunks: without compaction nearly
+ * every chunk keeps a little live data and the file grows by about 13 KB a slip.
+ * <p>
+ * H2's own background compaction is off (see {@link EmbeddedMongoServer}): it also
+ * <em>moves</em> chunks inside the file to shrink it, and files of a million ballots it
+ * had worked on could not be opened again. This does only the other half, in small steps:
+ * it re-writes the live pages of the emptiest chunks ({@code MVStore.compact}, the same
+ * call H2's background writer makes), commits them as a new chunk, and H2 then frees the
+ * old chunks, whose space the next chunks reuse. Nothing is moved, so the file does not
+ * shrink, but it stops growing once its chunks are about {@code fillRate} percent live.
+ * <p>
+ * Readers and writers carry on meanwhile: a step takes H2's store lock only to pick its
+ * chunks, re-writes pages the way a writer changes them, and every command of the server
+ * holds the version it reads ({@code IndexedH2Database.handleCommand}), so no chunk is
+ * freed under a running scan. While a backup runs (space reuse off) H2 re-writes nothing.
+ */
+final class FileCompaction implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(FileCompaction.class);
+
+	/** Steps in one round, at most; a round runs every {@code period}. */
+	private static final int STEPS_PER_ROUND = 4;
+
+	private final MVStore store;
+
+	private final int fillRate;
+
+	private final int stepBytes;
+
+	private final AtomicLong longestStepNanos = new AtomicLong();
+
+	private final AtomicLong steps = new AtomicLong();
+
+	private ScheduledExecutorService rounds;
+
+	/**
+	 * @param fillRate how live a chunk must be, in percent, to be left alone
+	 * @param stepBytes the live bytes one step re-writes, at most
+	 */
+	FileCompaction(MVStore store, int fillRate, int stepBytes) {
+		if (fillRate < 1 || fillRate > 99) {
+			throw new IllegalArgumentException("fill rate must be 1 to 99, not " + fillRate);
+		}
+		this.store = store;
+		this.fillRate = fillRate;
+		this.stepBytes = stepBytes;
+	}
+
+	/** Runs a round every {@code period}, in a thread of its own, until closed. */
+	FileCompaction start(Duration period) {
+		this.rounds = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "embedded-compaction");
+			thread.setDaemon(true);
+			thread.setPriority(Thread.NORM_PRIORITY - 1);
+			return thread;
+		});
+		this.rounds.scheduleWithFixedDelay(this::roundLogged, period.toMillis(), period.toMillis(),
+				TimeUnit.MILLISECONDS);
+		return this;
+	}
+
+	private void roundLogged() {
+		try {
+			int rewritten = round();
+			if (rewritten > 0 && log.isDebugEnabled()) {
+				log.debug("event=compaction steps={} chunks-fill-rate={} file-fill-rate={} longest-step-ms={}",
+						rewritten, this.store.getFileStore().getChunksFillRate(), this.store.getFillRate(),
+						TimeUnit.NANOSECONDS.toMillis(this.longestStepNanos.get()));
+			}
+		}
+		catch (RuntimeException ex) {
+			// the store may be closing; the next round tries again
+			log.warn("event=compaction-failed reason={}", ex.toString());
+		}
+	}
+
+	/**
+	 * One round: steps until the chunks are {@code fillRate} percent live, a step finds
+	 * nothing to re-write, or the round has had its steps.
+	 * @return the steps that re-wrote something
+	 */
+	int round() {
+		int rewritten = 0;
+		for (int i = 0; i < STEPS_PER_ROUND && !this.store.isClosed(); i++) {
+			long started = System.nanoTime();
+			boolean any = this.store.compact(this.fillRate, this.stepBytes);
+			if (any) {
+				// the re-written pages become a chunk now, the old chunks free
+				this.store.commit();
+			}
+			this.longestStepNanos.accumulateAndGet(System.nanoTime() - started, Math::max);
+			if (!any) {
+				break;
+			}
+			rewritten++;
+			this.steps.incrementAndGet();
+		}
+		return rewritten;
+	}
+
+	/** The longest step so far. */
+	Duration longestStep() {
+		return Duration.ofNanos(this.longestStepNanos.get());
+	}
+
+	/** The steps so far that re-wrote something. */
+	long steps() {
+		return this.steps.get();
+	}
+
+	@Override
+	public void close() {
+		if (this.rounds != null) {
+			this.rounds.shutdownNow();
+			try {
+				this.rounds.awaitTermination(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+}
