@@ -39,6 +39,15 @@ final class FileCompaction implements AutoCloseable {
 	/** Steps in one round, at most; a round runs every {@code period}. */
 	private static final int STEPS_PER_ROUND = 4;
 
+	/** Compacting starts this many points below the fill rate. */
+	private static final int HYSTERESIS = 10;
+
+	/** Rounds after which compacting must have freed something, or rests. */
+	private static final int PROGRESS_ROUNDS = 10;
+
+	/** Rounds it rests then. */
+	private static final int REST_ROUNDS = 60;
+
 	private final MVStore store;
 
 	private final int fillRate;
@@ -50,6 +59,15 @@ final class FileCompaction implements AutoCloseable {
 	private final AtomicLong steps = new AtomicLong();
 
 	private ScheduledExecutorService rounds;
+
+	// only the rounds' thread (or a test calling round()) uses these
+	private boolean active;
+
+	private long deadBefore;
+
+	private int activeRounds;
+
+	private int resting;
 
 	/**
 	 * @param fillRate how live a chunk must be, in percent, to be left alone
@@ -94,10 +112,27 @@ final class FileCompaction implements AutoCloseable {
 
 	/**
 	 * One round: steps until the chunks are {@code fillRate} percent live, a step finds
-	 * nothing to re-write, or the round has had its steps.
+	 * nothing to re-write, or the round has had its steps. A round starts compacting only
+	 * once the chunks are ten points below the fill rate, and compacting stops for a
+	 * minute when ten rounds freed nothing: H2's own chunks (its map of chunks is
+	 * re-written with every commit) would otherwise keep it re-writing the same data for
+	 * ever, with no writer about.
 	 * @return the steps that re-wrote something
 	 */
 	int round() {
+		if (this.resting > 0) {
+			this.resting--;
+			return 0;
+		}
+		long dead = deadBytes();
+		if (!this.active) {
+			if (chunksFillRate() >= this.fillRate - HYSTERESIS) {
+				return 0;
+			}
+			this.active = true;
+			this.deadBefore = dead;
+			this.activeRounds = 0;
+		}
 		int rewritten = 0;
 		for (int i = 0; i < STEPS_PER_ROUND && !this.store.isClosed(); i++) {
 			long started = System.nanoTime();
@@ -113,7 +148,28 @@ final class FileCompaction implements AutoCloseable {
 			rewritten++;
 			this.steps.incrementAndGet();
 		}
+		if (rewritten == 0 || chunksFillRate() >= this.fillRate) {
+			this.active = false;
+		}
+		else if (++this.activeRounds == PROGRESS_ROUNDS) {
+			if (dead >= this.deadBefore) {
+				this.active = false;
+				this.resting = REST_ROUNDS;
+			}
+			this.deadBefore = dead;
+			this.activeRounds = 0;
+		}
 		return rewritten;
+	}
+
+	private int chunksFillRate() {
+		return this.store.getFileStore().getChunksFillRate();
+	}
+
+	/** The bytes of the file's chunks that nothing uses any more. */
+	private long deadBytes() {
+		long used = this.store.getFileStore().size() * this.store.getFillRate() / 100;
+		return used * (100 - chunksFillRate()) / 100;
 	}
 
 	/** The longest step so far. */
