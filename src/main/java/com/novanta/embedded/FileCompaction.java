@@ -39,6 +39,9 @@ final class FileCompaction implements AutoCloseable {
 	/** Steps in one round, at most; a round runs every {@code period}. */
 	private static final int STEPS_PER_ROUND = 4;
 
+	/** H2's figure for {@link #rewritableFillRate()}, which it has no method for. */
+	private static final String REWRITABLE_FILL_RATE = "info.CHUNKS_FILL_RATE_RW";
+
 	/** Compacting starts this many points below the fill rate. */
 	private static final int HYSTERESIS = 10;
 
@@ -63,7 +66,7 @@ final class FileCompaction implements AutoCloseable {
 	// only the rounds' thread (or a test calling round()) uses these
 	private boolean active;
 
-	private long deadBefore;
+	private int fillRateBefore;
 
 	private int activeRounds;
 
@@ -97,10 +100,17 @@ final class FileCompaction implements AutoCloseable {
 
 	private void roundLogged() {
 		try {
+			if (log.isTraceEnabled()) {
+				StringBuilder info = new StringBuilder();
+				this.store.populateInfo((key, value) -> info.append(' ').append(key).append('=').append(value));
+				log.trace("event=compaction-state{}", info);
+			}
 			int rewritten = round();
 			if (rewritten > 0 && log.isDebugEnabled()) {
-				log.debug("event=compaction steps={} chunks-fill-rate={} file-fill-rate={} longest-step-ms={}",
-						rewritten, this.store.getFileStore().getChunksFillRate(), this.store.getFillRate(),
+				log.debug(
+						"event=compaction steps={} rewritable-fill-rate={} file-fill-rate={} file-mb={} longest-step-ms={}",
+						rewritten, rewritableFillRate(), this.store.getFillRate(),
+						this.store.getFileStore().size() / (1024 * 1024),
 						TimeUnit.NANOSECONDS.toMillis(this.longestStepNanos.get()));
 			}
 		}
@@ -124,13 +134,13 @@ final class FileCompaction implements AutoCloseable {
 			this.resting--;
 			return 0;
 		}
-		long dead = deadBytes();
+		int before = rewritableFillRate();
 		if (!this.active) {
-			if (chunksFillRate() >= this.fillRate - HYSTERESIS) {
+			if (before >= this.fillRate - HYSTERESIS) {
 				return 0;
 			}
 			this.active = true;
-			this.deadBefore = dead;
+			this.fillRateBefore = before;
 			this.activeRounds = 0;
 		}
 		int rewritten = 0;
@@ -148,28 +158,34 @@ final class FileCompaction implements AutoCloseable {
 			rewritten++;
 			this.steps.incrementAndGet();
 		}
-		if (rewritten == 0 || chunksFillRate() >= this.fillRate) {
+		if (rewritten == 0 || rewritableFillRate() >= this.fillRate) {
 			this.active = false;
 		}
 		else if (++this.activeRounds == PROGRESS_ROUNDS) {
-			if (dead >= this.deadBefore) {
+			if (before <= this.fillRateBefore) {
 				this.active = false;
 				this.resting = REST_ROUNDS;
 			}
-			this.deadBefore = dead;
+			this.fillRateBefore = before;
 			this.activeRounds = 0;
 		}
 		return rewritten;
 	}
 
-	private int chunksFillRate() {
-		return this.store.getFileStore().getChunksFillRate();
-	}
-
-	/** The bytes of the file's chunks that nothing uses any more. */
-	private long deadBytes() {
-		long used = this.store.getFileStore().size() * this.store.getFillRate() / 100;
-		return used * (100 - chunksFillRate()) / 100;
+	/**
+	 * How live the chunks are that could be re-written: neither all live nor all dead (H2
+	 * frees those itself), and older than H2's retention time. Chunks younger than that
+	 * are mostly dead under load (each commit re-writes the pages of the sessions it
+	 * changed), but H2 keeps them, and they are no measure of what compaction can do.
+	 */
+	private int rewritableFillRate() {
+		int[] rate = { 100 };
+		this.store.populateInfo((key, value) -> {
+			if (REWRITABLE_FILL_RATE.equals(key)) {
+				rate[0] = Integer.parseInt(value);
+			}
+		});
+		return rate[0];
 	}
 
 	/** The longest step so far. */
