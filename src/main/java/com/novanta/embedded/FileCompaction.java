@@ -39,23 +39,19 @@ final class FileCompaction implements AutoCloseable {
 	/** Steps in one round, at most; a round runs every {@code period}. */
 	private static final int STEPS_PER_ROUND = 4;
 
-	/** H2's figure for {@link #rewritableFillRate()}, which it has no method for. */
-	private static final String REWRITABLE_FILL_RATE = "info.CHUNKS_FILL_RATE_RW";
+	/** H2's count of the bytes it wrote to the file. */
+	private static final String WRITE_BYTES = "info.FILE_WRITE_BYTES";
 
-	/** Compacting starts this many points below the fill rate. */
-	private static final int HYSTERESIS = 10;
-
-	/** Rounds after which compacting must have freed something, or rests. */
-	private static final int PROGRESS_ROUNDS = 10;
-
-	/** Rounds it rests then. */
-	private static final int REST_ROUNDS = 60;
+	/** The most compaction may write ahead of the application, by default. */
+	private static final long MAX_BUDGET = 256L * 1024 * 1024;
 
 	private final MVStore store;
 
 	private final int fillRate;
 
 	private final int stepBytes;
+
+	private final long maxBudget;
 
 	private final AtomicLong longestStepNanos = new AtomicLong();
 
@@ -64,25 +60,32 @@ final class FileCompaction implements AutoCloseable {
 	private ScheduledExecutorService rounds;
 
 	// only the rounds' thread (or a test calling round()) uses these
-	private boolean active;
+	private long budget;
 
-	private int fillRateBefore;
-
-	private int activeRounds;
-
-	private int resting;
+	private long writtenBefore;
 
 	/**
 	 * @param fillRate how live a chunk must be, in percent, to be left alone
 	 * @param stepBytes the live bytes one step re-writes, at most
 	 */
 	FileCompaction(MVStore store, int fillRate, int stepBytes) {
+		this(store, fillRate, stepBytes, MAX_BUDGET);
+	}
+
+	/**
+	 * @param maxBudget the most it may write ahead of the application (what it may write
+	 * at once when it starts)
+	 */
+	FileCompaction(MVStore store, int fillRate, int stepBytes, long maxBudget) {
 		if (fillRate < 1 || fillRate > 99) {
 			throw new IllegalArgumentException("fill rate must be 1 to 99, not " + fillRate);
 		}
 		this.store = store;
 		this.fillRate = fillRate;
 		this.stepBytes = stepBytes;
+		this.maxBudget = maxBudget;
+		this.budget = maxBudget;
+		this.writtenBefore = writtenBytes();
 	}
 
 	/** Runs a round every {@code period}, in a thread of its own, until closed. */
@@ -108,8 +111,8 @@ final class FileCompaction implements AutoCloseable {
 			int rewritten = round();
 			if (rewritten > 0 && log.isDebugEnabled()) {
 				log.debug(
-						"event=compaction steps={} rewritable-fill-rate={} file-fill-rate={} file-mb={} longest-step-ms={}",
-						rewritten, rewritableFillRate(), this.store.getFillRate(),
+						"event=compaction steps={} chunks-fill-rate={} file-fill-rate={} file-mb={} longest-step-ms={}",
+						rewritten, chunksFillRate(), this.store.getFillRate(),
 						this.store.getFileStore().size() / (1024 * 1024),
 						TimeUnit.NANOSECONDS.toMillis(this.longestStepNanos.get()));
 			}
@@ -122,35 +125,27 @@ final class FileCompaction implements AutoCloseable {
 
 	/**
 	 * One round: steps until the chunks are {@code fillRate} percent live, a step finds
-	 * nothing to re-write, or the round has had its steps. A round starts compacting only
-	 * once the chunks are ten points below the fill rate, and compacting stops for a
-	 * minute when ten rounds freed nothing: H2's own chunks (its map of chunks is
-	 * re-written with every commit) would otherwise keep it re-writing the same data for
-	 * ever, with no writer about.
+	 * nothing to re-write, the round has had its steps, or the budget is spent. The
+	 * budget is what the application wrote since (up to {@code maxBudget}, which a start
+	 * also gives): compaction never writes more than the application does, so it comes to
+	 * rest when the application does. Without that, H2's own chunk map, re-written with
+	 * every commit, kept it re-writing after a million-ballot fill for as long as one
+	 * watched.
 	 * @return the steps that re-wrote something
 	 */
 	int round() {
-		if (this.resting > 0) {
-			this.resting--;
-			return 0;
-		}
-		int before = rewritableFillRate();
-		if (!this.active) {
-			if (before >= this.fillRate - HYSTERESIS) {
-				return 0;
-			}
-			this.active = true;
-			this.fillRateBefore = before;
-			this.activeRounds = 0;
-		}
+		long written = writtenBytes();
+		this.budget = Math.min(this.maxBudget, this.budget + Math.max(0, written - this.writtenBefore));
 		int rewritten = 0;
-		for (int i = 0; i < STEPS_PER_ROUND && !this.store.isClosed(); i++) {
+		for (int i = 0; i < STEPS_PER_ROUND && this.budget > 0 && !this.store.isClosed(); i++) {
 			long started = System.nanoTime();
+			long before = writtenBytes();
 			boolean any = this.store.compact(this.fillRate, this.stepBytes);
 			if (any) {
 				// the re-written pages become a chunk now, the old chunks free
 				this.store.commit();
 			}
+			this.budget -= writtenBytes() - before;
 			this.longestStepNanos.accumulateAndGet(System.nanoTime() - started, Math::max);
 			if (!any) {
 				break;
@@ -158,34 +153,34 @@ final class FileCompaction implements AutoCloseable {
 			rewritten++;
 			this.steps.incrementAndGet();
 		}
-		if (rewritten == 0 || rewritableFillRate() >= this.fillRate) {
-			this.active = false;
-		}
-		else if (++this.activeRounds == PROGRESS_ROUNDS) {
-			if (before <= this.fillRateBefore) {
-				this.active = false;
-				this.resting = REST_ROUNDS;
-			}
-			this.fillRateBefore = before;
-			this.activeRounds = 0;
-		}
+		this.writtenBefore = writtenBytes();
 		return rewritten;
 	}
 
-	/**
-	 * How live the chunks are that could be re-written: neither all live nor all dead (H2
-	 * frees those itself), and older than H2's retention time. Chunks younger than that
-	 * are mostly dead under load (each commit re-writes the pages of the sessions it
-	 * changed), but H2 keeps them, and they are no measure of what compaction can do.
-	 */
-	private int rewritableFillRate() {
-		int[] rate = { 100 };
-		this.store.populateInfo((key, value) -> {
-			if (REWRITABLE_FILL_RATE.equals(key)) {
-				rate[0] = Integer.parseInt(value);
+	/** The bytes H2 wrote to the file since it opened it. */
+	private long writtenBytes() {
+		return info(WRITE_BYTES, 0);
+	}
+
+	/** How live the chunks are, in percent. */
+	private long chunksFillRate() {
+		return this.store.getFileStore().getChunksFillRate();
+	}
+
+	/** One of H2's figures that it has no method for. */
+	private long info(String name, long otherwise) {
+		long[] value = { otherwise };
+		this.store.populateInfo((key, figure) -> {
+			if (name.equals(key)) {
+				value[0] = Long.parseLong(figure);
 			}
 		});
-		return rate[0];
+		return value[0];
+	}
+
+	/** Takes from the budget as if it had written {@code bytes} (tests). */
+	void spend(long bytes) {
+		this.budget -= bytes;
 	}
 
 	/** The longest step so far. */

@@ -108,6 +108,47 @@ class FileCompactionTests {
 	}
 
 	/**
+	 * Compaction writes no more than the application does: with nothing written since it
+	 * started (and no head start) it does nothing however empty the chunks; once the
+	 * application has written, it may write as much.
+	 */
+	@Test
+	void compactionWritesNoMoreThanTheApplication() throws Exception {
+		Path dir = this.dataDir.resolve("budget");
+		EmbeddedMongoServer server = EmbeddedMongoServer.startFileBacked(dir, false, 0);
+		MVStore store = store(server);
+		store.setRetentionTime(0);
+		store.setAutoCommitDelay(0);
+		try (MongoClient client = MongoClients.create(server.connectionString())) {
+			MongoCollection<Document> slip = client.getDatabase("t").getCollection("slips");
+			MongoCollection<Document> sessions = client.getDatabase("t").getCollection("sessions");
+			int slips = 0;
+			for (; slips < 100; slips++) {
+				slip.insertOne(new Document("_id", slips).append("payload", PAYLOAD));
+				sessions.updateOne(Filters.eq("_id", 1), Updates.set("payload", PAYLOAD + slips),
+						new UpdateOptions().upsert(true));
+				store.commit();
+			}
+			FileCompaction compaction = new FileCompaction(store, EmbeddedMongoServer.DEFAULT_FILL_RATE, 64 * 1024,
+					4 * 1024 * 1024);
+			// no head start: the whole budget spent on nothing
+			compaction.spend(4 * 1024 * 1024);
+			assertThat(compaction.round()).isZero();
+			assertThat(store.getFileStore().getChunksFillRate()).isLessThan(EmbeddedMongoServer.DEFAULT_FILL_RATE);
+			for (; slips < 200; slips++) {
+				slip.insertOne(new Document("_id", slips).append("payload", PAYLOAD));
+				sessions.updateOne(Filters.eq("_id", 1), Updates.set("payload", PAYLOAD + slips),
+						new UpdateOptions().upsert(true));
+				store.commit();
+			}
+			assertThat(compaction.round()).isPositive();
+		}
+		finally {
+			server.stop();
+		}
+	}
+
+	/**
 	 * Writers, readers and compaction all at once: no reader fails or sees a document
 	 * half-changed, and after a restart every document is as its writer last left it.
 	 */
