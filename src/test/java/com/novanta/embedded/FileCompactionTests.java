@@ -130,7 +130,7 @@ class FileCompactionTests {
 				store.commit();
 			}
 			FileCompaction compaction = new FileCompaction(store, EmbeddedMongoServer.DEFAULT_FILL_RATE, 64 * 1024,
-					4 * 1024 * 1024);
+					4 * 1024 * 1024, 32 * 1024);
 			// no head start: the whole budget spent on nothing
 			compaction.spend(4 * 1024 * 1024);
 			assertThat(compaction.round()).isZero();
@@ -141,6 +141,9 @@ class FileCompactionTests {
 						new UpdateOptions().upsert(true));
 				store.commit();
 			}
+			// the application wrote more than 32 KB since the round before: busy
+			assertThat(compaction.round()).isZero();
+			// and nothing since: its turn, with what the application wrote to spend
 			assertThat(compaction.round()).isPositive();
 		}
 		finally {
