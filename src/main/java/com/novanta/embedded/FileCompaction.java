@@ -84,8 +84,10 @@ final class FileCompaction implements AutoCloseable {
 	/**
 	 * @param maxBudget the most it may write ahead of the application (what it may write
 	 * at once when it starts)
+	 * @param busyBytes what the application writes between two rounds when it is busy,
+	 * and the round leaves the file alone
 	 */
-	FileCompaction(MVStore store, int fillRate, int stepBytes, long maxBudget) {
+	FileCompaction(MVStore store, int fillRate, int stepBytes, long maxBudget, long busyBytes) {
 		if (fillRate < 1 || fillRate > 99) {
 			throw new IllegalArgumentException("fill rate must be 1 to 99, not " + fillRate);
 		}
