@@ -114,7 +114,8 @@ class FileCompactionTests {
 	/**
 	 * Compaction writes no more than the application does: with nothing written since it
 	 * started (and no head start) it does nothing however empty the chunks; once the
-	 * application has written, it may write as much.
+	 * application has written, it may write as much, but not while the application writes
+	 * hard.
 	 */
 	@Test
 	void compactionWritesNoMoreThanTheApplication() throws Exception {
@@ -126,25 +127,14 @@ class FileCompactionTests {
 		try (MongoClient client = MongoClients.create(server.connectionString())) {
 			MongoCollection<Document> slip = client.getDatabase("t").getCollection("slips");
 			MongoCollection<Document> sessions = client.getDatabase("t").getCollection("sessions");
-			int slips = 0;
-			for (; slips < 100; slips++) {
-				slip.insertOne(new Document("_id", slips).append("payload", PAYLOAD));
-				sessions.updateOne(Filters.eq("_id", 1), Updates.set("payload", PAYLOAD + slips),
-						new UpdateOptions().upsert(true));
-				store.commit();
-			}
+			play(slip, sessions, store, 0, 100);
 			FileCompaction compaction = new FileCompaction(store, EmbeddedMongoServer.DEFAULT_FILL_RATE, 64 * 1024,
 					4 * 1024 * 1024, 32 * 1024);
 			// no head start: the whole budget spent on nothing
 			compaction.spend(4 * 1024 * 1024);
 			assertThat(compaction.round()).isZero();
 			assertThat(store.getFileStore().getChunksFillRate()).isLessThan(EmbeddedMongoServer.DEFAULT_FILL_RATE);
-			for (; slips < 200; slips++) {
-				slip.insertOne(new Document("_id", slips).append("payload", PAYLOAD));
-				sessions.updateOne(Filters.eq("_id", 1), Updates.set("payload", PAYLOAD + slips),
-						new UpdateOptions().upsert(true));
-				store.commit();
-			}
+			play(slip, sessions, store, 100, 200);
 			// the application wrote more than 32 KB since the round before: busy
 			assertThat(compaction.round()).isZero();
 			// and nothing since: its turn, with what the application wrote to spend
@@ -227,6 +217,17 @@ class FileCompactionTests {
 		}
 		finally {
 			reopened.stop();
+		}
+	}
+
+	/** Slips {@code from} to {@code to}, each changing a session, each committed. */
+	private static void play(MongoCollection<Document> slip, MongoCollection<Document> sessions, MVStore store,
+			int from, int to) {
+		for (int i = from; i < to; i++) {
+			slip.insertOne(new Document("_id", i).append("payload", PAYLOAD));
+			sessions.updateOne(Filters.eq("_id", 1), Updates.set("payload", PAYLOAD + i),
+					new UpdateOptions().upsert(true));
+			store.commit();
 		}
 	}
 
