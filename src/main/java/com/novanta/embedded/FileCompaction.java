@@ -124,7 +124,7 @@ final class FileCompaction implements AutoCloseable {
 			if (rewritten > 0 && log.isDebugEnabled()) {
 				log.debug(
 						"event=compaction steps={} chunks-fill-rate={} file-fill-rate={} file-mb={} longest-step-ms={}",
-						rewritten, chunksFillRate(), this.store.getFillRate(),
+						rewritten, this.store.getFileStore().getChunksFillRate(), this.store.getFillRate(),
 						this.store.getFileStore().size() / (1024 * 1024),
 						TimeUnit.NANOSECONDS.toMillis(this.longestStepNanos.get()));
 			}
@@ -176,25 +176,17 @@ final class FileCompaction implements AutoCloseable {
 		return rewritten;
 	}
 
-	/** The bytes H2 wrote to the file since it opened it. */
+	/**
+	 * The bytes H2 wrote to the file since it opened it (a figure it has no method for).
+	 */
 	private long writtenBytes() {
-		return info(WRITE_BYTES, 0);
-	}
-
-	/** How live the chunks are, in percent. */
-	private long chunksFillRate() {
-		return this.store.getFileStore().getChunksFillRate();
-	}
-
-	/** One of H2's figures that it has no method for. */
-	private long info(String name, long otherwise) {
-		long[] value = { otherwise };
+		long[] written = { 0 };
 		this.store.populateInfo((key, figure) -> {
-			if (name.equals(key)) {
-				value[0] = Long.parseLong(figure);
+			if (WRITE_BYTES.equals(key)) {
+				written[0] = Long.parseLong(figure);
 			}
 		});
-		return value[0];
+		return written[0];
 	}
 
 	/** Takes from the budget as if it had written {@code bytes} (tests). */
