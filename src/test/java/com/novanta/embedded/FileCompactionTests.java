@@ -46,11 +46,7 @@ class FileCompactionTests {
 	void compactionKeepsTheFileFromGrowingWithChanges() throws Exception {
 		Path dir = this.dataDir.resolve("churn");
 		EmbeddedMongoServer server = EmbeddedMongoServer.startFileBacked(dir, false, 0);
-		MVStore store = store(server);
-		// H2 re-writes only chunks older than its retention time (45 s); here at once
-		store.setRetentionTime(0);
-		// the test commits, not H2's writer at moments of its own
-		store.setAutoCommitDelay(0);
+		MVStore store = store(server, true);
 		FileCompaction compaction = new FileCompaction(store, EmbeddedMongoServer.DEFAULT_FILL_RATE, 256 * 1024);
 		int slips = 0;
 		long warm = 0;
@@ -121,9 +117,7 @@ class FileCompactionTests {
 	void compactionWritesNoMoreThanTheApplication() throws Exception {
 		Path dir = this.dataDir.resolve("budget");
 		EmbeddedMongoServer server = EmbeddedMongoServer.startFileBacked(dir, false, 0);
-		MVStore store = store(server);
-		store.setRetentionTime(0);
-		store.setAutoCommitDelay(0);
+		MVStore store = store(server, true);
 		try (MongoClient client = MongoClients.create(server.connectionString())) {
 			MongoCollection<Document> slip = client.getDatabase("t").getCollection("slips");
 			MongoCollection<Document> sessions = client.getDatabase("t").getCollection("sessions");
@@ -153,8 +147,7 @@ class FileCompactionTests {
 	void nothingIsLostWhileCompactionRunsUnderLoad() throws Exception {
 		Path dir = this.dataDir.resolve("load");
 		EmbeddedMongoServer server = EmbeddedMongoServer.startFileBacked(dir, false, 0);
-		MVStore store = store(server);
-		store.setRetentionTime(0);
+		MVStore store = store(server, false);
 		FileCompaction compaction = new FileCompaction(store, EmbeddedMongoServer.DEFAULT_FILL_RATE, 64 * 1024);
 		Map<Integer, Integer> expected = new ConcurrentHashMap<>();
 		int writers = 4;
@@ -231,8 +224,18 @@ class FileCompactionTests {
 		}
 	}
 
-	private static MVStore store(EmbeddedMongoServer server) {
-		return ((H2Backend) server.backend()).getMvStore();
+	/**
+	 * The server's store, whose chunks compaction may re-write at once (H2 re-writes only
+	 * chunks older than its retention time, 45 s); with {@code testCommits}, only the
+	 * test commits, not H2's writer at moments of its own.
+	 */
+	private static MVStore store(EmbeddedMongoServer server, boolean testCommits) {
+		MVStore store = ((H2Backend) server.backend()).getMvStore();
+		store.setRetentionTime(0);
+		if (testCommits) {
+			store.setAutoCommitDelay(0);
+		}
+		return store;
 	}
 
 }
