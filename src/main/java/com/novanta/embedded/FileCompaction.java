@@ -89,7 +89,8 @@ final class FileCompaction implements AutoCloseable {
 	 */
 	FileCompaction(MVStore store, int fillRate, int stepBytes, long maxBudget, long busyBytes) {
 		if (fillRate < 1 || fillRate > 99) {
-			throw new IllegalArgumentException("fill rate must be 1 to 99, not " + fillRate);
+			throw new IllegalArgumentException(
+					"lottery.database.compaction-fill-rate must be 0 (off) or 1 to 99, not " + fillRate);
 		}
 		this.store = store;
 		this.fillRate = fillRate;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The embedded file compacted while it is read and written: what a day does to it
@@ -139,6 +140,12 @@ class FileCompactionTests {
 		}
 	}
 
+	@Test
+	void aFillRateOutOfRangeIsRefusedWithTheSettingsName() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new FileCompaction(null, 100, 1024))
+			.withMessage("lottery.database.compaction-fill-rate must be 0 (off) or 1 to 99, not 100");
+	}
+
 	/**
 	 * Writers, readers and compaction all at once: no reader fails or sees a document
 	 * half-changed, and after a restart every document is as its writer last left it.
@@ -158,22 +165,28 @@ class FileCompactionTests {
 				List<String> seen = new ArrayList<>();
 				if (thread < writers) {
 					// each writer owns its documents: inserts, then changes them again
-					for (int round = 0; round < 60; round++) {
-						for (int i = 0; i < 10; i++) {
-							int id = thread * 1000 + i;
-							documents.updateOne(
-									Filters.eq("_id", id), Updates.combine(Updates.set("round", round),
-											Updates.set("check", round), Updates.set("payload", PAYLOAD)),
-									new UpdateOptions().upsert(true));
-							expected.put(id, round);
+					try {
+						for (int round = 0; round < 60; round++) {
+							for (int i = 0; i < 10; i++) {
+								int id = thread * 1000 + i;
+								documents.updateOne(
+										Filters.eq("_id", id), Updates.combine(Updates.set("round", round),
+												Updates.set("check", round), Updates.set("payload", PAYLOAD)),
+										new UpdateOptions().upsert(true));
+								expected.put(id, round);
+							}
+							documents.insertOne(new Document("_id", thread * 1000 + 100 + round).append("round", -1)
+								.append("check", -1)
+								.append("payload", PAYLOAD));
+							expected.put(thread * 1000 + 100 + round, -1);
+							store.commit();
 						}
-						documents.insertOne(new Document("_id", thread * 1000 + 100 + round).append("round", -1)
-							.append("check", -1)
-							.append("payload", PAYLOAD));
-						expected.put(thread * 1000 + 100 + round, -1);
-						store.commit();
 					}
-					writing.countDown();
+					finally {
+						// the reader and the compaction stop with the writers, whatever
+						// happened to them
+						writing.countDown();
+					}
 				}
 				else if (thread == writers) {
 					// a reader: whole scans, each document whole
