@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.deque.html.axecore.args.AxeRunOptions;
+import com.deque.html.axecore.results.ResultType;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
@@ -466,8 +468,16 @@ public final class Browser {
 	private void analyze() {
 		// Frames are left out: the only ones are the dev mailbox's sandboxed mail frames,
 		// where scripts cannot run, and trying to inject axe there waits for the script
-		// timeout (about 30 s) on every such page.
-		Results results = new AxeBuilder().disableIframeTesting().analyze(this.raw);
+		// timeout (about 30 s) on every such page. With no frames, axe runs in the page
+		// itself (legacy mode: no blank tab opened to combine the frames' results), and
+		// reports only the violations in detail, not every node that passed: half the
+		// time a page (1.46 s a page before, 0.71 s after, ItalianBrowserTests alone).
+		AxeRunOptions options = new AxeRunOptions();
+		options.setResultTypes(List.of(ResultType.Violations.getKey()));
+		Results results = new AxeBuilder().disableIframeTesting()
+			.setLegacyMode(true)
+			.withOptions(options)
+			.analyze(this.raw);
 		List<Rule> serious = results.getViolations()
 			.stream()
 			.filter((rule) -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
