@@ -11,10 +11,9 @@ import org.h2.mvstore.MVStore;
  * and syncs its file. Concurrent writers share commits: a writer whose change a commit
  * that began after it already stored does not commit again.
  * <p>
- * Without it, H2 writes changes to its file at most 100 ms after they happen and never
- * syncs, so a power cut loses what the operating system had not written yet (on Linux by
- * default up to about 30 s of writes); a process that is killed loses at most the last
- * 100 ms.
+ * Without it, H2 writes changes to its file at most 100 ms after they happen, and
+ * {@link FileSync} syncs the file every second: a power cut loses about the last second
+ * of changes, a process that is killed at most the last 100 ms.
  */
 final class DurableWrites {
 

@@ -53,11 +53,15 @@ public final class EmbeddedMongoServer {
 
 	private final FileCompaction compaction;
 
-	private EmbeddedMongoServer(MongoBackend backend, String description, Path file, FileCompaction compaction) {
+	private final FileSync sync;
+
+	private EmbeddedMongoServer(MongoBackend backend, String description, Path file, FileCompaction compaction,
+			FileSync sync) {
 		this.backend = backend;
 		this.description = description;
 		this.file = file;
 		this.compaction = compaction;
+		this.sync = sync;
 		this.server = new MongoServer(backend);
 		this.server.bind("127.0.0.1", 0);
 		this.address = this.server.getLocalAddress();
@@ -117,16 +121,18 @@ public final class EmbeddedMongoServer {
 		}
 		// Write changes to disk at most 100 ms after they happen (H2's default is 1 s).
 		store.setAutoCommitDelay(100);
+		// Synced every second, so H2 may re-use a freed chunk's space after seconds
+		FileSync sync = new FileSync(store).start();
 		IndexedBackends.H2 backend = new IndexedBackends.H2(store, durable);
 		FileCompaction compaction = (compactionFillRate > 0)
 				? new FileCompaction(store, compactionFillRate, COMPACTION_STEP_BYTES).start(COMPACTION_PERIOD) : null;
 		return new EmbeddedMongoServer(backend, "embedded (H2 file " + file + ((durable) ? ", durable writes)" : ")"),
-				file, compaction);
+				file, compaction, sync);
 	}
 
 	/** Starts a server that keeps everything in memory: for tests and benchmarks. */
 	static EmbeddedMongoServer startInMemory() {
-		return new EmbeddedMongoServer(new IndexedBackends.Memory(), "embedded (in memory)", null, null);
+		return new EmbeddedMongoServer(new IndexedBackends.Memory(), "embedded (in memory)", null, null, null);
 	}
 
 	String connectionString() {
@@ -175,6 +181,9 @@ public final class EmbeddedMongoServer {
 		log.info("Stopping the embedded database");
 		if (this.compaction != null) {
 			this.compaction.close();
+		}
+		if (this.sync != null) {
+			this.sync.close();
 		}
 		this.server.shutdown();
 		this.backend.close();

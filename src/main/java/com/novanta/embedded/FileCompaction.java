@@ -177,12 +177,17 @@ final class FileCompaction implements AutoCloseable {
 		return rewritten;
 	}
 
-	/**
-	 * The bytes H2 wrote to the file since it opened it (a figure it has no method for).
-	 */
 	private long writtenBytes() {
+		return writtenBytes(this.store);
+	}
+
+	/**
+	 * The bytes H2 wrote to the store's file since it opened it (a figure it has no
+	 * method for).
+	 */
+	static long writtenBytes(MVStore store) {
 		long[] written = { 0 };
-		this.store.populateInfo((key, figure) -> {
+		store.populateInfo((key, figure) -> {
 			if (WRITE_BYTES.equals(key)) {
 				written[0] = Long.parseLong(figure);
 			}

@@ -239,8 +239,8 @@ class FileCompactionTests {
 
 	/**
 	 * The server's store, whose chunks compaction may re-write at once (H2 re-writes only
-	 * chunks older than its retention time, 45 s); with {@code testCommits}, only the
-	 * test commits, not H2's writer at moments of its own.
+	 * chunks older than its retention time, {@link FileSync#RETENTION}); with
+	 * {@code testCommits}, only the test commits, not H2's writer at moments of its own.
 	 */
 	private static MVStore store(EmbeddedMongoServer server, boolean testCommits) {
 		MVStore store = ((H2Backend) server.backend()).getMvStore();
