@@ -133,6 +133,14 @@ class CheckerBrowserTests {
 		this.browser.onComputerAndPhone("checker/result", findings);
 		scrollTo("check-draws");
 		this.browser.screenshot("checker/result-draws");
+		this.browser.setWindowSize(390, 844);
+		this.browser.reload();
+		scrollTo("check-summary");
+		this.browser.screenshot("checker/result-phone-summary");
+		scrollTo("check-draws");
+		this.browser.screenshot("checker/result-phone-draws");
+		this.browser.setWindowSize(1280, 900);
+		this.browser.reload();
 
 		// the second page, in place with htmx, and the address follows
 		this.browser.clickAndSettle(By.cssSelector("#checker a[rel=next]"));
