@@ -35,7 +35,7 @@ class SecurityConfiguration {
 
 	/** Pages anyone may see (GET). */
 	static final String[] PUBLIC_PAGES = { "/", "/terms", "/signin/**", "/signup/**", "/password/**", "/account/verify",
-			"/lotteries", "/lotteries/**", "/fairness/**", "/verify", "/results/**", "/statistics/**",
+			"/lotteries", "/lotteries/**", "/fairness/**", "/verify", "/results/**", "/statistics/**", "/checker",
 			"/unsubscribe/**", "/error", "/css/**", "/js/**", "/img/**", "/fonts/**", "/webjars/**", "/favicon.ico",
 			"/actuator/health/**" };
 

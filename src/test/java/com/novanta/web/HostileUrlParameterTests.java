@@ -157,6 +157,34 @@ class HostileUrlParameterTests {
 					.as(PARTICIPANT)
 					.param("numbers", "1,2,3,4,5,6", "7,8,9,10,11,12")
 					.expect(200, "0 of 6 chosen"),
+				// the number checker: game, numbers, period, page (the page and the
+				// form's
+				// messages; its own tests have the whole table)
+				HostileRequest.get("numbers to check are words", "/checker")
+					.param("numbers", "one,two")
+					.expect(400, "Enter whole numbers only"),
+				HostileRequest.get("numbers to check are very long", "/checker")
+					.param("numbers", LONG)
+					.expect(400, "That is far longer than a line"),
+				HostileRequest.get("numbers to check are given twice", "/checker")
+					.param("numbers", "1,2,3,4,5,6", "7,8,9,10,11,12")
+					.expect(400, "Enter exactly 6 numbers"),
+				HostileRequest.get("numbers to check are out of range", "/checker")
+					.param("numbers", "0,1,2,3,4,91")
+					.expect(400, "Numbers go from 1 to 90"),
+				HostileRequest.get("game to check is markup", "/checker")
+					.param("game", SCRIPT)
+					.param("numbers", "1,2,3,4,5,6")
+					.expect(400, "Choose one of the games in the list"),
+				HostileRequest.get("period to check is unknown, htmx", "/checker")
+					.param("period", "dates")
+					.param("numbers", "1,2,3,4,5,6")
+					.htmx()
+					.expect(400, "Choose one of the periods in the list"),
+				HostileRequest.get("page of the checker overflows an int", "/checker")
+					.param("numbers", "1,2,3,4,5,6")
+					.param("page", HUGE)
+					.expect(200, "Your numbers"),
 				// my ballots: game, date, result, cursor
 				HostileRequest.get("cursor is a word", "/my/ballots")
 					.as(PARTICIPANT)

@@ -1,0 +1,22 @@
+package com.novanta.lottery;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One drawn lottery as the number checker reads it: its winning numbers and, once
+ * settled, its prize breakdown. Nothing personal, nothing of the draw's secrets.
+ *
+ * @param lotteryId the lottery
+ * @param drawDate its draw date
+ * @param numbers its winning numbers, ascending
+ * @param summary its results (winners and prize per tier, jackpot), or {@code null} while
+ * it is drawn but not settled yet
+ */
+public record PastDraw(String lotteryId, LocalDate drawDate, List<Integer> numbers, LotterySummary summary) {
+
+	public boolean isSettled() {
+		return this.summary != null;
+	}
+
+}
