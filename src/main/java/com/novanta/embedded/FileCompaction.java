@@ -1,8 +1,6 @@
 package com.novanta.embedded;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -66,7 +64,7 @@ final class FileCompaction implements AutoCloseable {
 
 	private final AtomicLong steps = new AtomicLong();
 
-	private ScheduledExecutorService rounds;
+	private BackgroundRounds rounds;
 
 	// only the rounds' thread (or a test calling round()) uses these
 	private long budget;
@@ -103,14 +101,7 @@ final class FileCompaction implements AutoCloseable {
 
 	/** Runs a round every {@code period}, in a thread of its own, until closed. */
 	FileCompaction start(Duration period) {
-		this.rounds = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "embedded-compaction");
-			thread.setDaemon(true);
-			thread.setPriority(Thread.NORM_PRIORITY - 1);
-			return thread;
-		});
-		this.rounds.scheduleWithFixedDelay(this::roundLogged, period.toMillis(), period.toMillis(),
-				TimeUnit.MILLISECONDS);
+		this.rounds = new BackgroundRounds("embedded-compaction", Thread.NORM_PRIORITY - 1, period, this::roundLogged);
 		return this;
 	}
 
@@ -213,13 +204,7 @@ final class FileCompaction implements AutoCloseable {
 	@Override
 	public void close() {
 		if (this.rounds != null) {
-			this.rounds.shutdownNow();
-			try {
-				this.rounds.awaitTermination(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+			this.rounds.close();
 		}
 	}
 

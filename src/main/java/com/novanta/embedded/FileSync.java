@@ -1,9 +1,6 @@
 package com.novanta.embedded;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -40,7 +37,7 @@ final class FileSync implements AutoCloseable {
 
 	private final MVStore store;
 
-	private ScheduledExecutorService rounds;
+	private BackgroundRounds rounds;
 
 	// only the rounds' thread (or a test calling round()) uses this
 	private long syncedBytes = -1;
@@ -52,13 +49,7 @@ final class FileSync implements AutoCloseable {
 
 	/** Runs a round every {@link #PERIOD}, in a thread of its own, until closed. */
 	FileSync start() {
-		this.rounds = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "embedded-sync");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.rounds.scheduleWithFixedDelay(this::roundLogged, PERIOD.toMillis(), PERIOD.toMillis(),
-				TimeUnit.MILLISECONDS);
+		this.rounds = new BackgroundRounds("embedded-sync", Thread.NORM_PRIORITY, PERIOD, this::roundLogged);
 		return this;
 	}
 
@@ -89,13 +80,7 @@ final class FileSync implements AutoCloseable {
 	@Override
 	public void close() {
 		if (this.rounds != null) {
-			this.rounds.shutdownNow();
-			try {
-				this.rounds.awaitTermination(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+			this.rounds.close();
 		}
 	}
 
