@@ -135,7 +135,11 @@ public final class EmbeddedMongoServer {
 		FileSync sync = new FileSync(store).start();
 		IndexedBackends.H2 backend = new IndexedBackends.H2(store, durable, beforeIndexBuilds);
 		FileCompaction compaction = (compactionFillRate > 0)
-				? new FileCompaction(store, compactionFillRate, COMPACTION_STEP_BYTES).start(COMPACTION_PERIOD) : null;
+				? new FileCompaction(store, compactionFillRate, COMPACTION_STEP_BYTES) : null;
+		if (compaction != null) {
+			// not beside the index builds of a start: both would be slower
+			backend.builds.then(() -> compaction.start(COMPACTION_PERIOD));
+		}
 		return new EmbeddedMongoServer(backend, "embedded (H2 file " + file + ((durable) ? ", durable writes)" : ")"),
 				file, compaction, sync);
 	}

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,8 @@ final class IndexBuilds {
 
 	private volatile Duration took = Duration.ZERO;
 
+	private final List<Runnable> then = new ArrayList<>();
+
 	private IndexBuilds() {
 	}
 
@@ -38,7 +41,7 @@ final class IndexBuilds {
 	 * to build.
 	 * @param beforeBuilds what the thread runs once it holds them, before building
 	 */
-	static IndexBuilds start(List<CopyingCollections.H2> collections, Runnable beforeBuilds) {
+	static IndexBuilds start(MVStore store, List<CopyingCollections.H2> collections, Runnable beforeBuilds) {
 		IndexBuilds builds = new IndexBuilds();
 		if (collections.isEmpty()) {
 			builds.done.countDown();
@@ -48,7 +51,7 @@ final class IndexBuilds {
 		List<CopyingCollections.H2> biggestFirst = new ArrayList<>(collections);
 		biggestFirst.sort(Comparator.comparingLong(CopyingCollections.H2::size).reversed());
 		CountDownLatch held = new CountDownLatch(1);
-		Thread thread = new Thread(() -> builds.run(biggestFirst, held, beforeBuilds), "embedded-index-build");
+		Thread thread = new Thread(() -> builds.run(store, biggestFirst, held, beforeBuilds), "embedded-index-build");
 		thread.setDaemon(true);
 		thread.start();
 		try {
@@ -61,17 +64,40 @@ final class IndexBuilds {
 		return builds;
 	}
 
-	private void run(List<CopyingCollections.H2> collections, CountDownLatch held, Runnable beforeBuilds) {
+	private void run(MVStore store, List<CopyingCollections.H2> collections, CountDownLatch held,
+			Runnable beforeBuilds) {
 		long started = System.nanoTime();
+		// as a command does: no chunk the builds read is freed under them (a compaction
+		// or the application's writes re-write pages meanwhile)
+		MVStore.TxCounter usage = store.registerVersionUsage();
 		try {
 			holdAndBuild(collections, 0, held, beforeBuilds);
 		}
 		finally {
+			store.deregisterVersionUsage(usage);
 			// whatever happened, nothing waits for ever
 			held.countDown();
 			this.took = Duration.ofNanos(System.nanoTime() - started);
-			this.done.countDown();
+			List<Runnable> next;
+			synchronized (this) {
+				this.done.countDown();
+				next = List.copyOf(this.then);
+			}
 			log.info("event=index-builds-done collections={} took-ms={}", collections.size(), this.took.toMillis());
+			next.forEach(Runnable::run);
+		}
+	}
+
+	/**
+	 * Runs {@code next} once every build is done (at once if they are), in the builds'
+	 * thread: what should not compete with them for the cores.
+	 */
+	synchronized void then(Runnable next) {
+		if (done()) {
+			next.run();
+		}
+		else {
+			this.then.add(next);
 		}
 	}
 

@@ -38,6 +38,11 @@ final class IndexedBackends {
 
 	static final String META_MAP = "meta.";
 
+	/**
+	 * The server's name for a unique index's map, after the namespace, before its name.
+	 */
+	static final String INDEX_MAP = "._index_";
+
 	private IndexedBackends() {
 	}
 
@@ -121,7 +126,7 @@ final class IndexedBackends {
 				database.durable = this.durable;
 				unbuilt.addAll(database.unbuilt);
 			}
-			this.builds = IndexBuilds.start(unbuilt, beforeBuilds);
+			this.builds = IndexBuilds.start(store, unbuilt, beforeBuilds);
 		}
 
 		@Override
@@ -263,9 +268,15 @@ final class IndexedBackends {
 			}
 		}
 
+		/**
+		 * The server's unique index on its map (by the server's name for it), whose keys
+		 * are stored compactly ({@link IndexKeys}). Called by the server's constructor
+		 * too: it uses only the server's fields.
+		 */
 		@Override
 		protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
 				boolean sparse) {
+			IndexKeys.open(serverStore(this), getFullCollectionNamespace(collectionName) + INDEX_MAP + indexName);
 			return primary(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), keys);
 		}
 
