@@ -11,10 +11,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * The addresses of the feeds, absolute where a feed reader or a calendar needs them: from
  * {@code PUBLIC_URL} when it is set, else from the request (its host, and its scheme as a
  * proxy said it when {@code FORWARD_HEADERS_STRATEGY} trusts it). Pages reach it as
- * {@code @feeds} for the calendar's {@code webcal:} link.
+ * {@code feedLinks} ({@link FeedLinksModel}) for the calendar's {@code webcal:} link.
  */
-@Component("feeds")
-public class FeedLinks {
+@Component
+class FeedLinks {
 
 	private final String publicUrl;
 

@@ -32,6 +32,11 @@ final class RateLimitFilter extends OncePerRequestFilter {
 		this.messages = messages;
 	}
 
+	/** The counts, for tests that fill them up without sending every request. */
+	ClientRateLimit limit() {
+		return this.limit;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
