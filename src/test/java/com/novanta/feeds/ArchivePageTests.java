@@ -1,5 +1,7 @@
 package com.novanta.feeds;
 
+import java.util.Locale;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,7 @@ class ArchivePageTests {
 		assertThat(asked.errors()).containsOnlyKeys(bad);
 		assertThat(asked.errors().get(bad)).isEqualTo("feeds.api." + bad + ".invalid");
 		assertThat(FeedFixtures.MESSAGES.getMessage(asked.errors().get(bad),
-				new Object[] { ArchivePage.MAX_PAGE, ArchivePage.MAX_SIZE }, java.util.Locale.ENGLISH))
+				new Object[] { ArchivePage.MAX_PAGE, ArchivePage.MAX_SIZE }, Locale.ENGLISH))
 			.isIn("The page is a whole number from 1 to 50,000.", "The size is a whole number from 1 to 100.");
 	}
 

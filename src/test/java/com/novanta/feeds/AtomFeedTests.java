@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import com.novanta.game.Game;
+import com.novanta.lottery.PastDraw;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.atom.Link;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,8 +19,7 @@ class AtomFeedTests {
 
 	@Test
 	void eachDrawIsAnEntryWithItsNumbersAndPrizes() throws Exception {
-		List<com.novanta.lottery.PastDraw> draws = List.of(
-				FeedFixtures.drawn("2026-12-05", List.of(3, 17, 22, 45, 61, 88)),
+		List<PastDraw> draws = List.of(FeedFixtures.drawn("2026-12-05", List.of(3, 17, 22, 45, 61, 88)),
 				FeedFixtures.settled("2026-12-04", List.of(1, 2, 30, 44, 70, 90)));
 
 		String xml = AtomFeed.write(FeedFixtures.DAILY, draws, FeedFixtures.formats(Locale.ENGLISH),
@@ -28,7 +30,7 @@ class AtomFeedTests {
 		assertThat(AtomFeeds.language(xml)).isEqualTo("en");
 		assertThat(feed.getUpdated().toInstant()).isEqualTo(draws.get(0).drawnAt());
 		assertThat(feed.getOtherLinks()).extracting(Link::getRel, Link::getHref)
-			.contains(org.assertj.core.groups.Tuple.tuple("self", "https://novanta.example/feeds/daily/atom.xml"));
+			.contains(Tuple.tuple("self", "https://novanta.example/feeds/daily/atom.xml"));
 		assertThat(feed.getAlternateLinks()).extracting(Link::getHref)
 			.containsExactly("https://novanta.example/lotteries?game=daily");
 		assertThat(feed.getEntries()).hasSize(2);
@@ -52,8 +54,7 @@ class AtomFeedTests {
 
 	@Test
 	void idsAreTheSameWhateverHostServedTheFeed() throws Exception {
-		List<com.novanta.lottery.PastDraw> draws = List
-			.of(FeedFixtures.settled("2026-12-04", List.of(1, 2, 30, 44, 70, 90)));
+		List<PastDraw> draws = List.of(FeedFixtures.settled("2026-12-04", List.of(1, 2, 30, 44, 70, 90)));
 		Feed one = AtomFeeds.parse(AtomFeed.write(FeedFixtures.DAILY, draws, FeedFixtures.formats(Locale.ENGLISH),
 				FeedFixtures.MESSAGES, "https://novanta.example"));
 		Feed other = AtomFeeds.parse(AtomFeed.write(FeedFixtures.DAILY, draws, FeedFixtures.formats(Locale.ITALIAN),
@@ -88,8 +89,8 @@ class AtomFeedTests {
 
 	@Test
 	void markupInANameIsEscapedNotWritten() throws Exception {
-		com.novanta.game.Game game = new com.novanta.game.Game("daily", "D", "<b>Novanta</b> & co", 6, 90,
-				FeedFixtures.DAILY.schedule(), 7, 100, FeedFixtures.DAILY.tiers(), 0, 0);
+		Game game = new Game("daily", "D", "<b>Novanta</b> & co", 6, 90, FeedFixtures.DAILY.schedule(), 7, 100,
+				FeedFixtures.DAILY.tiers(), 0, 0);
 		String xml = AtomFeed.write(game, List.of(), FeedFixtures.formats(Locale.ENGLISH), FeedFixtures.MESSAGES,
 				FeedFixtures.BASE);
 		assertThat(xml).doesNotContain("<b>");

@@ -4,10 +4,14 @@ import java.io.StringReader;
 import java.net.URI;
 import java.util.List;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.io.WireFeedInput;
+import org.w3c.dom.Element;
+import org.xml.sax.InputSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,11 +27,9 @@ final class AtomFeeds {
 
 	/** The feed's xml:lang, read by a namespace-aware XML parser. */
 	static String language(String xml) throws Exception {
-		javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
 		factory.setNamespaceAware(true);
-		org.w3c.dom.Element root = factory.newDocumentBuilder()
-			.parse(new org.xml.sax.InputSource(new StringReader(xml)))
-			.getDocumentElement();
+		Element root = factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml))).getDocumentElement();
 		assertThat(root.getNamespaceURI()).isEqualTo(AtomFeed.NAMESPACE);
 		assertThat(root.getLocalName()).isEqualTo("feed");
 		return root.getAttributeNS("http://www.w3.org/XML/1998/namespace", "lang");

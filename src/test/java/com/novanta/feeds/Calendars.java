@@ -1,6 +1,7 @@
 package com.novanta.feeds;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.Temporal;
 import java.util.List;
@@ -26,7 +27,7 @@ final class Calendars {
 
 	static Calendar parse(String ics) throws Exception {
 		for (String line : ics.split("\r\n")) {
-			assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).as(line).isLessThanOrEqualTo(75);
+			assertThat(line.getBytes(StandardCharsets.UTF_8).length).as(line).isLessThanOrEqualTo(75);
 		}
 		assertThat(ics.replace("\r\n", "")).doesNotContain("\n").doesNotContain("\r");
 		Calendar calendar = new CalendarBuilder().build(new StringReader(ics));

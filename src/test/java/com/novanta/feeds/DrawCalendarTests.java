@@ -1,5 +1,6 @@
 package com.novanta.feeds;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,7 +89,7 @@ class DrawCalendarTests {
 		DrawCalendar.line(out, long_);
 		String folded = out.toString();
 		for (String line : folded.split("\r\n")) {
-			assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75);
+			assertThat(line.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75);
 		}
 		assertThat(folded.replace("\r\n ", "")).isEqualTo(long_ + "\r\n");
 	}

@@ -1,12 +1,15 @@
 package com.novanta.feeds;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
 import com.novanta.lottery.Lottery;
 import com.novanta.testing.DatabaseSnapshot;
+import com.novanta.testing.FrozenClockExtension;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
@@ -76,8 +79,7 @@ class FeedsIntegrationTests {
 			assertThat(entry.getId()).isEqualTo(AtomFeed.id("lottery:" + lottery.id()));
 			assertThat(entry.getAlternateLinks().get(0).getHref())
 				.isEqualTo("http://localhost/lotteries/" + lottery.id());
-			assertThat(entry.getUpdated().toInstant())
-				.isEqualTo(lottery.drawnAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+			assertThat(entry.getUpdated().toInstant()).isEqualTo(lottery.drawnAt().truncatedTo(ChronoUnit.SECONDS));
 			String numbers = String.join(", ", lottery.winningNumbers().stream().map(String::valueOf).toList());
 			assertThat(entry.getSummary().getValue()).startsWith("Winning numbers: " + numbers + "\n");
 		}
@@ -122,7 +124,7 @@ class FeedsIntegrationTests {
 
 	@Test
 	void theCalendarHasTheDrawsToComeFromTheLotteryOpenNow() throws Exception {
-		this.clock.freezeAt(com.novanta.testing.FrozenClockExtension.suiteInstant());
+		this.clock.freezeAt(FrozenClockExtension.suiteInstant());
 		MockHttpServletResponse response = this.mvc.perform(get("/feeds/saturday/calendar.ics"))
 			.andExpect(status().isOk())
 			.andReturn()
@@ -132,7 +134,7 @@ class FeedsIntegrationTests {
 		Game saturday = this.context.getBean(GameCatalog.class).get("saturday");
 		List<VEvent> events = Calendars.events(calendar);
 		assertThat(events).hasSize(2);
-		java.time.LocalDate next = saturday.schedule().currentDrawDate(this.clock.instant());
+		LocalDate next = saturday.schedule().currentDrawDate(this.clock.instant());
 		assertThat(Calendars.value(events.get(0), "UID")).isEqualTo(saturday.lotteryId(next) + "@novanta");
 		assertThat(Calendars.instant(events.get(0), "DTSTART")).isEqualTo(saturday.schedule().closesAt(next))
 			.isAfter(this.clock.instant());

@@ -4,6 +4,7 @@ import java.io.StringReader;
 import java.util.List;
 
 import com.novanta.game.Game;
+import com.novanta.game.PrizeTier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -64,7 +65,7 @@ class HistoryCsvTests {
 	@Test
 	void theColumnsFollowTheGame() {
 		Game five = new Game("saturday", "S", "Sabato 5/50", 5, 50, FeedFixtures.DAILY.schedule(), 14, 200,
-				List.of(com.novanta.game.PrizeTier.jackpot(5), com.novanta.game.PrizeTier.fixed(4, 10_000)), 0, 0);
+				List.of(PrizeTier.jackpot(5), PrizeTier.fixed(4, 10_000)), 0, 0);
 		assertThat(HistoryCsv.header(five)).containsExactly("lottery", "draw_date", "draw_time_utc", "number_1",
 				"number_2", "number_3", "number_4", "number_5", "ballots", "jackpot_cents", "rolled_over_cents",
 				"total_prizes_cents", "winners_5", "prize_5_cents", "winners_4", "prize_4_cents");

@@ -13,6 +13,7 @@ import com.jayway.jsonpath.JsonPath;
 import com.novanta.account.TestParticipants;
 import com.novanta.lottery.DrawHistory;
 import com.novanta.lottery.Lottery;
+import com.novanta.lottery.TestLotteries;
 import com.novanta.testing.DatabaseSnapshot;
 import com.novanta.testing.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -113,7 +115,7 @@ class OpenResultsApiIntegrationTests {
 
 	@Test
 	void anOpenLotteryHasNoNumbersNorSeedYet() throws Exception {
-		Lottery open = new com.novanta.lottery.TestLotteries(this.context).open("saturday");
+		Lottery open = new TestLotteries(this.context).open("saturday");
 		DocumentContext json = JsonPath.parse(this.mvc.perform(get("/api/v1/lotteries/{id}", open.id()))
 			.andExpect(status().isOk())
 			.andReturn()
@@ -395,7 +397,7 @@ class OpenResultsApiIntegrationTests {
 	private static Set<String> parameters(HandlerMethod handler) {
 		Set<String> names = new HashSet<>();
 		for (MethodParameter parameter : handler.getMethodParameters()) {
-			parameter.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
+			parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
 			PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
 			if (path != null) {
 				names.add("path " + (path.value().isEmpty() ? parameter.getParameterName() : path.value()));
