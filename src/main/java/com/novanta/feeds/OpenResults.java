@@ -44,7 +44,7 @@ class OpenResults {
 
 	/** The game's latest drawn lottery, whole. */
 	Optional<Lottery> latest(Game game) {
-		return this.history.latest(game.id(), null, null, 1)
+		return this.history.latestWithTimes(game.id(), 1)
 			.stream()
 			.findFirst()
 			.flatMap((draw) -> this.lotteries.find(draw.lotteryId()));
@@ -52,12 +52,12 @@ class OpenResults {
 
 	/** The game's latest draws, newest first, for its feed. */
 	List<PastDraw> forFeed(Game game) {
-		return this.history.latest(game.id(), null, null, FEED_ENTRIES);
+		return this.history.latestWithTimes(game.id(), FEED_ENTRIES);
 	}
 
 	/** The game's draws, oldest first, for its CSV (the newest {@value #CSV_ROWS}). */
 	List<PastDraw> forCsv(Game game) {
-		List<PastDraw> draws = new ArrayList<>(this.history.latest(game.id(), null, null, CSV_ROWS));
+		List<PastDraw> draws = new ArrayList<>(this.history.latestWithTimes(game.id(), CSV_ROWS));
 		Collections.reverse(draws);
 		return draws;
 	}

@@ -58,12 +58,26 @@ public class DrawHistory {
 		Query query = Query.query(drawnOf(gameId, from, to))
 			.with(Sort.by(Sort.Direction.DESC, "drawDate"))
 			.limit(limit);
-		return results(query);
+		return results(query, false);
+	}
+
+	/**
+	 * The latest drawn lotteries of a game, newest first, with their prize breakdown once
+	 * settled and when they closed and were drawn: for the open results.
+	 * @param gameId the game
+	 * @param limit the most lotteries to read
+	 */
+	public List<PastDraw> latestWithTimes(String gameId, int limit) {
+		Query query = Query.query(drawnOf(gameId, null, null))
+			.with(Sort.by(Sort.Direction.DESC, "drawDate"))
+			.limit(limit);
+		return results(query, true);
 	}
 
 	/**
 	 * A page of a game's drawn lotteries, newest first (the draw date is unique per game,
-	 * so the order is stable): for the public archive.
+	 * so the order is stable), with when they closed and were drawn: for the public
+	 * archive.
 	 * @param gameId the game
 	 * @param offset how many of the newest to skip
 	 * @param limit the most lotteries to read
@@ -73,7 +87,7 @@ public class DrawHistory {
 			.with(Sort.by(Sort.Direction.DESC, "drawDate"))
 			.skip(offset)
 			.limit(limit);
-		return results(query);
+		return results(query, true);
 	}
 
 	/** How many lotteries of a game are drawn. */
@@ -81,8 +95,13 @@ public class DrawHistory {
 		return this.mongo.count(Query.query(drawnOf(gameId, null, null)), LotteryDocument.class);
 	}
 
-	private List<PastDraw> results(Query query) {
-		query.fields().include("drawDate", "winningNumbers", "summary", "closesAt", "drawnAt");
+	private List<PastDraw> results(Query query, boolean withTimes) {
+		// only what is asked for: a lottery document also holds its seed, digest and
+		// ballots' places
+		query.fields().include("drawDate", "winningNumbers", "summary");
+		if (withTimes) {
+			query.fields().include("closesAt", "drawnAt");
+		}
 		return this.mongo.find(query, ResultRow.class, this.mongo.getCollectionName(LotteryDocument.class))
 			.stream()
 			.filter((row) -> row.winningNumbers() != null)
