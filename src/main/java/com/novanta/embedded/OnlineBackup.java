@@ -30,6 +30,9 @@ import org.h2.mvstore.MVStoreException;
  */
 final class OnlineBackup {
 
+	/** A map of the backups' own, not a collection's. */
+	static final String MARKER_MAP = "backup.marker";
+
 	private OnlineBackup() {
 	}
 
@@ -41,6 +44,13 @@ final class OnlineBackup {
 			long[] length = new long[1];
 			MVStore.TxCounter version = gate.closed(() -> {
 				MVStore.TxCounter usage = store.registerVersionUsage();
+				// a change of its own, so that the commit stores a version and waits for
+				// it to be on the file: without one, a commit right after H2's background
+				// writer stored the last changes returns at once, while that writer's
+				// chunk may still be being written (H2 writes in threads of its own), and
+				// the length noted then takes in bytes not yet written (a backup of three
+				// documents once held none, under a heavy load)
+				store.openMap(MARKER_MAP).put("taken", System.nanoTime());
 				store.commit();
 				length[0] = store.getFileStore().size();
 				return usage;
