@@ -358,7 +358,7 @@ class MyLinesControllerTests {
 		assertThat(page.select("#line-name-error").text()).isEqualTo("Dai un nome alla combinazione.");
 		assertThat(page.select("#line-numbers-error").text())
 			.isEqualTo("Inserisci esattamente 6 numeri: ce ne sono di meno.");
-		assertThat(page.select("#save-line").text()).isEqualTo("Salva la combinazione");
+		assertThat(page.select("#save-line").text()).isEqualTo("Salva");
 	}
 
 	private static Arguments bad(String what, String selector, String message, String... params) {
