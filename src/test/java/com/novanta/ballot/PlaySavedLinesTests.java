@@ -147,6 +147,25 @@ class PlaySavedLinesTests {
 	}
 
 	@Test
+	void theReceiptOffersToSaveEachLineInMyLines() throws Exception {
+		BallotSlip slip = new TestSlips(this.context).play(this.me, this.lottery, 9, 19, 29, 39, 49, 59);
+		Document receipt = Html.parse(this.mvc.perform(get("/my/ballots/{id}", slip.id()).with(signedIn(this.me)))
+			.andExpect(status().isOk()));
+		assertThat(receipt.select(".save-line a").text()).isEqualTo("Save line 1 in My lines");
+		String href = receipt.select(".save-line a").attr("href");
+		assertThat(href).isEqualTo("/my/lines?game=daily&numbers=9,19,29,39,49,59");
+
+		Document form = Html.parse(this.mvc.perform(get(href).with(signedIn(this.me))).andExpect(status().isOk()));
+		assertThat(form.select("#line-game option[selected]").val()).isEqualTo("daily");
+		assertThat(form.select("#line-numbers").val()).isEqualTo("9 19 29 39 49 59");
+		assertThat(form.select("#line-name").val()).isEmpty();
+
+		// the list of My ballots stays as it was
+		Document mine = Html.parse(this.mvc.perform(get("/my/ballots").with(signedIn(this.me))));
+		assertThat(mine.select(".save-line")).isEmpty();
+	}
+
+	@Test
 	void anotherParticipantsLineOrOneOfAnotherGameIsNotFoundAndChangesNothing() throws Exception {
 		for (String id : new String[] { this.theirs.id(), this.weekly.id(), "no-such-line", "{\"$ne\":null}" }) {
 			DatabaseSnapshot before = DatabaseSnapshot.take(this.mongo);
