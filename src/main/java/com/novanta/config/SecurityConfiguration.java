@@ -39,6 +39,14 @@ class SecurityConfiguration {
 			"/unsubscribe/**", "/error", "/css/**", "/js/**", "/img/**", "/fonts/**", "/webjars/**", "/favicon.ico",
 			"/actuator/health/**" };
 
+	/**
+	 * The open results (module {@code feeds}): read-only and public whatever the method,
+	 * so that a POST gets the 405 it deserves rather than a sign-in page or a CSRF
+	 * refusal. Nothing there changes anything (FeedsIntegrationTests checks that every
+	 * handler under these paths answers GET only), so no token is asked for.
+	 */
+	static final String[] PUBLIC_API = { "/api/v1/**", "/feeds/**" };
+
 	/** Forms anyone may post (with a CSRF token). */
 	static final String[] PUBLIC_FORMS = { "/lucky-numbers", "/signin/**", "/signup", "/account/verify", "/password/**",
 			"/unsubscribe/**" };
@@ -76,6 +84,8 @@ class SecurityConfiguration {
 			.hasRole("ADMIN")
 			.requestMatchers(devMailbox)
 			.permitAll()
+			.requestMatchers(PUBLIC_API)
+			.permitAll()
 			.requestMatchers(HttpMethod.GET, PUBLIC_PAGES)
 			.permitAll()
 			.requestMatchers(HttpMethod.HEAD, PUBLIC_PAGES)
@@ -89,7 +99,9 @@ class SecurityConfiguration {
 			// One-click unsubscribe (RFC 8058) is posted by mail clients, which have no
 			// token;
 			// the link itself is signed.
-			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers("/unsubscribe/**"))
+			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens)
+				.ignoringRequestMatchers("/unsubscribe/**")
+				.ignoringRequestMatchers(PUBLIC_API))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.frameOptions((frame) -> frame.sameOrigin()));

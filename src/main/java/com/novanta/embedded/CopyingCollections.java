@@ -14,6 +14,8 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Collections of the embedded server that answer with copies of their stored documents.
@@ -96,22 +98,42 @@ final class CopyingCollections {
 	 * On H2. A collection of a file being opened also builds its secondary indexes (which
 	 * live in memory) together, in one pass over its documents, rather than the server's
 	 * two passes for each of them: reading a document back from the file is most of what
-	 * opening a big file costs.
+	 * opening a big file costs. That pass runs in the background ({@link IndexBuilds})
+	 * while the application starts, holding the collection's lock, which every query and
+	 * write of the server takes: they wait for it rather than see a part-built index.
 	 */
 	static final class H2 extends H2Collection {
 
+		private static final Logger log = LoggerFactory.getLogger(H2.class);
+
 		private final List<SecondaryIndex<Object>> deferred = new ArrayList<>();
+
+		private final MVMap<Object, Document> data;
 
 		private boolean opening;
 
 		H2(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
 				MVMap<String, Object> meta, CursorRegistry cursors, boolean opening) {
 			super(database, name, options, data, meta, cursors);
+			this.data = data;
 			this.opening = opening;
 		}
 
+		/**
+		 * An index it has already (the application declares its indexes every time it
+		 * starts) is not added again, and so does not wait for a build in progress.
+		 */
 		@Override
-		public synchronized void addIndex(Index<Object> index) {
+		public void addIndex(Index<Object> index) {
+			for (Index<Object> existing : getIndexes()) {
+				if (existing.getName().equals(index.getName()) && existing.hasSameOptions(index)) {
+					return;
+				}
+			}
+			addIndexLocked(index);
+		}
+
+		private synchronized void addIndexLocked(Index<Object> index) {
 			if (this.opening && index instanceof SecondaryIndex<Object> secondary && secondary.isEmpty()) {
 				secondary.defer();
 				this.deferred.add(secondary);
@@ -119,19 +141,48 @@ final class CopyingCollections {
 			super.addIndex(index);
 		}
 
-		/** Builds the secondary indexes added while the file was being opened. */
-		synchronized void opened() {
+		/**
+		 * The file is open: whether secondary indexes added while it was being opened are
+		 * still to be built ({@link #buildDeferred}).
+		 */
+		synchronized boolean opened() {
 			this.opening = false;
-			if (this.deferred.isEmpty()) {
-				return;
+			return !this.deferred.isEmpty();
+		}
+
+		/** Its documents: what building its indexes reads. */
+		long size() {
+			return this.data.sizeAsLong();
+		}
+
+		/**
+		 * Builds the secondary indexes added while the file was being opened; the caller
+		 * holds this collection's lock. An index whose build fails serves no query (the
+		 * server scans the collection instead, slower but right).
+		 */
+		synchronized void buildDeferred() {
+			try {
+				streamAllDocumentsWithPosition().forEach((stored) -> {
+					for (SecondaryIndex<Object> index : this.deferred) {
+						index.add(stored.getDocument(), stored.getPosition(), this);
+					}
+				});
+				this.deferred.forEach(SecondaryIndex::built);
 			}
-			streamAllDocumentsWithPosition().forEach((stored) -> {
-				for (SecondaryIndex<Object> index : this.deferred) {
-					index.add(stored.getDocument(), stored.getPosition(), this);
-				}
-			});
-			this.deferred.forEach(SecondaryIndex::built);
-			this.deferred.clear();
+			catch (RuntimeException ex) {
+				log.error("event=index-build-failed collection={}: its queries scan the collection instead",
+						getCollectionName(), ex);
+				this.deferred.forEach(SecondaryIndex::failed);
+			}
+			finally {
+				this.deferred.clear();
+			}
+		}
+
+		/** Counts use the indexes: not while they are being built. */
+		@Override
+		public synchronized int count(Document query, int skip, int limit) {
+			return super.count(query, skip, limit);
 		}
 
 		@Override

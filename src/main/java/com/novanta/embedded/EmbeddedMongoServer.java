@@ -89,6 +89,16 @@ public final class EmbeddedMongoServer {
 	 * {@code compactionFillRate} percent live ({@link FileCompaction}; 0: never).
 	 */
 	static EmbeddedMongoServer startFileBacked(Path dataDir, boolean durable, int compactionFillRate) {
+		return startFileBacked(dataDir, durable, compactionFillRate, () -> {
+		});
+	}
+
+	/**
+	 * The same; {@code beforeIndexBuilds} runs in the index builds' thread once it holds
+	 * the collections it builds ({@link IndexBuilds}; tests hold it there).
+	 */
+	static EmbeddedMongoServer startFileBacked(Path dataDir, boolean durable, int compactionFillRate,
+			Runnable beforeIndexBuilds) {
 		Path file = dataDir.toAbsolutePath().normalize().resolve(FILE_NAME);
 		try {
 			Files.createDirectories(dataDir);
@@ -123,9 +133,13 @@ public final class EmbeddedMongoServer {
 		store.setAutoCommitDelay(100);
 		// Synced every second, so H2 may re-use a freed chunk's space after seconds
 		FileSync sync = new FileSync(store).start();
-		IndexedBackends.H2 backend = new IndexedBackends.H2(store, durable);
+		IndexedBackends.H2 backend = new IndexedBackends.H2(store, durable, beforeIndexBuilds);
 		FileCompaction compaction = (compactionFillRate > 0)
-				? new FileCompaction(store, compactionFillRate, COMPACTION_STEP_BYTES).start(COMPACTION_PERIOD) : null;
+				? new FileCompaction(store, compactionFillRate, COMPACTION_STEP_BYTES) : null;
+		if (compaction != null) {
+			// not beside the index builds of a start: both would be slower
+			backend.builds.then(() -> compaction.start(COMPACTION_PERIOD));
+		}
 		return new EmbeddedMongoServer(backend, "embedded (H2 file " + file + ((durable) ? ", durable writes)" : ")"),
 				file, compaction, sync);
 	}
@@ -160,6 +174,24 @@ public final class EmbeddedMongoServer {
 			log.warn("The embedded database keeps everything in memory, outside dev mode: "
 					+ "everything is lost when the application stops. Set MONGODB_URI for a real MongoDB.");
 		}
+	}
+
+	/**
+	 * Waits until the secondary indexes of a reopened file are built (they are built
+	 * while the application starts; a query on a collection waits for its own).
+	 * @return how long the builds took, zero if there were none
+	 */
+	public Duration awaitIndexes() {
+		if (this.backend instanceof IndexedBackends.H2 h2) {
+			h2.builds.await();
+			return h2.builds.took();
+		}
+		return Duration.ZERO;
+	}
+
+	/** Whether the indexes of a reopened file are built (or there were none to build). */
+	boolean indexesBuilt() {
+		return !(this.backend instanceof IndexedBackends.H2 h2) || h2.builds.done();
 	}
 
 	/** Its backend (the tests look into the H2 store). */

@@ -66,6 +66,8 @@ final class FileCompaction implements AutoCloseable {
 
 	private BackgroundRounds rounds;
 
+	private boolean closed;
+
 	// only the rounds' thread (or a test calling round()) uses these
 	private long budget;
 
@@ -100,8 +102,11 @@ final class FileCompaction implements AutoCloseable {
 	}
 
 	/** Runs a round every {@code period}, in a thread of its own, until closed. */
-	FileCompaction start(Duration period) {
-		this.rounds = new BackgroundRounds("embedded-compaction", Thread.NORM_PRIORITY - 1, period, this::roundLogged);
+	synchronized FileCompaction start(Duration period) {
+		if (!this.closed) {
+			this.rounds = new BackgroundRounds("embedded-compaction", Thread.NORM_PRIORITY - 1, period,
+					this::roundLogged);
+		}
 		return this;
 	}
 
@@ -201,8 +206,10 @@ final class FileCompaction implements AutoCloseable {
 		return this.steps.get();
 	}
 
+	/** Stops its rounds; once closed it does not start (the index builds start it). */
 	@Override
-	public void close() {
+	public synchronized void close() {
+		this.closed = true;
 		if (this.rounds != null) {
 			this.rounds.close();
 		}

@@ -38,6 +38,11 @@ final class IndexedBackends {
 
 	static final String META_MAP = "meta.";
 
+	/**
+	 * The server's name for a unique index's map, after the namespace, before its name.
+	 */
+	static final String INDEX_MAP = "._index_";
+
 	private IndexedBackends() {
 	}
 
@@ -101,14 +106,34 @@ final class IndexedBackends {
 		/** The backup command of a running instance, once it has its backups. */
 		volatile BackupCommandHandler backups;
 
-		H2(MVStore store, boolean durable) {
+		/**
+		 * The secondary indexes of a reopened file, built while the application starts.
+		 */
+		final IndexBuilds builds;
+
+		/**
+		 * @param beforeBuilds what the index builds' thread runs once it holds the
+		 * collections, before building (tests hold it there)
+		 */
+		H2(MVStore store, boolean durable, Runnable beforeBuilds) {
 			// opens the databases a reopened file holds, before this class's fields are
 			// set: they get their durable writes below
 			super(store);
 			this.durable = (durable) ? new DurableWrites(store) : null;
+			List<CopyingCollections.H2> unbuilt = new ArrayList<>();
 			for (String name : listDatabaseNames()) {
-				((IndexedH2Database) resolveDatabase(name)).durable = this.durable;
+				IndexedH2Database database = (IndexedH2Database) resolveDatabase(name);
+				database.durable = this.durable;
+				unbuilt.addAll(database.unbuilt);
 			}
+			this.builds = IndexBuilds.start(store, unbuilt, beforeBuilds);
+		}
+
+		@Override
+		public void close() {
+			// not under a build still reading the file
+			this.builds.await();
+			super.close();
 		}
 
 		@Override
@@ -141,14 +166,19 @@ final class IndexedBackends {
 		/** The collections the server's constructor opens on this thread. */
 		private static final ThreadLocal<List<CopyingCollections.H2>> OPENING = ThreadLocal.withInitial(ArrayList::new);
 
+		/**
+		 * The collections of the reopened file whose secondary indexes are to be built.
+		 */
+		final List<CopyingCollections.H2> unbuilt = new ArrayList<>();
+
 		IndexedH2Database(String databaseName, MVStore store, CursorRegistry cursorRegistry, DurableWrites durable) {
 			super(databaseName, store, cursorRegistry);
 			this.store = store;
 			this.durable = durable;
 			try {
 				for (CopyingCollections.H2 collection : OPENING.get()) {
-					if (collection.getDatabase() == this) {
-						collection.opened();
+					if (collection.getDatabase() == this && collection.opened()) {
+						this.unbuilt.add(collection);
 					}
 				}
 			}
@@ -238,9 +268,15 @@ final class IndexedBackends {
 			}
 		}
 
+		/**
+		 * The server's unique index on its map (by the server's name for it), whose keys
+		 * are stored compactly ({@link IndexKeys}). Called by the server's constructor
+		 * too: it uses only the server's fields.
+		 */
 		@Override
 		protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
 				boolean sparse) {
+			IndexKeys.open(serverStore(this), getFullCollectionNamespace(collectionName) + INDEX_MAP + indexName);
 			return primary(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), keys);
 		}
 

@@ -48,6 +48,9 @@ final class SecondaryIndex<P> extends Index<P> {
 	/** Built later with its collection's other indexes, in one pass (a reopened file). */
 	private volatile boolean deferred;
 
+	/** Its build failed: it serves no query, and the server scans instead. */
+	private volatile boolean failed;
+
 	SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
 		super(name, keys, sparse);
 	}
@@ -58,6 +61,12 @@ final class SecondaryIndex<P> extends Index<P> {
 	}
 
 	void built() {
+		this.deferred = false;
+	}
+
+	/** Its build failed: from now on the server scans the collection instead. */
+	void failed() {
+		this.failed = true;
 		this.deferred = false;
 	}
 
@@ -118,9 +127,13 @@ final class SecondaryIndex<P> extends Index<P> {
 		this.positionsById.put(idOf(newDocument), position);
 	}
 
+	/**
+	 * Not before it is built (a reader outside the collection's lock scans instead), nor
+	 * after its build failed.
+	 */
 	@Override
 	public boolean canHandle(Document query) {
-		return bounds(query) != null;
+		return !this.deferred && !this.failed && bounds(query) != null;
 	}
 
 	/**

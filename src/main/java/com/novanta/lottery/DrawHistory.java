@@ -1,5 +1,6 @@
 package com.novanta.lottery;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -10,7 +11,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-/** The winning numbers of past draws, for statistics and the number checker. */
+/**
+ * The winning numbers of past draws, for statistics, the number checker and the open
+ * results.
+ */
 @Service
 public class DrawHistory {
 
@@ -54,11 +58,55 @@ public class DrawHistory {
 		Query query = Query.query(drawnOf(gameId, from, to))
 			.with(Sort.by(Sort.Direction.DESC, "drawDate"))
 			.limit(limit);
+		return results(query, false);
+	}
+
+	/**
+	 * The latest drawn lotteries of a game, newest first, with their prize breakdown once
+	 * settled and when they closed and were drawn: for the open results.
+	 * @param gameId the game
+	 * @param limit the most lotteries to read
+	 */
+	public List<PastDraw> latestWithTimes(String gameId, int limit) {
+		Query query = Query.query(drawnOf(gameId, null, null))
+			.with(Sort.by(Sort.Direction.DESC, "drawDate"))
+			.limit(limit);
+		return results(query, true);
+	}
+
+	/**
+	 * A page of a game's drawn lotteries, newest first (the draw date is unique per game,
+	 * so the order is stable), with when they closed and were drawn: for the public
+	 * archive.
+	 * @param gameId the game
+	 * @param offset how many of the newest to skip
+	 * @param limit the most lotteries to read
+	 */
+	public List<PastDraw> page(String gameId, int offset, int limit) {
+		Query query = Query.query(drawnOf(gameId, null, null))
+			.with(Sort.by(Sort.Direction.DESC, "drawDate"))
+			.skip(offset)
+			.limit(limit);
+		return results(query, true);
+	}
+
+	/** How many lotteries of a game are drawn. */
+	public long count(String gameId) {
+		return this.mongo.count(Query.query(drawnOf(gameId, null, null)), LotteryDocument.class);
+	}
+
+	private List<PastDraw> results(Query query, boolean withTimes) {
+		// only what is asked for: a lottery document also holds its seed, digest and
+		// ballots' places
 		query.fields().include("drawDate", "winningNumbers", "summary");
+		if (withTimes) {
+			query.fields().include("closesAt", "drawnAt");
+		}
 		return this.mongo.find(query, ResultRow.class, this.mongo.getCollectionName(LotteryDocument.class))
 			.stream()
 			.filter((row) -> row.winningNumbers() != null)
-			.map((row) -> new PastDraw(row.id(), row.drawDate(), row.winningNumbers(), row.summary()))
+			.map((row) -> new PastDraw(row.id(), row.drawDate(), row.winningNumbers(), row.summary(), row.closesAt(),
+					row.drawnAt()))
 			.toList();
 	}
 
@@ -82,7 +130,8 @@ public class DrawHistory {
 
 	}
 
-	record ResultRow(@Id String id, LocalDate drawDate, List<Integer> winningNumbers, LotterySummary summary) {
+	record ResultRow(@Id String id, LocalDate drawDate, List<Integer> winningNumbers, LotterySummary summary,
+			Instant closesAt, Instant drawnAt) {
 
 	}
 

@@ -76,6 +76,10 @@ class LotteryController {
 		model.addAttribute("page", current);
 		model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
 		model.addAttribute("now", this.clock.instant());
+		// the open results of the game chosen, or of every game (module feeds): links on
+		// the page and each game's Atom feed in its head
+		model.addAttribute("feedGames",
+				(gameId != null) ? List.of(gameId) : this.games.all().stream().map(Game::id).toList());
 		return LIST_VIEW;
 	}
 
@@ -104,6 +108,7 @@ class LotteryController {
 		model.addAttribute("lottery", lottery);
 		Game game = this.games.get(lottery.gameId());
 		model.addAttribute("game", game);
+		model.addAttribute("feedGames", List.of(game.id()));
 		if (lottery.summary() == null) {
 			model.addAttribute("prizes", PrizeTable.of(game));
 			model.addAttribute("jackpot", this.lotteries.jackpotNow(lottery, game).orElse(null));

@@ -1,5 +1,7 @@
 package com.novanta.statistics;
 
+import java.util.List;
+
 import java.time.Clock;
 
 import com.novanta.game.GameCatalog;
@@ -57,6 +59,8 @@ class StatisticsController {
 		StatisticsQuery query = StatisticsQuery.of(game, period, from, to, this.games.all(), this.clock);
 		model.addAttribute("query", query);
 		model.addAttribute("games", this.games.all());
+		// the game's Atom feed, announced in the page's head (module feeds)
+		model.addAttribute("feedGames", List.of(query.game().id()));
 		model.addAttribute("periods", Period.values());
 		model.addAttribute("from", (from != null) ? from.trim() : null);
 		model.addAttribute("to", (to != null) ? to.trim() : null);

@@ -134,6 +134,8 @@ class HostileFieldNameTests {
 						.expect(404), "page"),
 					ignored(get("the statistics", "/statistics"), "game", "period", "from", "to"),
 					ignored(get("the statistics, htmx", "/statistics").htmx(), "game", "period", "from", "to"),
+					ignored(get("the archive of a game's draws", "/api/v1/games/{game}/draws", "daily"), "page",
+							"size"),
 					ignored(get("the number checker", "/checker"), "game", "numbers", "period", "page", "line"),
 					ignored(get("the number checker, signed in", "/checker").as(PARTICIPANT), "line"),
 					ignored(get("the number checker, htmx", "/checker").htmx(), "game", "numbers", "period", "page",

@@ -234,6 +234,50 @@ class HostileUrlParameterTests {
 					.param("numbers", "1,2,3,4,5,6")
 					.param("page", HUGE)
 					.expect(200, "Your numbers"),
+				// the open results: the archive's page and size, games and lotteries that
+				// are not there (their own tests have the whole table)
+				HostileRequest.get("archive page is a word", "/api/v1/games/{game}/draws", "daily")
+					.param("page", "two")
+					.expect(400, "The page is a whole number from 1 to 50,000"),
+				HostileRequest.get("archive page is zero", "/api/v1/games/{game}/draws", "daily")
+					.param("page", "0")
+					.expect(400, "The page is a whole number from 1 to 50,000"),
+				HostileRequest.get("archive page is negative", "/api/v1/games/{game}/draws", "daily")
+					.param("page", "-3")
+					.expect(400, "The page is a whole number from 1 to 50,000"),
+				HostileRequest.get("archive page overflows an int", "/api/v1/games/{game}/draws", "daily")
+					.param("page", HUGE)
+					.expect(400, "The page is a whole number from 1 to 50,000"),
+				HostileRequest.get("archive page is the largest int", "/api/v1/games/{game}/draws", "daily")
+					.param("page", String.valueOf(Integer.MAX_VALUE))
+					.expect(400, "The page is a whole number from 1 to 50,000"),
+				HostileRequest.get("archive page is the last allowed", "/api/v1/games/{game}/draws", "daily")
+					.param("page", "50000")
+					.param("size", "100")
+					.expect(200),
+				HostileRequest.get("archive page is repeated", "/api/v1/games/{game}/draws", "daily")
+					.param("page", "1", "2")
+					.expect(400, "The page is a whole number"),
+				HostileRequest.get("archive size is too large", "/api/v1/games/{game}/draws", "daily")
+					.param("size", "101")
+					.expect(400, "The size is a whole number from 1 to 100"),
+				HostileRequest.get("archive size is markup", "/api/v1/games/{game}/draws", "daily")
+					.param("size", SCRIPT)
+					.expect(400, "The size is a whole number from 1 to 100"),
+				HostileRequest.get("archive size is very long", "/api/v1/games/{game}/draws", "daily")
+					.param("size", LONG)
+					.expect(400, "The size is a whole number from 1 to 100"),
+				HostileRequest.get("archive of a game that is markup", "/api/v1/games/{game}/draws", MARKUP)
+					.expect(404, "There is no such game"),
+				HostileRequest.get("latest draw of an unknown game", "/api/v1/games/{game}/latest", "bingo")
+					.expect(404, "There is no such game"),
+				HostileRequest.get("a lottery that is markup, as JSON", "/api/v1/lotteries/{id}", MARKUP)
+					.expect(404, "There is no such lottery"),
+				HostileRequest.get("a lottery id that is very long, as JSON", "/api/v1/lotteries/{id}", LONG)
+					.expect(404, "There is no such lottery"),
+				HostileRequest.get("the feed of a game that is markup", "/feeds/{game}/atom.xml", MARKUP).expect(404),
+				HostileRequest.get("the history of an unknown game", "/feeds/{game}/draws.csv", "bingo").expect(404),
+				HostileRequest.get("the calendar of a very long game", "/feeds/{game}/calendar.ics", LONG).expect(404),
 				// my ballots: game, date, result, cursor
 				HostileRequest.get("cursor is a word", "/my/ballots")
 					.as(PARTICIPANT)
