@@ -126,6 +126,14 @@ public final class SettlementBenchmark {
 					drawSeconds);
 			System.out.printf("Close -> %s, work only: %.1f s (%,.0f ballots/s), %,d winners, peak heap %d MiB%n",
 					status, seconds, settled.ballotCount() / seconds, settled.summary().winners(), heap.peakMiB());
+			if ("h2".equals(backend)) {
+				// what the file settles at once the compaction has caught up on the draw
+				Path file = Path.of(dataDir).resolve("novanta.mv.db");
+				System.out.printf("Data file after the draw: %,.1f MB%n", Files.size(file) / 1e6);
+				double waited = Benchmarks.waitUntilQuiet(600);
+				System.out.printf("Data file at rest, %.0f s later: %,.1f MB (%,.2f KB a slip)%n", waited,
+						Files.size(file) / 1e6, Files.size(file) / 1e3 / slips);
+			}
 		}
 		if ("h2".equals(backend)) {
 			restart(Path.of(dataDir));

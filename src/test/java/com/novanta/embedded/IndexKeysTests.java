@@ -6,6 +6,7 @@ import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -57,8 +58,7 @@ class IndexKeysTests {
 
 	@Test
 	void otherKeysAreStoredAsH2StoresThem() {
-		for (Object key : List.of(new KeyValue(new ObjectId()), new KeyValue("a", java.time.Instant.EPOCH), "plain",
-				42L)) {
+		for (Object key : List.of(new KeyValue(new ObjectId()), new KeyValue("a", Instant.EPOCH), "plain", 42L)) {
 			ByteBuffer written = written(key, this.keys);
 
 			assertThat(written.get(0)).isNotEqualTo(IndexKeys.TAG);
