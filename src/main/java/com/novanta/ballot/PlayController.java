@@ -12,6 +12,8 @@ import com.novanta.account.CurrentAccount;
 import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
 import com.novanta.game.QuickPick;
+import com.novanta.lines.SavedLine;
+import com.novanta.lines.SavedLines;
 import com.novanta.lottery.Lotteries;
 import com.novanta.lottery.Lottery;
 import com.novanta.responsibleplay.PlayRestrictions;
@@ -58,11 +60,15 @@ class PlayController {
 
 	private final Allowances allowances;
 
+	private final SavedLines savedLines;
+
 	/** The most lines one submission holds (the form offers no more). */
 	private final int maxLines;
 
 	PlayController(Lotteries lotteries, GameCatalog games, BallotSubmission submission, RandomGenerator random,
-			Clock clock, PlayRestrictions restrictions, Allowances allowances, BallotProperties properties) {
+			Clock clock, PlayRestrictions restrictions, Allowances allowances, BallotProperties properties,
+			SavedLines savedLines) {
+		this.savedLines = savedLines;
 		this.clock = clock;
 		this.maxLines = properties.maxLines();
 		this.allowances = allowances;
@@ -83,18 +89,24 @@ class PlayController {
 	/**
 	 * The play page; {@code numbers} ("3,17,25,44,61,88", from "Feeling lucky?") fill the
 	 * first line when they are a valid line of the lottery's game, and are ignored
-	 * otherwise.
+	 * otherwise. {@code line} (from "My lines") is the id of one of the participant's
+	 * saved lines of the game, which fills the first line; any other id is not found.
 	 */
 	@GetMapping("/play/{lotteryId}")
 	String form(@PathVariable String lotteryId, @RequestParam(name = "numbers", required = false) String numbers,
-			@AuthenticationPrincipal CurrentAccount me, Model model) {
+			@RequestParam(name = "line", required = false) String line, @AuthenticationPrincipal CurrentAccount me,
+			Model model) {
 		Lottery lottery = lottery(lotteryId);
 		PlayForm form = PlayForm.fresh();
 		PlayForm.parseLine(numbers)
-			.filter((line) -> game(lottery).rules().check(line).isEmpty())
-			.ifPresent((line) -> form.getLines().get(0).setNumbers(line));
+			.filter((numbersLine) -> game(lottery).rules().check(numbersLine).isEmpty())
+			.ifPresent((numbersLine) -> form.getLines().get(0).setNumbers(numbersLine));
+		if (line != null) {
+			form.getLines().get(0).setNumbers(savedLine(me, lottery, line).numbers());
+		}
 		model.addAttribute("form", form);
 		addPlayer(me, lottery, model);
+		addSavedLines(me, lottery, model);
 		return page(lottery, model);
 	}
 
@@ -104,8 +116,9 @@ class PlayController {
 			@RequestParam(name = "action", defaultValue = "refresh") List<String> action,
 			@AuthenticationPrincipal CurrentAccount me, Model model) {
 		Lottery lottery = lottery(lotteryId);
-		apply(form, action.get(0), game(lottery));
+		apply(form, action.get(0), lottery, me);
 		addPlayer(me, lottery, model);
+		addSavedLines(me, lottery, model);
 		return page(lottery, model);
 	}
 
@@ -116,8 +129,9 @@ class PlayController {
 			@RequestParam(name = "action", defaultValue = "refresh") List<String> action,
 			@AuthenticationPrincipal CurrentAccount me, Model model) {
 		Lottery lottery = lottery(lotteryId);
-		apply(form, action.get(0), game(lottery));
+		apply(form, action.get(0), lottery, me);
 		addPlayer(me, lottery, model);
+		addSavedLines(me, lottery, model);
 		page(lottery, model);
 		return LINES_FRAGMENT;
 	}
@@ -155,6 +169,7 @@ class PlayController {
 		}
 		SubmissionResult.Rejected rejected = (SubmissionResult.Rejected) result;
 		addPlayer(me, lottery, model);
+		addSavedLines(me, lottery, model);
 		model.addAttribute("rejection", rejected.reason().messageKey());
 		model.addAttribute("remaining", rejected.remaining());
 		model.addAttribute("lineProblems", rejected.lineProblems());
@@ -162,8 +177,13 @@ class PlayController {
 		return page(lottery, model);
 	}
 
-	private void apply(PlayForm form, String action, Game game) {
+	private void apply(PlayForm form, String action, Lottery lottery, CurrentAccount me) {
+		Game game = game(lottery);
 		List<PlayForm.LineForm> lines = form.getLines();
+		if (action.startsWith("savedLine:")) {
+			putOnTheSlip(lines, savedLine(me, lottery, action.substring("savedLine:".length())));
+			return;
+		}
 		if (action.equals("addLine")) {
 			if (lines.size() < this.maxLines) {
 				lines.add(new PlayForm.LineForm());
@@ -199,6 +219,43 @@ class PlayController {
 			default -> {
 			}
 		}
+	}
+
+	/**
+	 * A saved line goes on the first empty line of the slip, or on a new line when there
+	 * is none and the slip has room; on a full slip of complete lines it replaces the
+	 * last.
+	 */
+	private void putOnTheSlip(List<PlayForm.LineForm> lines, SavedLine saved) {
+		PlayForm.LineForm target = lines.stream().filter((line) -> line.sorted().isEmpty()).findFirst().orElse(null);
+		if (target == null) {
+			if (lines.size() < this.maxLines) {
+				target = new PlayForm.LineForm();
+				lines.add(target);
+			}
+			else {
+				target = lines.get(lines.size() - 1);
+			}
+		}
+		target.setNumbers(saved.numbers());
+		target.setQuickPickNumbers("");
+	}
+
+	/**
+	 * One of the participant's saved lines of the lottery's game; another participant's
+	 * line, or one of another game, is not found, as if it did not exist.
+	 */
+	private SavedLine savedLine(CurrentAccount me, Lottery lottery, String lineId) {
+		return this.savedLines.find((me != null) ? me.id() : null, lineId.strip())
+			.filter((saved) -> saved.gameId().equals(lottery.gameId()))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	/**
+	 * The participant's saved lines of the lottery's game, to put on the slip in one tap.
+	 */
+	private void addSavedLines(CurrentAccount me, Lottery lottery, Model model) {
+		model.addAttribute("savedLines", (me != null) ? this.savedLines.of(me.id(), lottery.gameId()) : List.of());
 	}
 
 	private String page(Lottery lottery, Model model) {

@@ -28,8 +28,8 @@ import com.novanta.game.NumberRules;
  * @param period the period ({@link CheckPeriod#LAST_365} when none or not valid)
  * @param from the first draw date included, or {@code null} for no limit
  * @param to the last draw date included, or {@code null} for no limit
- * @param errors message keys by field ({@code game}, {@code numbers}, {@code period});
- * empty when valid
+ * @param errors message keys by field ({@code game}, {@code numbers}, {@code period},
+ * {@code line}); empty when valid
  */
 record CheckQuery(Game game, List<Integer> line, String entered, CheckPeriod period, LocalDate from, LocalDate to,
 		Map<String, String> errors) {
@@ -115,6 +115,14 @@ record CheckQuery(Game game, List<Integer> line, String entered, CheckPeriod per
 			numbers.add((part.length() > 9) ? Integer.MAX_VALUE : Integer.parseInt(part));
 		}
 		return Optional.of(numbers);
+	}
+
+	/** The same query with one more bad field: nothing is checked. */
+	CheckQuery withError(String field, String messageKey) {
+		Map<String, String> more = new LinkedHashMap<>(this.errors);
+		more.put(field, messageKey);
+		return new CheckQuery(this.game, List.of(), this.entered, this.period, this.from, this.to,
+				Collections.unmodifiableMap(more));
 	}
 
 	/** Whether numbers were asked about and everything is valid: the check can run. */

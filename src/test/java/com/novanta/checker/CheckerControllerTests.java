@@ -4,6 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.novanta.account.CurrentAccount;
+import com.novanta.account.TestParticipants;
+import com.novanta.lines.SavedLine;
+import com.novanta.lines.TestSavedLines;
 import com.novanta.testing.DatabaseSnapshot;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
@@ -14,11 +18,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static com.novanta.account.TestParticipants.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -42,6 +48,9 @@ class CheckerControllerTests {
 
 	@Autowired
 	MongoOperations mongo;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Test
 	void theFormOffersEveryGameAndPeriodAndChecksNothingYet() throws Exception {
@@ -210,6 +219,86 @@ class CheckerControllerTests {
 		assertThat(page.select("#check-period option").eachText()).containsExactly("Ultimi 30 giorni",
 				"Ultimi 90 giorni", "Ultimi 365 giorni", "Tutte le estrazioni");
 		assertThat(page.select("button[type=submit]").text()).isEqualTo("Controlla");
+	}
+
+	@Test
+	void aVisitorSeesNoSavedLinesAndALineInTheAddressMeansNothingToThem() throws Exception {
+		CurrentAccount owner = new TestParticipants(this.context).verified("Checker Owner");
+		SavedLine line = new TestSavedLines(this.context).save(owner, "Owner's line", "daily", 4, 8, 15, 16, 23, 42);
+		Document page = Html.parse(this.mvc.perform(get("/checker").param("line", line.id()).param("period", "30"))
+			.andExpect(status().isOk()));
+		assertThat(page.select("#check-saved")).isEmpty();
+		assertThat(page.select("#check-line-error")).isEmpty();
+		assertThat(page.select("#check-summary")).isEmpty();
+		assertThat(page.text()).doesNotContain("Owner's line").doesNotContain("42");
+	}
+
+	@Test
+	void aParticipantPicksOneOfTheirSavedLinesInsteadOfTypingIt() throws Exception {
+		TestParticipants participants = new TestParticipants(this.context);
+		CurrentAccount me = participants.verified("Checker Me");
+		CurrentAccount other = participants.verified("Checker Other");
+		TestSavedLines lines = new TestSavedLines(this.context);
+		SavedLine weekly = lines.save(me, "Saturdays", "saturday", 5, 10, 15, 20, 25);
+		lines.save(me, "Birthdays", "daily", 3, 17, 22, 45, 61, 88);
+		lines.save(other, "Not mine", "daily", 1, 2, 3, 4, 5, 6);
+
+		Document form = Html.parse(this.mvc.perform(get("/checker").with(signedIn(me))).andExpect(status().isOk()));
+		assertThat(form.select("#check-saved legend").text()).isEqualTo("Or one of your saved lines");
+		assertThat(form.select("#check-saved .saved-pick-name").eachText()).containsExactly("Birthdays", "Saturdays");
+		assertThat(form.select("#check-saved .saved-pick-numbers").eachText())
+			.containsExactly("Novanta 6/90: 3 17 22 45 61 88", "Sabato 5/50: 5 10 15 20 25");
+		assertThat(form.select("#check-saved button[name=line]").eachAttr("value")).contains(weekly.id());
+		assertThat(form.text()).doesNotContain("Not mine");
+
+		for (boolean htmx : new boolean[] { false, true }) {
+			MockHttpServletRequestBuilder pick = get("/checker").with(signedIn(me))
+				.param("game", "daily")
+				.param("numbers", "")
+				.param("period", "90")
+				.param("line", weekly.id());
+			if (htmx) {
+				pick.header("HX-Request", "true");
+			}
+			DatabaseSnapshot before = DatabaseSnapshot.take(this.mongo);
+			Document checked = Html.parse(this.mvc.perform(pick).andExpect(status().isOk()));
+			before.assertUnchanged();
+			assertThat(checked.select("#check-summary-heading").text()).as("htmx %s", htmx)
+				.isEqualTo("Sabato 5/50 · Last 90 days");
+			assertThat(checked.select("#check-summary .check-line .ball").eachText()).containsExactly("5", "10", "15",
+					"20", "25");
+			assertThat(checked.select("#check-game option[selected]").val()).isEqualTo("saturday");
+			assertThat(checked.select("#check-numbers").val()).isEqualTo("5 10 15 20 25");
+		}
+	}
+
+	@Test
+	void anotherParticipantsLineIsNotFoundAndNothingOfItShows() throws Exception {
+		TestParticipants participants = new TestParticipants(this.context);
+		CurrentAccount me = participants.verified("Checker Guesser");
+		CurrentAccount other = participants.verified("Checker Victim");
+		SavedLine theirs = new TestSavedLines(this.context).save(other, "Secret", "daily", 11, 29, 37, 53, 71, 89);
+		for (String id : new String[] { theirs.id(), "no-such-line", SCRIPT, LONG }) {
+			for (boolean htmx : new boolean[] { false, true }) {
+				MockHttpServletRequestBuilder guess = get("/checker").with(signedIn(me)).param("line", id);
+				if (htmx) {
+					guess.header("HX-Request", "true");
+				}
+				DatabaseSnapshot before = DatabaseSnapshot.take(this.mongo);
+				String body = this.mvc.perform(guess)
+					.andExpect(status().isBadRequest())
+					.andReturn()
+					.getResponse()
+					.getContentAsString();
+				before.assertUnchanged();
+				assertThat(body).doesNotContain("<script>alert");
+				Document page = Html.parse(body);
+				assertThat(page.select("#check-line-error").text())
+					.isEqualTo("That line is not among your saved lines.");
+				assertThat(page.select("#check-summary")).isEmpty();
+				assertThat(page.text()).doesNotContain("Secret").doesNotContain("89");
+			}
+		}
 	}
 
 	private static Arguments bad(String what, String selector, String message, String... params) {

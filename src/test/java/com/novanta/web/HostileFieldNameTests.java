@@ -73,6 +73,15 @@ class HostileFieldNameTests {
 					.htmx(), form("ballot.PlayForm"), "action"),
 				refused(ballot("a ticked number", "/play/{id}/status").param("index", "0").htmx(),
 						form("ballot.PlayForm"), "index"),
+				refused(post("a line to save", "/my/lines").as(PARTICIPANT)
+					.param("name", "Renamed " + UUID.randomUUID())
+					.param("game", "daily")
+					.param("numbers", "1 2 3 4 5 6"), form("lines.SaveLineForm")),
+				refused(post("a line to save, htmx", "/my/lines").as(PARTICIPANT)
+					.param("name", "Renamed " + UUID.randomUUID())
+					.param("game", "daily")
+					.param("numbers", "1 2 3 4 5 6")
+					.htmx(), form("lines.SaveLineForm")),
 				refused(get("the winner search", "/admin/winners").as(ADMIN)
 					.param("game", "daily")
 					.param("tier", "6")
@@ -115,7 +124,8 @@ class HostileFieldNameTests {
 						.expect(404), "shareCity", "sharePrize"),
 					ignored(get("my wins", "/my/wins").as(PARTICIPANT), "page"), ignored(
 							get("the play page", "/play/{id}", "@lottery").as(PARTICIPANT).expect(200, "0 of 6 chosen"),
-							"numbers"),
+							"numbers", "line"),
+					ignored(get("my lines", "/my/lines").as(PARTICIPANT), "game", "numbers"),
 					ignored(get("my ballots", "/my/ballots").as(PARTICIPANT), "game", "date", "result", "cursor"),
 					ignored(get("my ballots, htmx", "/my/ballots").as(PARTICIPANT)
 						.htmx(), "game", "date", "result", "cursor"),
@@ -126,8 +136,10 @@ class HostileFieldNameTests {
 					ignored(get("the statistics, htmx", "/statistics").htmx(), "game", "period", "from", "to"),
 					ignored(get("the archive of a game's draws", "/api/v1/games/{game}/draws", "daily"), "page",
 							"size"),
-					ignored(get("the number checker", "/checker"), "game", "numbers", "period", "page"),
-					ignored(get("the number checker, htmx", "/checker").htmx(), "game", "numbers", "period", "page"),
+					ignored(get("the number checker", "/checker"), "game", "numbers", "period", "page", "line"),
+					ignored(get("the number checker, signed in", "/checker").as(PARTICIPANT), "line"),
+					ignored(get("the number checker, htmx", "/checker").htmx(), "game", "numbers", "period", "page",
+							"line"),
 					ignored(get("a verification link", "/account/verify").expect(200, "That link does not work"),
 							"token"),
 					ignored(post("using a verification link", "/account/verify").redirectsTo("/account/verify",

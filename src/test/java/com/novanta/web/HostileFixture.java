@@ -5,6 +5,7 @@ import java.util.List;
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
 import com.novanta.ballot.TestSlips;
+import com.novanta.lines.TestSavedLines;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.testing.DatabaseSnapshot;
@@ -16,9 +17,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * What the hostile-input tables aim at: a participant with a slip, another participant
- * with a slip of their own, an unverified participant, an admin, and an open lottery of
- * their own. Made once per application.
+ * What the hostile-input tables aim at: a participant with a slip and a saved line,
+ * another participant with a slip and a saved line of their own, an unverified
+ * participant, an admin, and an open lottery of their own. Made once per application.
  */
 final class HostileFixture {
 
@@ -38,6 +39,10 @@ final class HostileFixture {
 
 	final String otherSlip;
 
+	final String myLine;
+
+	final String otherLine;
+
 	private final ApplicationContext context;
 
 	private HostileFixture(ApplicationContext context) {
@@ -51,6 +56,9 @@ final class HostileFixture {
 		TestSlips slips = new TestSlips(context);
 		this.mySlip = slips.play(this.participant, this.lottery, 1, 2, 3, 4, 5, 6).id();
 		this.otherSlip = slips.play(this.other, this.lottery, 7, 8, 9, 10, 11, 12).id();
+		TestSavedLines lines = new TestSavedLines(context);
+		this.myLine = lines.save(this.participant, "Hostile line", "daily", 1, 2, 3, 4, 5, 6).id();
+		this.otherLine = lines.save(this.other, "Other's line", "daily", 7, 8, 9, 10, 11, 12).id();
 	}
 
 	static HostileFixture of(ApplicationContext context) {
@@ -73,6 +81,11 @@ final class HostileFixture {
 			case "lottery" -> this.lottery.id();
 			case "mySlip" -> this.mySlip;
 			case "otherSlip" -> this.otherSlip;
+			case "myLine" -> this.myLine;
+			case "otherLine" -> this.otherLine;
+			// the play page's button that puts a saved line on the slip
+			case "myLineAction" -> "savedLine:" + this.myLine;
+			case "otherLineAction" -> "savedLine:" + this.otherLine;
 			case "participant" -> this.participant.id();
 			case "other" -> this.other.id();
 			case "admin" -> this.admin.id();

@@ -219,6 +219,38 @@ class HostileFormTests {
 				edit("a line past every limit").param("lines[5000].numbers", "1").expect(400),
 				edit("a number at an index past every limit").param("lines[0].numbers[5000]", "1").expect(400),
 				edit("a line past every limit, htmx").param("lines[300].numbers", "1").htmx().expect(400),
+				// saved lines: another participant's is not found, on the play page and
+				// on My lines
+				edit("someone else's saved line on the slip").param("action", "@otherLineAction").expect(404),
+				edit("someone else's saved line on the slip, htmx").param("action", "@otherLineAction")
+					.htmx()
+					.expect(404),
+				edit("a saved line that is markup on the slip").param("action", "savedLine:" + MARKUP).expect(404),
+				post("deleting someone else's saved line", "/my/lines/{id}/delete", "@otherLine").as(PARTICIPANT)
+					.expect(404),
+				post("deleting someone else's saved line, htmx", "/my/lines/{id}/delete", "@otherLine").as(PARTICIPANT)
+					.htmx()
+					.expect(404),
+				post("deleting a saved line that is markup", "/my/lines/{id}/delete", MARKUP).as(PARTICIPANT)
+					.expect(404),
+				post("deleting a saved line anonymously", "/my/lines/{id}/delete", "@myLine").redirectsTo("/signin"),
+				saveLine("a line to save named with markup, numbers words").param("name", MARKUP)
+					.param("numbers", "one two")
+					.expect(400, "Enter whole numbers only"),
+				saveLine("a line to save with a name already taken").param("name", "HOSTILE  line")
+					.param("numbers", "1 2 3 4 5 6")
+					.expect(400, "You already have a line with this name"),
+				saveLine("a line to save with a name far too long").param("name", "n".repeat(5000))
+					.param("numbers", "1 2 3 4 5 6")
+					.expect(400, "Keep the name to 40 characters at most"),
+				saveLine("a line to save of an unknown game").param("name", "Unknown game")
+					.param("game", MARKUP)
+					.param("numbers", "1 2 3 4 5 6")
+					.expect(400, "Choose one of the games in the list"),
+				saveLine("a line to save whose numbers are out of range, htmx").param("name", "Out of range")
+					.param("numbers", "0 1 2 3 4 91")
+					.htmx()
+					.expect(400, "Numbers go from 1 to 90"),
 				post("no line index", "/play/{id}/status", "@lottery").as(PARTICIPANT).htmx().expect(400),
 				status("a line index that is a word").param("index", "first").expect(400),
 				status("a negative line index").param("index", "-1").expect(200),
@@ -316,6 +348,11 @@ class HostileFormTests {
 
 	private static HostileRequest edit(String what) {
 		return post(what, "/play/{id}/edit", "@lottery").as(PARTICIPANT).param("key", "hostile-key");
+	}
+
+	/** A line to save, of the daily game unless the case says otherwise. */
+	private static HostileRequest saveLine(String what) {
+		return post(what, "/my/lines").as(PARTICIPANT).param("game", "daily");
 	}
 
 	private static HostileRequest status(String what) {

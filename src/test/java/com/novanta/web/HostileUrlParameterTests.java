@@ -157,6 +157,43 @@ class HostileUrlParameterTests {
 					.as(PARTICIPANT)
 					.param("numbers", "1,2,3,4,5,6", "7,8,9,10,11,12")
 					.expect(200, "0 of 6 chosen"),
+				// a saved line to fill in from the address ("Play" on My lines): only
+				// one's own, of the lottery's game; anything else is not found
+				HostileRequest.get("saved line to play is someone else's", "/play/{id}", "@lottery")
+					.as(PARTICIPANT)
+					.param("line", "@otherLine")
+					.expect(404),
+				HostileRequest.get("saved line to play is markup", "/play/{id}", "@lottery")
+					.as(PARTICIPANT)
+					.param("line", MARKUP)
+					.expect(404),
+				HostileRequest.get("saved line to play is a query operator", "/play/{id}", "@lottery")
+					.as(PARTICIPANT)
+					.param("line", "{\"$ne\":null}")
+					.expect(404),
+				HostileRequest.get("saved line to play is very long", "/play/{id}", "@lottery")
+					.as(PARTICIPANT)
+					.param("line", LONG)
+					.expect(404),
+				HostileRequest.get("saved line to play is given twice", "/play/{id}", "@lottery")
+					.as(PARTICIPANT)
+					.param("line", "@myLine", "@myLine")
+					.expect(404),
+				HostileRequest.get("saved line to play is one's own", "/play/{id}", "@lottery")
+					.as(PARTICIPANT)
+					.param("line", "@myLine")
+					.expect(200, "6 of 6 chosen: 1, 2, 3, 4, 5, 6"),
+				// My lines: a line to save from the address, filled in only when it can
+				// be
+				HostileRequest.get("line to save is markup", "/my/lines")
+					.as(PARTICIPANT)
+					.param("game", SCRIPT)
+					.param("numbers", SCRIPT)
+					.expect(200, "Save a line"),
+				HostileRequest.get("line to save is very long", "/my/lines")
+					.as(PARTICIPANT)
+					.param("numbers", LONG)
+					.expect(200, "Save a line"),
 				// the number checker: game, numbers, period, page (the page and the
 				// form's
 				// messages; its own tests have the whole table)
@@ -182,6 +219,17 @@ class HostileUrlParameterTests {
 					.param("period", "dates")
 					.param("numbers", "1,2,3,4,5,6")
 					.expect(400, "Choose one of the periods in the list"),
+				HostileRequest.get("saved line to check is someone else's", "/checker")
+					.as(PARTICIPANT)
+					.param("line", "@otherLine")
+					.expect(400, "That line is not among your saved lines"),
+				HostileRequest.get("saved line to check is markup", "/checker")
+					.as(PARTICIPANT)
+					.param("line", SCRIPT)
+					.expect(400, "That line is not among your saved lines"),
+				HostileRequest.get("saved line to check, to a visitor", "/checker")
+					.param("line", "@otherLine")
+					.expect(200, "Your numbers"),
 				HostileRequest.get("page of the checker overflows an int", "/checker")
 					.param("numbers", "1,2,3,4,5,6")
 					.param("page", HUGE)

@@ -85,6 +85,19 @@ class MissingCsrfTokenTests {
 					.param("lines[0].numbers", "1", "2", "3", "4", "5", "6"),
 				post("quick pick", "/play/{id}/edit", "@lottery").as(PARTICIPANT).param("action", "quickPick:0"),
 				post("count a line", "/play/{id}/status", "@lottery").as(PARTICIPANT).htmx().param("index", "0"),
+				post("put a saved line on the slip", "/play/{id}/edit", "@lottery").as(PARTICIPANT)
+					.param("action", "@myLineAction"),
+				post("save a line", "/my/lines").as(PARTICIPANT)
+					.param("name", "Saved by another site")
+					.param("game", "daily")
+					.param("numbers", "1 2 3 4 5 6"),
+				post("save a line, htmx", "/my/lines").as(PARTICIPANT)
+					.htmx()
+					.param("name", "Saved by another site")
+					.param("game", "daily")
+					.param("numbers", "1 2 3 4 5 6"),
+				post("delete a saved line", "/my/lines/{id}/delete", "@myLine").as(PARTICIPANT),
+				post("delete a saved line, htmx", "/my/lines/{id}/delete", "@myLine").as(PARTICIPANT).htmx(),
 				post("clear the dev mailbox", "/dev/mailbox/clear").fromLoopback(),
 				post("draw now", "/admin/lotteries/{id}/draw", "@lottery").as(ADMIN),
 				post("draw without the beacon", "/admin/lotteries/{id}/beacon-override", "@lottery").as(ADMIN)

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import com.novanta.account.Account;
+import com.novanta.account.AccountDeleted;
 import com.novanta.account.AccountStatus;
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.internal.AccountMail;
@@ -26,6 +27,7 @@ import com.novanta.audit.AuditLog;
 import com.novanta.responsibleplay.KeptPlayRestrictions;
 import org.bson.types.ObjectId;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -53,9 +55,12 @@ public class Profiles {
 
 	private final AccountPlayChoices playChoices;
 
+	private final ApplicationEventPublisher events;
+
 	Profiles(AccountRepository accounts, PasswordEncoder passwords, AccountTokens tokens, AccountMail mail,
 			AuditLog audit, Clock clock, SignInThrottle throttle, RememberMeTokens rememberMe,
-			AccountPlayChoices playChoices) {
+			AccountPlayChoices playChoices, ApplicationEventPublisher events) {
+		this.events = events;
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.tokens = tokens;
@@ -180,8 +185,9 @@ public class Profiles {
 	}
 
 	/**
-	 * Deletes the account's personal data. Ballots and winnings stay, attached to an
-	 * anonymous record, because the lottery's results must not change.
+	 * Deletes the account's personal data, and with {@link AccountDeleted} what other
+	 * modules keep of the participant (saved lines). Ballots and winnings stay, attached
+	 * to an anonymous record, because the lottery's results must not change.
 	 * @return whether the confirmation was right and the account is deleted
 	 */
 	boolean delete(CurrentAccount me, String confirmation, String clientAddress) {
@@ -215,6 +221,8 @@ public class Profiles {
 		this.rememberMe.forgetAll(me.id());
 		this.tokens.revokeAll(Purpose.VERIFY_EMAIL, me.id());
 		this.tokens.revokeAll(Purpose.RESET_PASSWORD, me.id());
+		// what other modules keep of the participant (saved lines) goes too
+		this.events.publishEvent(new AccountDeleted(me.id()));
 		this.audit.record(Actors.of(me, clientAddress), AuditAction.ACCOUNT_DELETED, "account", me.id());
 		if (deleted && kept.isPresent()) {
 			this.audit.record(Actors.of(me, clientAddress), AuditAction.PLAY_RESTRICTIONS_KEPT, "account", me.id(),
