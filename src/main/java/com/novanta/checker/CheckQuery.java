@@ -2,17 +2,14 @@ package com.novanta.checker;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 import com.novanta.game.Game;
 import com.novanta.game.NumberRules;
+import com.novanta.game.TypedLine;
 
 /**
  * What a visitor asked to check, checked: a game, a line of numbers (the game's rules for
@@ -35,13 +32,9 @@ record CheckQuery(Game game, List<Integer> line, String entered, CheckPeriod per
 		Map<String, String> errors) {
 
 	/** Longer than any line with its separators: not read any further. */
-	static final int MAX_LENGTH = 100;
+	static final int MAX_LENGTH = TypedLine.MAX_LENGTH;
 
 	static final CheckPeriod DEFAULT_PERIOD = CheckPeriod.LAST_365;
-
-	private static final Pattern SEPARATORS = Pattern.compile("[\\s,;]+");
-
-	private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
 	/**
 	 * Checks the visitor's choices. Without numbers nothing is checked (the form shows,
@@ -71,50 +64,19 @@ record CheckQuery(Game game, List<Integer> line, String entered, CheckPeriod per
 		List<Integer> line = List.of();
 		String entered = null;
 		if (numbers != null) {
-			entered = numbers.strip();
-			if (entered.length() > MAX_LENGTH) {
-				entered = entered.substring(0, MAX_LENGTH);
-				errors.put("numbers", "checker.numbers.tooLong");
+			TypedLine typed = TypedLine.read(numbers, game.rules());
+			entered = typed.entered();
+			if (!typed.isValid()) {
+				errors.put("numbers", typed.error());
 			}
-			else {
-				Optional<List<Integer>> parsed = parse(entered);
-				if (parsed.isEmpty()) {
-					errors.put("numbers", "checker.numbers.notNumbers");
-				}
-				else {
-					Optional<NumberRules.Problem> problem = game.rules().check(parsed.get());
-					if (problem.isPresent()) {
-						errors.put("numbers", "checker.problem." + problem.get().name().toLowerCase(Locale.ROOT));
-					}
-					else if (!errors.containsKey("game")) {
-						line = List.copyOf(parsed.get().stream().sorted().toList());
-					}
-				}
+			else if (!errors.containsKey("game")) {
+				line = typed.numbers();
 			}
 		}
 		LocalDate today = LocalDate.ofInstant(clock.instant(), game.schedule().zone());
 		LocalDate from = (period.days() > 0) ? today.minusDays(period.days() - 1L) : null;
 		LocalDate to = (period.days() > 0) ? today : null;
 		return new CheckQuery(game, line, entered, period, from, to, Collections.unmodifiableMap(errors));
-	}
-
-	/**
-	 * The numbers of a line as typed: whole numbers separated by spaces, commas or
-	 * semicolons; empty when anything else is there. A number too long for an int is kept
-	 * as the largest int: out of every game's range, and said so.
-	 */
-	static Optional<List<Integer>> parse(String text) {
-		List<Integer> numbers = new ArrayList<>();
-		for (String part : SEPARATORS.split(text.strip())) {
-			if (part.isEmpty()) {
-				continue;
-			}
-			if (!DIGITS.matcher(part).matches()) {
-				return Optional.empty();
-			}
-			numbers.add((part.length() > 9) ? Integer.MAX_VALUE : Integer.parseInt(part));
-		}
-		return Optional.of(numbers);
 	}
 
 	/** The same query with one more bad field: nothing is checked. */

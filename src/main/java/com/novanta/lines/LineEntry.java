@@ -1,17 +1,16 @@
 package com.novanta.lines;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.novanta.game.Game;
 import com.novanta.game.NumberRules;
+import com.novanta.game.TypedLine;
 
 /**
  * A line a participant asks to save, checked: a name (required, 1 to {@value #MAX_NAME}
@@ -35,11 +34,7 @@ record LineEntry(String name, Game game, List<Integer> numbers, String entered, 
 	static final int MAX_NAME = 40;
 
 	/** Longer than any line with its separators: not read any further. */
-	static final int MAX_TYPED = 100;
-
-	private static final Pattern SEPARATORS = Pattern.compile("[\\s,;]+");
-
-	private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+	static final int MAX_TYPED = TypedLine.MAX_LENGTH;
 
 	private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -74,27 +69,15 @@ record LineEntry(String name, Game game, List<Integer> numbers, String entered, 
 				game = games.get(0);
 			}
 		}
+		TypedLine typed = TypedLine.read((numbers != null) ? numbers : "", game.rules());
 		List<Integer> line = List.of();
-		String entered = (numbers != null) ? numbers.strip() : "";
-		if (entered.length() > MAX_TYPED) {
-			entered = entered.substring(0, MAX_TYPED);
-			errors.put("numbers", "checker.numbers.tooLong");
+		if (!typed.isValid()) {
+			errors.put("numbers", typed.error());
 		}
-		else {
-			Optional<List<Integer>> parsed = parse(entered);
-			if (parsed.isEmpty()) {
-				errors.put("numbers", "checker.numbers.notNumbers");
-			}
-			else {
-				Optional<NumberRules.Problem> problem = game.rules().check(parsed.get());
-				if (problem.isPresent()) {
-					errors.put("numbers", "checker.problem." + problem.get().name().toLowerCase(Locale.ROOT));
-				}
-				else if (!errors.containsKey("game")) {
-					line = parsed.get().stream().sorted().toList();
-				}
-			}
+		else if (!errors.containsKey("game")) {
+			line = typed.numbers();
 		}
+		String entered = typed.entered();
 		return new LineEntry(cleanName, game, line, entered, Collections.unmodifiableMap(errors));
 	}
 
@@ -111,25 +94,6 @@ record LineEntry(String name, Game game, List<Integer> numbers, String entered, 
 	static String key(String name) {
 		String normal = Normalizer.normalize(clean(name), Normalizer.Form.NFKC);
 		return SPACES.matcher(normal).replaceAll(" ").toLowerCase(Locale.ROOT).strip();
-	}
-
-	/**
-	 * Whole numbers separated by spaces, commas or semicolons; empty when anything else
-	 * is there. A number too long for an int is kept as the largest int: out of every
-	 * game's range, and said so.
-	 */
-	static Optional<List<Integer>> parse(String text) {
-		List<Integer> numbers = new ArrayList<>();
-		for (String part : SEPARATORS.split(text.strip())) {
-			if (part.isEmpty()) {
-				continue;
-			}
-			if (!DIGITS.matcher(part).matches()) {
-				return Optional.empty();
-			}
-			numbers.add((part.length() > 9) ? Integer.MAX_VALUE : Integer.parseInt(part));
-		}
-		return Optional.of(numbers);
 	}
 
 	private static String clean(String name) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import com.novanta.account.CurrentAccount;
 import com.novanta.game.Game;
 import com.novanta.game.GameCatalog;
+import com.novanta.game.TypedLine;
 import com.novanta.lottery.Lotteries;
 import com.novanta.lottery.Lottery;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
@@ -62,7 +63,7 @@ class MyLinesController {
 			.findFirst()
 			.orElse(this.games.all().get(0));
 		String typed = (numbers != null && numbers.length() <= LineEntry.MAX_TYPED) ? numbers : "";
-		fill(me, LineEntry.blank(chosen, LineEntry.parse(typed).isPresent() ? typed.replace(',', ' ') : ""), model);
+		fill(me, LineEntry.blank(chosen, TypedLine.parse(typed).isPresent() ? typed.replace(',', ' ') : ""), model);
 		return VIEW;
 	}
 
