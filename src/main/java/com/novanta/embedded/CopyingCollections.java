@@ -162,11 +162,17 @@ final class CopyingCollections {
 		 */
 		synchronized void buildDeferred() {
 			try {
+				List<List<Object>> collected = new ArrayList<>();
+				this.deferred.forEach((index) -> collected.add(new ArrayList<>()));
 				streamAllDocumentsWithPosition().forEach((stored) -> {
-					for (SecondaryIndex<Object> index : this.deferred) {
-						index.add(stored.getDocument(), stored.getPosition(), this);
+					for (int i = 0; i < this.deferred.size(); i++) {
+						this.deferred.get(i).collect(stored.getDocument(), stored.getPosition(), collected.get(i));
 					}
 				});
+				for (int i = 0; i < this.deferred.size(); i++) {
+					this.deferred.get(i).build(collected.get(i));
+					collected.set(i, null);
+				}
 				this.deferred.forEach(SecondaryIndex::built);
 			}
 			catch (RuntimeException ex) {

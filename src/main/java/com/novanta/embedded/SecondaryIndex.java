@@ -1,15 +1,17 @@
 package com.novanta.embedded;
 
 import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -41,7 +43,9 @@ final class SecondaryIndex<P> extends Index<P> {
 
 	private static final Comparator<Object> VALUES = ValueComparator.asc();
 
-	private final NavigableMap<Entry, Boolean> entries = new ConcurrentSkipListMap<>(SecondaryIndex::compare);
+	/** Replaced only by a build, while its collection's lock keeps everyone else out. */
+	private volatile ConcurrentSkipListMap<Entry, Boolean> entries = new ConcurrentSkipListMap<>(
+			SecondaryIndex::compare);
 
 	private final Map<Object, P> positionsById = new ConcurrentHashMap<>();
 
@@ -92,6 +96,33 @@ final class SecondaryIndex<P> extends Index<P> {
 		for (KeyValue keyValue : getKeyValues(document)) {
 			this.entries.put(new Entry(normalized(keyValue), position), Boolean.TRUE);
 		}
+	}
+
+	/**
+	 * Builds it from every document of its collection at once (a reopened file): the
+	 * collection collects the entries of each document ({@link #collect}), then they are
+	 * sorted in one go and the skip list is made from them in order, which takes far
+	 * fewer comparisons than inserting them one by one.
+	 */
+	List<Object> collect(Document document, P position, List<Object> entries) {
+		this.positionsById.put(idOf(document), position);
+		for (KeyValue keyValue : getKeyValues(document)) {
+			entries.add(new Entry(normalized(keyValue), position));
+		}
+		return entries;
+	}
+
+	/** Makes the index of what {@link #collect} collected. */
+	synchronized void build(List<Object> collected) {
+		List<Entry> all = new ArrayList<>(collected.size());
+		for (Object entry : collected) {
+			all.add((Entry) entry);
+		}
+		all.sort(SecondaryIndex::compare);
+		ConcurrentSkipListMap<Entry, Boolean> built = new ConcurrentSkipListMap<>(
+				new SortedKeys<>(all, SecondaryIndex::compare));
+		built.putAll(this.entries);
+		this.entries = built;
 	}
 
 	@Override
@@ -379,6 +410,93 @@ final class SecondaryIndex<P> extends Index<P> {
 		@Override
 		public int hashCode() {
 			return this.position.hashCode();
+		}
+
+	}
+
+	/**
+	 * Sorted keys as the sorted map a skip list is made from in order (it asks for
+	 * nothing but their comparator and their entries in order); equal neighbours are left
+	 * out, as a map holds a key once.
+	 */
+	private static final class SortedKeys<K> extends AbstractMap<K, Boolean> implements SortedMap<K, Boolean> {
+
+		private final List<K> sorted;
+
+		private final Comparator<? super K> order;
+
+		SortedKeys(List<K> sorted, Comparator<? super K> order) {
+			this.sorted = sorted;
+			this.order = order;
+		}
+
+		@Override
+		public Comparator<? super K> comparator() {
+			return this.order;
+		}
+
+		@Override
+		public Set<Map.Entry<K, Boolean>> entrySet() {
+			return new AbstractSet<>() {
+
+				@Override
+				public Iterator<Map.Entry<K, Boolean>> iterator() {
+					return new Iterator<>() {
+
+						private int next;
+
+						@Override
+						public boolean hasNext() {
+							return this.next < SortedKeys.this.sorted.size();
+						}
+
+						@Override
+						public Map.Entry<K, Boolean> next() {
+							if (!hasNext()) {
+								throw new NoSuchElementException();
+							}
+							K key = SortedKeys.this.sorted.get(this.next++);
+							while (this.next < SortedKeys.this.sorted.size()
+									&& SortedKeys.this.order.compare(SortedKeys.this.sorted.get(this.next), key) == 0) {
+								this.next++;
+							}
+							return new SimpleImmutableEntry<>(key, Boolean.TRUE);
+						}
+
+					};
+				}
+
+				@Override
+				public int size() {
+					return SortedKeys.this.sorted.size();
+				}
+
+			};
+		}
+
+		@Override
+		public SortedMap<K, Boolean> subMap(K fromKey, K toKey) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public SortedMap<K, Boolean> headMap(K toKey) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public SortedMap<K, Boolean> tailMap(K fromKey) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public K firstKey() {
+			return this.sorted.get(0);
+		}
+
+		@Override
+		public K lastKey() {
+			return this.sorted.get(this.sorted.size() - 1);
 		}
 
 	}
