@@ -162,17 +162,14 @@ final class CopyingCollections {
 		 */
 		synchronized void buildDeferred() {
 			try {
-				List<List<Object>> collected = new ArrayList<>();
-				this.deferred.forEach((index) -> collected.add(new ArrayList<>()));
+				List<SecondaryIndex<Object>.Build> builds = new ArrayList<>();
+				this.deferred.forEach((index) -> builds.add(index.build()));
 				streamAllDocumentsWithPosition().forEach((stored) -> {
-					for (int i = 0; i < this.deferred.size(); i++) {
-						this.deferred.get(i).collect(stored.getDocument(), stored.getPosition(), collected.get(i));
+					for (SecondaryIndex<Object>.Build build : builds) {
+						build.add(stored.getDocument(), stored.getPosition());
 					}
 				});
-				for (int i = 0; i < this.deferred.size(); i++) {
-					this.deferred.get(i).build(collected.get(i));
-					collected.set(i, null);
-				}
+				builds.forEach(SecondaryIndex.Build::finish);
 				this.deferred.forEach(SecondaryIndex::built);
 			}
 			catch (RuntimeException ex) {

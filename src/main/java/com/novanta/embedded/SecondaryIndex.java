@@ -99,30 +99,40 @@ final class SecondaryIndex<P> extends Index<P> {
 	}
 
 	/**
-	 * Builds it from every document of its collection at once (a reopened file): the
-	 * collection collects the entries of each document ({@link #collect}), then they are
-	 * sorted in one go and the skip list is made from them in order, which takes far
-	 * fewer comparisons than inserting them one by one.
+	 * A build of it from every document of its collection at once (a reopened file): the
+	 * collection hands each document to it, then the entries are sorted in one go and the
+	 * skip list is made from them in order, which takes far fewer comparisons than
+	 * inserting them one by one.
 	 */
-	List<Object> collect(Document document, P position, List<Object> entries) {
-		this.positionsById.put(idOf(document), position);
-		for (KeyValue keyValue : getKeyValues(document)) {
-			entries.add(new Entry(normalized(keyValue), position));
-		}
-		return entries;
+	Build build() {
+		return new Build();
 	}
 
-	/** Makes the index of what {@link #collect} collected. */
-	synchronized void build(List<Object> collected) {
-		List<Entry> all = new ArrayList<>(collected.size());
-		for (Object entry : collected) {
-			all.add((Entry) entry);
+	final class Build {
+
+		private final List<Entry> entries = new ArrayList<>();
+
+		private Build() {
 		}
-		all.sort(SecondaryIndex::compare);
-		ConcurrentSkipListMap<Entry, Boolean> built = new ConcurrentSkipListMap<>(
-				new SortedKeys<>(all, SecondaryIndex::compare));
-		built.putAll(this.entries);
-		this.entries = built;
+
+		void add(Document document, P position) {
+			SecondaryIndex.this.positionsById.put(idOf(document), position);
+			for (KeyValue keyValue : getKeyValues(document)) {
+				this.entries.add(new Entry(normalized(keyValue), position));
+			}
+		}
+
+		/** Makes the index of what was added. */
+		void finish() {
+			this.entries.sort(SecondaryIndex::compare);
+			ConcurrentSkipListMap<Entry, Boolean> built = new ConcurrentSkipListMap<>(
+					new SortedKeys<>(this.entries, SecondaryIndex::compare));
+			synchronized (SecondaryIndex.this) {
+				built.putAll(SecondaryIndex.this.entries);
+				SecondaryIndex.this.entries = built;
+			}
+		}
+
 	}
 
 	@Override
