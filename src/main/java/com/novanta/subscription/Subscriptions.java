@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import com.novanta.account.AccountDeleted;
 import com.novanta.config.DatabaseIndexes;
+import org.bson.Document;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
@@ -46,10 +47,10 @@ public class Subscriptions implements PlacementLog {
 	/** The number of active subscriptions by game, for the admin dashboard. */
 	public Map<String, Long> activeByGame() {
 		Map<String, Long> counts = new TreeMap<>();
-		Query query = Query.query(Criteria.where("status").is(SubscriptionStatus.ACTIVE));
+		Query query = Query.query(Criteria.where("status").is(SubscriptionStatus.ACTIVE.name()));
 		query.fields().include("gameId");
-		for (Subscription subscription : this.mongo.find(query, Subscription.class)) {
-			counts.merge(subscription.gameId(), 1L, Long::sum);
+		for (Document subscription : this.mongo.find(query, Document.class, Subscription.COLLECTION)) {
+			counts.merge(subscription.getString("gameId"), 1L, Long::sum);
 		}
 		return counts;
 	}
