@@ -209,7 +209,9 @@ class MySubscriptionsController {
 		Lottery first = this.placements.nextLotteries().get(terms.game().id());
 		model.addAttribute("firstDraw", (first != null) ? first.drawDate() : null);
 		if (!model.containsAttribute("noLines")) {
-			model.addAttribute("noLines", terms.lines().isEmpty());
+			// bad lines sent to the form are said next to them; none at all from a page,
+			// above
+			model.addAttribute("noLines", terms.lines().isEmpty() && terms.errors().isEmpty());
 		}
 		return NEW;
 	}

@@ -47,7 +47,7 @@ record Placement(String lotteryId, LocalDate drawDate, Outcome outcome, String s
 		/** The jackpot was below the participant's minimum: does not count as a draw. */
 		SKIPPED;
 
-		String key() {
+		public String key() {
 			return name().toLowerCase(Locale.ROOT);
 		}
 

@@ -54,17 +54,17 @@ record Subscription(@MongoId(FieldType.STRING) String id, String accountId, Stri
 	}
 
 	/** Whether it ends by itself after {@link #draws} draws. */
-	boolean isFixed() {
+	public boolean isFixed() {
 		return this.draws != null;
 	}
 
 	/** Draws still to place, or {@code null} for a subscription until stopped. */
-	Integer drawsLeft() {
+	public Integer drawsLeft() {
 		return isFixed() ? Math.max(0, this.draws - this.placed) : null;
 	}
 
 	/** Whether all its draws are placed. */
-	boolean isDone() {
+	public boolean isDone() {
 		return isFixed() && this.placed >= this.draws;
 	}
 
@@ -91,25 +91,25 @@ record Subscription(@MongoId(FieldType.STRING) String id, String accountId, Stri
 		return (this.status == SubscriptionStatus.ACTIVE && excluded) ? "suspended" : this.status.key();
 	}
 
-	boolean canPause() {
+	public boolean canPause() {
 		return this.status == SubscriptionStatus.ACTIVE;
 	}
 
-	boolean canResume() {
+	public boolean canResume() {
 		return this.status == SubscriptionStatus.PAUSED;
 	}
 
-	boolean canCancel() {
+	public boolean canCancel() {
 		return this.status == SubscriptionStatus.ACTIVE || this.status == SubscriptionStatus.PAUSED;
 	}
 
 	/** Whether it may still place a slip (active or paused, draws left). */
-	boolean isLive() {
+	public boolean isLive() {
 		return canCancel() && !isDone();
 	}
 
 	/** The placements, newest first. */
-	List<Placement> history() {
+	public List<Placement> history() {
 		List<Placement> newest = new ArrayList<>(this.placements);
 		Collections.reverse(newest);
 		return newest;

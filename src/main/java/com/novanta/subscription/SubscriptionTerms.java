@@ -149,10 +149,13 @@ record SubscriptionTerms(Game game, List<List<Integer>> lines, String kind, Inte
 		return (this.draws != null) ? pricePerDraw() * this.draws : null;
 	}
 
-	/** Each line as the form sends it back: "3,17,22,45,61,88". */
+	/**
+	 * Each line as the form sends it back: "3 17 22 45 61 88" (spaces, not commas: a
+	 * single value with commas would be bound as a list of its parts).
+	 */
 	public List<String> lineParams() {
 		return this.lines.stream()
-			.map((line) -> String.join(",", line.stream().map(String::valueOf).toList()))
+			.map((line) -> String.join(" ", line.stream().map(String::valueOf).toList()))
 			.toList();
 	}
 

@@ -17,15 +17,15 @@ import com.novanta.game.Game;
  */
 record SubscriptionView(Subscription subscription, Game game, String status, LocalDate nextDraw, LocalDate lastDraw) {
 
-	String id() {
+	public String id() {
 		return this.subscription.id();
 	}
 
-	long pricePerDraw() {
+	public long pricePerDraw() {
 		return this.subscription.pricePerDraw(this.game);
 	}
 
-	List<Placement> history() {
+	public List<Placement> history() {
 		return this.subscription.history();
 	}
 
