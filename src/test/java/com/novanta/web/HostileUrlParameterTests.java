@@ -260,7 +260,7 @@ class HostileUrlParameterTests {
 				HostileRequest
 					.post("subscription action is markup", "/my/subscriptions/{id}/{action}", "@mySubscription", SCRIPT)
 					.as(PARTICIPANT)
-					.expect(404),
+					.expect(400),
 				HostileRequest
 					.post("active subscription resumed: as it is", "/my/subscriptions/{id}/resume", "@mySubscription")
 					.as(PARTICIPANT)
