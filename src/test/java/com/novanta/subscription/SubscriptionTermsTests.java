@@ -47,7 +47,7 @@ class SubscriptionTermsTests {
 		assertThat(terms.draws()).isEqualTo(3);
 		assertThat(terms.pricePerDraw()).isEqualTo(200);
 		assertThat(terms.total()).isEqualTo(600);
-		assertThat(terms.lineParams()).containsExactly("3,17,22,45,61,88", "1,2,3,4,5,6");
+		assertThat(terms.lineParams()).containsExactly("3 17 22 45 61 88", "1 2 3 4 5 6");
 		assertThat(terms.minJackpot()).isNull();
 	}
 
