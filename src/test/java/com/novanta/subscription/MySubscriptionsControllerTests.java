@@ -289,6 +289,21 @@ class MySubscriptionsControllerTests {
 		assertThat(page.select(".subscription-facts").text()).contains("nessuna giocata su 3, ne restano 3");
 	}
 
+	@Test
+	void theAdminDashboardCountsActiveSubscriptionsPerGame() throws Exception {
+		CurrentAccount admin = new TestParticipants(this.context).admin("Ada Admin");
+		this.subscriptions.start(this.me.id(), terms("open", ""));
+		long active = this.subscriptions.activeByGame().values().stream().mapToLong(Long::longValue).sum();
+
+		Document dashboard = Html
+			.parse(this.mvc.perform(get("/admin").with(signedIn(admin))).andExpect(status().isOk()));
+
+		assertThat(dashboard.select("#active-subscriptions .stat-label").text()).isEqualTo("Active subscriptions");
+		assertThat(dashboard.select("#active-subscriptions .stat-value").text()).isEqualTo(String.valueOf(active));
+		assertThat(dashboard.select("#active-subscriptions .stat-detail").text()).contains("Novanta 6/90");
+		this.mvc.perform(get("/admin").with(signedIn(this.me))).andExpect(status().isForbidden());
+	}
+
 	static Stream<Arguments> hostileInputs() {
 		return Stream.of(
 				bad("draws too many", "#kind-error", "Enter a whole number of draws from 2 to 52.", "draws", "53"),
