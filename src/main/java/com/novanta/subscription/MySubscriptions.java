@@ -22,18 +22,15 @@ class MySubscriptions {
 
 	private final Subscriptions subscriptions;
 
-	private final SubscriptionPlacements placements;
-
 	private final Lotteries lotteries;
 
 	private final GameCatalog games;
 
 	private final PlayRestrictions restrictions;
 
-	MySubscriptions(Subscriptions subscriptions, SubscriptionPlacements placements, Lotteries lotteries,
-			GameCatalog games, PlayRestrictions restrictions) {
+	MySubscriptions(Subscriptions subscriptions, Lotteries lotteries, GameCatalog games,
+			PlayRestrictions restrictions) {
 		this.subscriptions = subscriptions;
-		this.placements = placements;
 		this.lotteries = lotteries;
 		this.games = games;
 		this.restrictions = restrictions;
@@ -64,7 +61,7 @@ class MySubscriptions {
 		Game game = this.games.get(subscription.gameId());
 		LocalDate next = null;
 		if (subscription.isLive()) {
-			next = this.placements.nextFor(subscription, open).map(Lottery::drawDate).orElse(null);
+			next = SubscriptionPlacements.nextFor(subscription, open).map(Lottery::drawDate).orElse(null);
 		}
 		return new SubscriptionView(subscription, game, subscription.shownStatus(excluded), next,
 				subscription.lastDrawDate(game, next));

@@ -142,7 +142,7 @@ class SubscriptionPlacements {
 	 * The lottery a subscription plays next: the first open one of its game it is not
 	 * recorded for.
 	 */
-	Optional<Lottery> nextFor(Subscription subscription, List<Lottery> open) {
+	static Optional<Lottery> nextFor(Subscription subscription, List<Lottery> open) {
 		return open.stream()
 			.filter((lottery) -> lottery.gameId().equals(subscription.gameId()) && !subscription.handled(lottery.id()))
 			.min(Comparator.comparing(Lottery::closesAt));

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.novanta.game.Game;
+import com.novanta.lottery.Lottery;
+import com.novanta.lottery.LotteryStatus;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,6 +132,27 @@ class SubscriptionTests {
 		assertThat(subscription.history()).containsExactly(second, first);
 		assertThat(subscription.handled("daily-2026-12-02")).isTrue();
 		assertThat(subscription.handled("daily-2026-12-03")).isFalse();
+	}
+
+	@Test
+	void theNextDrawIsTheFirstOpenLotteryOfItsGameNotPlayedYet() {
+		Lottery today = lottery("daily-2026-12-01", "daily", "2026-12-01T23:00:00Z");
+		Lottery tomorrow = lottery("daily-2026-12-02", "daily", "2026-12-02T23:00:00Z");
+		Lottery saturday = lottery("saturday-2026-12-05", "saturday", "2026-12-05T19:00:00Z");
+		List<Lottery> open = List.of(saturday, tomorrow, today);
+		// recorded for today's lottery (placed, failed or skipped): tomorrow's is next
+		assertThat(SubscriptionPlacements.nextFor(subscription(3, 1, SubscriptionStatus.ACTIVE, null), open))
+			.contains(tomorrow);
+		Subscription fresh = new Subscription("s4", "a1", "daily", List.of(List.of(1, 2, 3, 4, 5, 6)), 3, null,
+				SubscriptionStatus.ACTIVE, 0, List.of(), List.of(), CREATED);
+		assertThat(SubscriptionPlacements.nextFor(fresh, open)).contains(today);
+		assertThat(SubscriptionPlacements.nextFor(fresh, List.of(saturday))).isEmpty();
+	}
+
+	private static Lottery lottery(String id, String gameId, String closesAt) {
+		Instant closes = Instant.parse(closesAt);
+		return new Lottery(id, gameId, LocalDate.parse(id.substring(id.indexOf('-') + 1)), closes, LotteryStatus.OPEN,
+				"commitment", 0, 0, null, null, null, null, null, null, null, null, null, 3, null, null);
 	}
 
 	@Test
