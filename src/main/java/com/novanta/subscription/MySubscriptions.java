@@ -60,7 +60,8 @@ class MySubscriptions {
 	private SubscriptionView view(Subscription subscription, boolean excluded, List<Lottery> open) {
 		Game game = this.games.get(subscription.gameId());
 		LocalDate next = null;
-		if (subscription.isLive()) {
+		// a paused subscription plays no draw until it is resumed: no next or last draw
+		if (subscription.isLive() && subscription.status() == SubscriptionStatus.ACTIVE) {
 			next = SubscriptionPlacements.nextFor(subscription, open).map(Lottery::drawDate).orElse(null);
 		}
 		return new SubscriptionView(subscription, game, subscription.shownStatus(excluded), next,

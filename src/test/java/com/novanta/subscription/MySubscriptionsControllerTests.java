@@ -239,6 +239,9 @@ class MySubscriptionsControllerTests {
 		assertThat(paused.select(".subscription-status").text()).isEqualTo("Paused");
 		assertThat(paused.select(".subscription-resume").text()).isEqualTo("Resume");
 		assertThat(paused.select(".subscription-pause")).isEmpty();
+		assertThat(paused.select(".subscription-facts").text()).as("it plays no draw until resumed")
+			.doesNotContain("Next draw")
+			.doesNotContain("Last draw");
 
 		this.mvc.perform(post(base + "/pause").with(signedIn(this.me)).with(csrf()))
 			.andExpect(redirectedUrl("/my/subscriptions"));
