@@ -94,12 +94,13 @@ class MySubscriptionsController {
 			BallotView view = this.ballots.find(me.id(), slip.strip())
 				.filter((found) -> !found.slip().isTombstone())
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-			return choose(SubscriptionTerms.blank(this.games.get(view.slip().gameId()), view.slip().lines()), model);
+			return choose(me, SubscriptionTerms.blank(this.games.get(view.slip().gameId()), view.slip().lines()),
+					model);
 		}
 		if (line != null) {
 			SavedLine saved = this.savedLines.find(me.id(), line.strip())
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-			return choose(SubscriptionTerms.blank(this.games.get(saved.gameId()), List.of(saved.numbers())), model);
+			return choose(me, SubscriptionTerms.blank(this.games.get(saved.gameId()), List.of(saved.numbers())), model);
 		}
 		throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 	}
@@ -127,7 +128,7 @@ class MySubscriptionsController {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			model.addAttribute("noLines", true);
 		}
-		return choose(SubscriptionTerms.blank(game, lines), model);
+		return choose(me, SubscriptionTerms.blank(game, lines), model);
 	}
 
 	/** The summary to confirm: price per draw, draws, total, first draw. */
@@ -135,9 +136,9 @@ class MySubscriptionsController {
 	String review(@AuthenticationPrincipal CurrentAccount me, @ModelAttribute("subscription") SubscriptionForm form,
 			Model model, HttpServletResponse response) {
 		SubscriptionTerms terms = terms(form);
-		if (!terms.isValid()) {
+		if (!terms.isValid() || !me.emailVerified()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return choose(terms, model);
+			return choose(me, terms, model);
 		}
 		model.addAttribute("terms", terms);
 		Lottery first = this.placements.nextLotteries().get(terms.game().id());
@@ -150,9 +151,11 @@ class MySubscriptionsController {
 			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		SubscriptionTerms terms = terms(form);
 		Optional<Participant> participant = this.accounts.find(me.id());
-		if (!terms.isValid() || participant.isEmpty()) {
+		// only a participant who confirmed their address plays: nothing is started
+		// otherwise
+		if (!terms.isValid() || participant.isEmpty() || !me.emailVerified()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return choose(terms, model);
+			return choose(me, terms, model);
 		}
 		SubscriptionPlacements.Started started = this.placements.start(participant.get(), terms);
 		redirect.addFlashAttribute("started", started.subscription().id());
@@ -201,8 +204,9 @@ class MySubscriptionsController {
 				this.games.all());
 	}
 
-	private String choose(SubscriptionTerms terms, Model model) {
+	private String choose(CurrentAccount me, SubscriptionTerms terms, Model model) {
 		model.addAttribute("terms", terms);
+		model.addAttribute("unverified", !me.emailVerified());
 		model.addAttribute("minDraws", Subscription.MIN_DRAWS);
 		model.addAttribute("maxDraws", Subscription.MAX_DRAWS);
 		model.addAttribute("maxLines", SubscriptionTerms.MAX_LINES);

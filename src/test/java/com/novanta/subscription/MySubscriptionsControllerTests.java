@@ -229,6 +229,31 @@ class MySubscriptionsControllerTests {
 	}
 
 	@Test
+	void aParticipantWhoHasNotConfirmedTheirAddressCannotStartOne() throws Exception {
+		CurrentAccount unverified = new TestParticipants(this.context).unverified("Una Verified");
+		SavedLine line = new TestSavedLines(this.context).save(unverified, "Mine", "daily", 1, 2, 3, 4, 5, 6);
+		Document choose = Html
+			.parse(this.mvc.perform(get("/my/subscriptions/new").with(signedIn(unverified)).param("line", line.id()))
+				.andExpect(status().isOk()));
+		assertThat(choose.select("#unverified").text()).startsWith("Confirm your email address to play");
+		assertThat(choose.select("#subscription-form")).isEmpty();
+
+		DatabaseSnapshot before = DatabaseSnapshot.take(this.mongo);
+		for (String path : List.of("/my/subscriptions/review", "/my/subscriptions")) {
+			this.mvc
+				.perform(post(path).with(signedIn(unverified))
+					.with(csrf())
+					.param("game", "daily")
+					.param("lines", "1 2 3 4 5 6")
+					.param("kind", "fixed")
+					.param("draws", "3"))
+				.andExpect(status().isBadRequest());
+		}
+		before.assertUnchanged();
+		assertThat(this.subscriptions.of(unverified.id())).isEmpty();
+	}
+
+	@Test
 	void pauseResumeAndCancelWorkWithoutJavaScript() throws Exception {
 		Subscription subscription = this.subscriptions.start(this.me.id(), terms("fixed", "5"));
 		String base = "/my/subscriptions/" + subscription.id();
