@@ -19,7 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -118,11 +117,11 @@ public final class Browser {
 	private static int screenshotsOfTest;
 
 	/**
-	 * The pages whose screenshot this JVM saved, by their address with numbers left out,
-	 * language and width: the same page again (another lottery's, say) is not saved
+	 * The pages whose screenshot this build saved, by their address with numbers left
+	 * out, language and width: the same page again (another lottery's, say) is not saved
 	 * again, since a full-page screenshot costs a few hundred milliseconds.
 	 */
-	private static final Set<String> photographedPages = ConcurrentHashMap.newKeySet();
+	private static final SeenInThisBuild photographedPages = new SeenInThisBuild("screenshots");
 
 	private final WebDriver raw;
 
@@ -134,11 +133,11 @@ public final class Browser {
 	private final Set<String> origins = new LinkedHashSet<>();
 
 	/**
-	 * The layouts axe has checked in this JVM (see {@link #layout()}): axe takes about a
-	 * second a page, and most pages are the same page again (the sign-in form in nearly
-	 * every test).
+	 * The layouts axe has passed in this build, in either test JVM (see
+	 * {@link #layout()}): axe takes about half a second a page, and most pages are the
+	 * same page again (the sign-in form in nearly every test).
 	 */
-	private static final Set<String> checkedLayouts = ConcurrentHashMap.newKeySet();
+	private static final SeenInThisBuild checkedLayouts = new SeenInThisBuild("accessible-layouts");
 
 	/**
 	 * axe-core, as the axe-core Selenium library bundles it: put into a page only when a
@@ -628,7 +627,7 @@ public final class Browser {
 		String path = URI.create(page).getPath().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
 		Object language = ((JavascriptExecutor) this.raw).executeScript("return document.documentElement.lang");
 		if (currentTestName == null
-				|| !photographedPages.add(path.replaceAll("[0-9]+", "0") + " " + language + suffix)) {
+				|| !photographedPages.claim(path.replaceAll("[0-9]+", "0") + " " + language + suffix)) {
 			return;
 		}
 		String name = currentTestName + "/" + String.format("%02d", ++screenshotsOfTest) + "-"

@@ -1,0 +1,88 @@
+package com.novanta.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the test JVMs of one build have done already, so that the other JVM (the
+ * integration tests run in two) does not do it again: a file a thing, made atomically,
+ * under {@code target/browser-checks/<build>/}, where the build is the Maven process both
+ * JVMs were started by (its process id and start time, so that a later build with other
+ * styles checks everything again).
+ */
+final class SeenInThisBuild {
+
+	private static final Path BUILD = Path.of("target", "browser-checks", build());
+
+	private final Set<String> here = ConcurrentHashMap.newKeySet();
+
+	private final Path directory;
+
+	SeenInThisBuild(String kind) {
+		Path shared = BUILD.resolve(kind);
+		try {
+			Files.createDirectories(shared);
+		}
+		catch (IOException ex) {
+			shared = null;
+		}
+		this.directory = shared;
+	}
+
+	/** Whether this JVM or another of the build has {@link #add added} the key. */
+	boolean contains(String key) {
+		return this.here.contains(key) || (this.directory != null && Files.exists(file(key)));
+	}
+
+	void add(String key) {
+		claim(key);
+	}
+
+	/**
+	 * Adds the key.
+	 * @return whether it is new in the build: false when this JVM or another added it
+	 */
+	boolean claim(String key) {
+		if (!this.here.add(key)) {
+			return false;
+		}
+		if (this.directory == null) {
+			return true;
+		}
+		try {
+			Files.createFile(file(key));
+			return true;
+		}
+		catch (FileAlreadyExistsException ex) {
+			return false;
+		}
+		catch (IOException ex) {
+			return true;
+		}
+	}
+
+	private Path file(String key) {
+		try {
+			return this.directory.resolve(HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8))));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String build() {
+		ProcessHandle build = ProcessHandle.current().parent().orElse(ProcessHandle.current());
+		return build.pid() + "-" + build.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+	}
+
+}
