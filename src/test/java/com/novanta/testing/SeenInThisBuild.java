@@ -15,9 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What the test JVMs of one build have done already, so that the other JVM (the
  * integration tests run in two) does not do it again: a file a thing, made atomically,
- * under {@code target/browser-checks/<build>/}, where the build is the Maven process both
- * JVMs were started by (its process id and start time, so that a later build with other
- * styles checks everything again).
+ * under {@code target/browser-checks/<build>/}, where the build is named by the instant
+ * Maven started it (so that a later build, with other styles, checks everything again).
  */
 final class SeenInThisBuild {
 
@@ -80,9 +79,14 @@ final class SeenInThisBuild {
 		}
 	}
 
+	/**
+	 * The build, as the pom names it for both JVMs (the instant Maven started); a JVM
+	 * started otherwise (one test from an IDE) keeps to itself.
+	 */
 	private static String build() {
-		ProcessHandle build = ProcessHandle.current().parent().orElse(ProcessHandle.current());
-		return build.pid() + "-" + build.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+		String build = System.getProperty("browser.build", "");
+		return build.matches("[0-9A-Za-z-]+") ? build : "jvm-" + ProcessHandle.current().pid() + "-"
+				+ ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(0L);
 	}
 
 }
