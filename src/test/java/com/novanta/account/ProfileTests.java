@@ -80,6 +80,7 @@ class ProfileTests {
 
 	@Test
 	void savesTheDetails() throws Exception {
+		// the "no win" choice moved to the notifications section: the details leave it
 		this.mvc.perform(updateProfile("  Ada King ", "London", "Europe/London", "it").param("noWinEmails", "false"))
 			.andExpect(redirectedUrl("/account"))
 			.andExpect(flash().attribute("saved", true));
@@ -89,7 +90,7 @@ class ProfileTests {
 		assertThat(saved.city()).isEqualTo("London");
 		assertThat(saved.timeZone()).isEqualTo("Europe/London");
 		assertThat(saved.language()).isEqualTo("it");
-		assertThat(saved.noWinEmails()).isFalse();
+		assertThat(saved.noWinEmails()).isTrue();
 	}
 
 	@Test
@@ -368,7 +369,6 @@ class ProfileTests {
 			.param("city", city)
 			.param("timeZone", timeZone)
 			.param("language", language)
-			.param("_noWinEmails", "on")
 			.with(signedIn())
 			.with(this.client)
 			.with(csrf());
