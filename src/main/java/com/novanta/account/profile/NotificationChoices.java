@@ -114,11 +114,11 @@ record NotificationChoices(boolean noWinEmails, Set<String> closing, Map<String,
 		return amount;
 	}
 
-	boolean hasErrors() {
+	public boolean hasErrors() {
 		return !this.errors.isEmpty();
 	}
 
-	boolean hasError(String field) {
+	public boolean hasError(String field) {
 		return this.errors.containsKey(field);
 	}
 
