@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * The time left until the close, said when the reminder is sent rather than when it was
  * written (mail waits in the outbox while the SMTP server is down): "in about 2 hours",
- * "in 20 minutes".
+ * "in 20 minutes", and "tonight at midnight" relative to the sending.
  */
 @Component
 class ReminderMailModel implements MailModelProvider {
@@ -34,10 +34,12 @@ class ReminderMailModel implements MailModelProvider {
 		Object stored = model.get("closesAt");
 		Instant closesAt = (stored instanceof Date date) ? date.toInstant()
 				: (stored instanceof Instant instant) ? instant : this.clock.instant();
-		long minutes = ReminderRules.minutesLeft(closesAt, this.clock.instant());
+		Instant now = this.clock.instant();
+		long minutes = ReminderRules.minutesLeft(closesAt, now);
 		long hours = ReminderRules.aboutHours(minutes);
 		Object game = model.getOrDefault("gameName", "");
-		return Map.of("minutesLeft", minutes, "hoursLeft", hours, "subjectArgs", List.of(game, hours, minutes));
+		return Map.of("sentAt", now, "minutesLeft", minutes, "hoursLeft", hours, "subjectArgs",
+				List.of(game, hours, minutes));
 	}
 
 }
