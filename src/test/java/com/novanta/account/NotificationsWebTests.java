@@ -176,8 +176,7 @@ class NotificationsWebTests {
 			.andExpect(redirectedUrl("/?deleted"));
 
 		assertThat(this.repository.findById(this.ada.id()).orElseThrow().reminders()).isEqualTo(Reminders.NONE);
-		assertThat(this.mongo.findById(this.ada.id(), org.bson.Document.class, "accounts"))
-			.doesNotContainKey("reminders");
+		assertThat(this.mongo.findById(this.ada.id(), Map.class, "accounts")).doesNotContainKey("reminders");
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
+import com.novanta.account.Account;
 import com.novanta.account.Accounts;
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.Reminders;
@@ -259,7 +260,7 @@ class ReminderIntegrationTests {
 	}
 
 	private Reminders reminders(CurrentAccount who) {
-		return this.mongo.findById(who.id(), com.novanta.account.Account.class).reminders();
+		return this.mongo.findById(who.id(), Account.class).reminders();
 	}
 
 	private void set(CurrentAccount who, String field, Object value) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.novanta.game.DrawSchedule;
@@ -128,8 +129,7 @@ class NotificationChoicesTests {
 		assertThat(Set.copyOf(choices.typed().keySet())).containsExactlyInAnyOrder("daily", "saturday");
 	}
 
-	private static java.util.Optional<NotificationChoices> read(boolean noWin, List<String> closing,
-			String... thresholds) {
+	private static Optional<NotificationChoices> read(boolean noWin, List<String> closing, String... thresholds) {
 		return NotificationChoices.read(new NotificationsForm(noWin, closing, Arrays.asList(thresholds)), GAMES,
 				JACKPOT_GAMES);
 	}
