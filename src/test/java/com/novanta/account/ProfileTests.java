@@ -180,15 +180,24 @@ class ProfileTests {
 
 	@Test
 	void aPostTheFormCannotHaveSentIsABadRequest() throws Exception {
+		// the notifications always send a threshold per game with a jackpot, and the
+		// "no win" box its marker
 		this.mvc
-			.perform(post("/account").param("name", "Ada King")
-				.param("timeZone", "UTC")
-				.param("language", "en")
+			.perform(post("/account/notifications").param("closing", "daily")
+				.param("noWinEmails", "false")
+				.with(signedIn())
+				.with(csrf()))
+			.andExpect(status().isBadRequest());
+		this.mvc
+			.perform(post("/account/notifications").param("noWinEmails", "maybe")
+				.param("thresholds[0]", "")
+				.param("thresholds[1]", "")
 				.with(signedIn())
 				.with(csrf()))
 			.andExpect(status().isBadRequest());
 
-		assertThat(this.accounts.reload(this.account).name()).isEqualTo("Ada Lovelace");
+		assertThat(this.accounts.reload(this.account).noWinEmails()).isTrue();
+		assertThat(this.accounts.reload(this.account).reminders()).isEqualTo(Reminders.NONE);
 	}
 
 	@Test

@@ -112,15 +112,15 @@ class HostileFieldNameTests {
 						.redirectsTo("/account", "exclusionProblem"), "period"),
 					ignored(get("what excluding oneself means", "/account/exclusion").as(PARTICIPANT)
 						.redirectsTo("/account", "exclusionProblem"), "period"),
-					ignored(post("unsubscribing", "/unsubscribe/no-win").withoutCsrfToken()
+					ignored(post("unsubscribing", "/unsubscribe/{kind}", "no-win").withoutCsrfToken()
 						.expect(400, "That link is not valid"), "account", "token"),
-					ignored(get("the unsubscribe page", "/unsubscribe/no-win").expect(400, "That link is not valid"),
-							"account", "token"),
-					ignored(post("unsubscribing from closing reminders", "/unsubscribe/closing-reminders")
+					ignored(get("the unsubscribe page", "/unsubscribe/{kind}", "no-win").expect(400,
+							"That link is not valid"), "account", "token"),
+					ignored(post("unsubscribing from closing reminders", "/unsubscribe/{kind}", "closing-reminders")
 						.withoutCsrfToken()
 						.expect(400, "That link is not valid"), "account", "token"),
-					ignored(get("the jackpot alerts unsubscribe page", "/unsubscribe/jackpot-alerts").expect(400,
-							"That link is not valid"), "account", "token"),
+					ignored(get("the jackpot alerts unsubscribe page", "/unsubscribe/{kind}", "jackpot-alerts")
+						.expect(400, "That link is not valid"), "account", "token"),
 					ignored(post("sharing a win that is not there", "/my/wins/{slip}/{line}/publicity", "@mySlip", "0")
 						.as(PARTICIPANT)
 						.expect(404), "shareCity", "sharePrize", "page"),

@@ -122,7 +122,8 @@ class HostileUrlParameterTests {
 					.param("account", SCRIPT)
 					.param("token", SCRIPT)
 					.expect(400, "That link is not valid"),
-				HostileRequest.get("unsubscribe from a kind of email that is markup", "/unsubscribe/{kind}", SCRIPT)
+				HostileRequest
+					.get("unsubscribe from a kind of email we do not send", "/unsubscribe/{kind}", "newsletter")
 					.param("account", "@other")
 					.param("token", "forged")
 					.expect(404),
