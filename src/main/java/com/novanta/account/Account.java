@@ -30,14 +30,18 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param lastSignInAt when its owner last signed in
  * @param responsiblePlay the owner's limits of ballots and self-exclusion (never
  * {@code null}: {@link ResponsiblePlay#NONE} if they chose nothing)
+ * @param reminders the reminder emails they asked for (never {@code null}:
+ * {@link Reminders#NONE} if they asked for none)
  */
 @Document("accounts")
 public record Account(@Id String id, String email, boolean emailVerified, String passwordHash, String name, String city,
 		Set<Role> roles, String timeZone, String language, boolean noWinEmails, AccountStatus status, int sessionEpoch,
-		Instant createdAt, Instant verifiedAt, Instant lastSignInAt, ResponsiblePlay responsiblePlay) {
+		Instant createdAt, Instant verifiedAt, Instant lastSignInAt, ResponsiblePlay responsiblePlay,
+		Reminders reminders) {
 
 	public Account {
 		responsiblePlay = (responsiblePlay != null) ? responsiblePlay : ResponsiblePlay.NONE;
+		reminders = (reminders != null) ? reminders : Reminders.NONE;
 	}
 
 	public boolean isAdmin() {

@@ -18,15 +18,22 @@ import java.time.Instant;
  * @param admin whether they are an admin
  * @param noWinEmails whether they turned "no win" emails off
  * @param excludedUntil until when they excluded themselves from play, if they did
+ * @param reminders the reminder emails they asked for
  */
 public record Participant(String id, String email, String name, String publicName, String city, String language,
-		String timeZone, boolean active, boolean admin, boolean noWinEmails, Instant excludedUntil) {
+		String timeZone, boolean active, boolean admin, boolean noWinEmails, Instant excludedUntil,
+		Reminders reminders) {
 
 	/** The participant an account is. */
 	public static Participant of(Account account) {
 		return new Participant(account.id(), account.email(), account.name(), account.publicName(), account.city(),
 				account.language(), account.timeZone(), account.isActive(), account.isAdmin(), account.noWinEmails(),
-				account.responsiblePlay().excludedUntil());
+				account.responsiblePlay().excludedUntil(), account.reminders());
+	}
+
+	/** The jackpot in euros they want an alert at for the game, if they want one. */
+	public Long jackpotThreshold(String gameId) {
+		return this.reminders.jackpotThreshold(gameId);
 	}
 
 	/** Whether they are excluded from play at that instant. */

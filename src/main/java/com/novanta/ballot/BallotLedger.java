@@ -1,9 +1,14 @@
 package com.novanta.ballot;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -61,6 +66,22 @@ public class BallotLedger {
 	/** Every participant of a lottery, streamed; close the stream after use. */
 	public Stream<String> participants(String lotteryId) {
 		return this.slips.streamParticipations(lotteryId).map(Participation::accountId);
+	}
+
+	/**
+	 * Which of these participants have a ballot in the lottery (one read, by the ids of
+	 * their participations).
+	 */
+	public Set<String> playedAmong(String lotteryId, Collection<String> accountIds) {
+		if (accountIds.isEmpty()) {
+			return Set.of();
+		}
+		List<String> ids = accountIds.stream().map((accountId) -> Participation.id(lotteryId, accountId)).toList();
+		return this.slips.mongo()
+			.find(Query.query(Criteria.where("_id").in(ids).and("ballots").gt(0)), Participation.class)
+			.stream()
+			.map(Participation::accountId)
+			.collect(Collectors.toSet());
 	}
 
 	/** One participant's slips in a lottery, in slip order. */

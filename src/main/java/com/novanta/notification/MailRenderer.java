@@ -144,6 +144,21 @@ class MailRenderer {
 			return this.formats.money((cents instanceof Number number) ? number.longValue() : 0);
 		}
 
+		/** "€1,000,012": a jackpot, in whole euros. */
+		public String wholeMoney(Object cents) {
+			return this.formats.wholeMoney((cents instanceof Number number) ? number.longValue() : 0);
+		}
+
+		/**
+		 * "Draw tonight at midnight · play until 23:59", as the pages say it, relative to
+		 * {@code now} (when the message is sent).
+		 */
+		public String draw(Object closesAt, Object now) {
+			Instant close = toInstant(closesAt);
+			Instant at = toInstant(now);
+			return (close != null && at != null) ? this.formats.draw(close, at) : "";
+		}
+
 		/** A subject's argument: dates and instants as in the body, the rest as it is. */
 		Object subjectArg(Object value) {
 			if (value instanceof LocalDate date) {

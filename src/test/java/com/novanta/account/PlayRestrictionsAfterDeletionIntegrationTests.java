@@ -376,7 +376,7 @@ class PlayRestrictionsAfterDeletionIntegrationTests {
 		// ... and the sign-up inserts its account
 		Account inserted = this.repository.insert(new Account(new ObjectId().toHexString(), this.email, false, null,
 				"Ada", null, AccountRepository.participant(), "Europe/Rome", "en", true, AccountStatus.ACTIVE, 0,
-				this.clock.instant(), null, null, readBefore));
+				this.clock.instant(), null, null, readBefore, null));
 
 		Account restored = this.choices.restored(inserted, new Actor(inserted.id(), this.email, null));
 

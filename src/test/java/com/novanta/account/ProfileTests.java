@@ -80,6 +80,7 @@ class ProfileTests {
 
 	@Test
 	void savesTheDetails() throws Exception {
+		// the "no win" choice moved to the notifications section: the details leave it
 		this.mvc.perform(updateProfile("  Ada King ", "London", "Europe/London", "it").param("noWinEmails", "false"))
 			.andExpect(redirectedUrl("/account"))
 			.andExpect(flash().attribute("saved", true));
@@ -89,7 +90,7 @@ class ProfileTests {
 		assertThat(saved.city()).isEqualTo("London");
 		assertThat(saved.timeZone()).isEqualTo("Europe/London");
 		assertThat(saved.language()).isEqualTo("it");
-		assertThat(saved.noWinEmails()).isFalse();
+		assertThat(saved.noWinEmails()).isTrue();
 	}
 
 	@Test
@@ -179,15 +180,24 @@ class ProfileTests {
 
 	@Test
 	void aPostTheFormCannotHaveSentIsABadRequest() throws Exception {
+		// the notifications always send a threshold per game with a jackpot, and the
+		// "no win" box its marker
 		this.mvc
-			.perform(post("/account").param("name", "Ada King")
-				.param("timeZone", "UTC")
-				.param("language", "en")
+			.perform(post("/account/notifications").param("closing", "daily")
+				.param("noWinEmails", "false")
+				.with(signedIn())
+				.with(csrf()))
+			.andExpect(status().isBadRequest());
+		this.mvc
+			.perform(post("/account/notifications").param("noWinEmails", "maybe")
+				.param("thresholds[0]", "")
+				.param("thresholds[1]", "")
 				.with(signedIn())
 				.with(csrf()))
 			.andExpect(status().isBadRequest());
 
-		assertThat(this.accounts.reload(this.account).name()).isEqualTo("Ada Lovelace");
+		assertThat(this.accounts.reload(this.account).noWinEmails()).isTrue();
+		assertThat(this.accounts.reload(this.account).reminders()).isEqualTo(Reminders.NONE);
 	}
 
 	@Test
@@ -368,7 +378,6 @@ class ProfileTests {
 			.param("city", city)
 			.param("timeZone", timeZone)
 			.param("language", language)
-			.param("_noWinEmails", "on")
 			.with(signedIn())
 			.with(this.client)
 			.with(csrf());

@@ -182,7 +182,7 @@ public final class TestParticipants {
 		String hash = (password != null) ? hashes.computeIfAbsent(password, this.passwords::encode) : null;
 		return this.accounts.insert(new Account(new ObjectId().toHexString(), EmailAddresses.normalize(email), verified,
 				hash, name, city, roles, "Europe/Rome", "en", true, AccountStatus.ACTIVE, 0, now, verified ? now : null,
-				null, ResponsiblePlay.NONE));
+				null, ResponsiblePlay.NONE, null));
 	}
 
 }

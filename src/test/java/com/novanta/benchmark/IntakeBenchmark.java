@@ -80,10 +80,12 @@ public final class IntakeBenchmark {
 					// stopped
 					// are still being stored: they count before this run, not in it
 					long before = Benchmarks.settledSlips(mongo, lottery.id());
+					long cpuBefore = Benchmarks.processCpuNanos();
 					int pause = (rate > 0) ? Math.max(1, c * 1000 / rate) : 0;
 					Map<String, String> run = Wrk.run(scripts.resolve("play.lua"), url, Math.min(threads, c), c,
 							seconds, pause, sessions.toString(), lottery.id(), String.valueOf(size),
 							"r" + size + "-" + c + "-" + UUID.randomUUID());
+					long cpu = Benchmarks.processCpuNanos() - cpuBefore;
 					long stored = Benchmarks.settledSlips(mongo, lottery.id()) - before;
 					long accepted = Long.parseLong(run.get("accepted"));
 					// wrk stops with up to one request a connection in flight: the server
@@ -93,11 +95,12 @@ public final class IntakeBenchmark {
 					System.out.printf(
 							"SUBMIT %2d-line slips, %3d connections%s: %,7.0f slips/s (%,.0f ballots/s), p50 %s, p90 %s, "
 									+ "p99 %s, max %s; accepted %,d, stored %,d (%,d in flight at the end) -> %s; refused %s, 5xx %s, "
-									+ "socket errors %s%n",
+									+ "socket errors %s; application CPU %.2f ms a slip%n",
 							size, c, (pause > 0) ? " paced at " + rate + "/s" : "", accepted / elapsed,
 							accepted * size / elapsed, Wrk.ms(run.get("p50")), Wrk.ms(run.get("p90")),
 							Wrk.ms(run.get("p99")), Wrk.ms(run.get("max")), accepted, stored, stored - accepted,
-							agrees ? "OK" : "DIFFERENT", run.get("refused"), run.get("failed"), run.get("errors"));
+							agrees ? "OK" : "DIFFERENT", run.get("refused"), run.get("failed"), run.get("errors"),
+							cpu / 1e6 / Math.max(1, stored));
 				}
 			}
 			System.out.printf("each participant now holds about %,d slips%n",
@@ -164,14 +167,17 @@ public final class IntakeBenchmark {
 		if (sessions != null) {
 			args.add(sessions);
 		}
+		long cpuBefore = Benchmarks.processCpuNanos();
 		Map<String, String> run = Wrk.run(scripts.resolve("pages.lua"), url, threads, 32, seconds, 0,
 				args.toArray(String[]::new));
+		long cpu = Benchmarks.processCpuNanos() - cpuBefore;
 		double elapsed = Double.parseDouble(run.get("seconds"));
 		System.out.printf(
 				"PAGE %-22s 32 connections: %,7.0f requests/s, p50 %s, p90 %s, p99 %s, max %s; "
-						+ "200: %s, other: %s, socket errors %s%n",
+						+ "200: %s, other: %s, socket errors %s; application CPU %.2f ms a request%n",
 				name, Long.parseLong(run.get("ok")) / elapsed, Wrk.ms(run.get("p50")), Wrk.ms(run.get("p90")),
-				Wrk.ms(run.get("p99")), Wrk.ms(run.get("max")), run.get("ok"), run.get("other"), run.get("errors"));
+				Wrk.ms(run.get("p99")), Wrk.ms(run.get("max")), run.get("ok"), run.get("other"), run.get("errors"),
+				cpu / 1e6 / Math.max(1, Long.parseLong(run.get("ok")) + Long.parseLong(run.get("other"))));
 	}
 
 	private static List<Integer> numbers(String list) {

@@ -59,7 +59,7 @@ public final class NotificationBenchmark {
 				String id = new ObjectId().toHexString();
 				accounts.add(new Account(id, "player" + i + "@bench.example", true, null, "Player " + i, null,
 						Set.of(Role.PARTICIPANT), "Europe/Rome", (i % 2 == 0) ? "it" : "en", true, AccountStatus.ACTIVE,
-						0, at, at, null, ResponsiblePlay.NONE));
+						0, at, at, null, ResponsiblePlay.NONE, null));
 				slips.add(new BallotSlip(BallotSlip.id(lottery.id(), i), lottery.id(), "daily", lottery.drawDate(), i,
 						id, at, List.of(List.of(1 + i % 85, 2 + i % 85, 3 + i % 85, 4 + i % 85, 5 + i % 85, 90)),
 						List.of(false), "D-" + i, id + ":bench", null, 100L, null, null));

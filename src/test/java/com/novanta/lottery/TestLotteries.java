@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.novanta.beacon.TestBeacon;
 import com.novanta.game.Game;
@@ -34,6 +35,9 @@ public final class TestLotteries {
 
 	/** The draw date last given to a test, by game, in any application of this JVM. */
 	private static final Map<String, LocalDate> last = new ConcurrentHashMap<>();
+
+	/** How many lotteries {@link #openFirst} gave, in any application of this JVM. */
+	private static final AtomicInteger firsts = new AtomicInteger();
 
 	private final LotteryCalendar calendar;
 
@@ -67,6 +71,20 @@ public final class TestLotteries {
 			}
 			return game.schedule().drawDates(from, 7).get(0);
 		});
+		this.calendar.create(game, date);
+		return this.repository.findById(game.lotteryId(date)).orElseThrow();
+	}
+
+	/**
+	 * A new open lottery of the game before every other test's: on a date long before the
+	 * suite's, each earlier than the one given before, so that no unsettled lottery of
+	 * the game comes before it and its jackpot is known ({@code Lotteries#jackpotNow}).
+	 * Move the clock before its close to play in it.
+	 */
+	public Lottery openFirst(String gameId) {
+		Game game = this.games.get(gameId);
+		LocalDate before = LocalDate.of(2019, 12, 31).minusDays(APART * (long) firsts.getAndIncrement());
+		LocalDate date = game.schedule().drawDates(before.minusDays(7), 7).get(0);
 		this.calendar.create(game, date);
 		return this.repository.findById(game.lotteryId(date)).orElseThrow();
 	}

@@ -63,6 +63,8 @@ class HostileFieldNameTests {
 	static Stream<HostileRequest> everyFormFieldRenamed() {
 		return Stream.of(refused(signUp(), form("account.signup.SignUpForm")),
 				refused(profile(), form("account.profile.ProfileForm")),
+				refused(notifications("one's notifications"), form("account.profile.NotificationsForm")),
+				refused(notifications("one's notifications, htmx").htmx(), form("account.profile.NotificationsForm")),
 				refused(post("responsible play limits", "/account/limits").as(PARTICIPANT)
 					.param("dailyLimit", "5")
 					.param("monthlyLimit", ""), form("account.profile.PlayLimitsForm")),
@@ -118,10 +120,15 @@ class HostileFieldNameTests {
 						.redirectsTo("/account", "exclusionProblem"), "period"),
 					ignored(get("what excluding oneself means", "/account/exclusion").as(PARTICIPANT)
 						.redirectsTo("/account", "exclusionProblem"), "period"),
-					ignored(post("unsubscribing", "/unsubscribe/no-win").withoutCsrfToken()
+					ignored(post("unsubscribing", "/unsubscribe/{kind}", "no-win").withoutCsrfToken()
 						.expect(400, "That link is not valid"), "account", "token"),
-					ignored(get("the unsubscribe page", "/unsubscribe/no-win").expect(400, "That link is not valid"),
-							"account", "token"),
+					ignored(get("the unsubscribe page", "/unsubscribe/{kind}", "no-win").expect(400,
+							"That link is not valid"), "account", "token"),
+					ignored(post("unsubscribing from closing reminders", "/unsubscribe/{kind}", "closing-reminders")
+						.withoutCsrfToken()
+						.expect(400, "That link is not valid"), "account", "token"),
+					ignored(get("the jackpot alerts unsubscribe page", "/unsubscribe/{kind}", "jackpot-alerts")
+						.expect(400, "That link is not valid"), "account", "token"),
 					ignored(post("sharing a win that is not there", "/my/wins/{slip}/{line}/publicity", "@mySlip", "0")
 						.as(PARTICIPANT)
 						.expect(404), "shareCity", "sharePrize", "page"),
@@ -333,8 +340,17 @@ class HostileFieldNameTests {
 			.param("name", "Renamed Player")
 			.param("city", "Milan")
 			.param("timeZone", "Europe/London")
-			.param("language", "it")
-			.param("noWinEmails", "false");
+			.param("language", "it");
+	}
+
+	private static HostileRequest notifications(String what) {
+		return post(what, "/account/notifications").as(PARTICIPANT)
+			.param("noWinEmails", "false")
+			.param("_noWinEmails", "on")
+			.param("closing", "daily")
+			.param("_closing", "on")
+			.param("thresholds[0]", "5000000")
+			.param("thresholds[1]", "");
 	}
 
 	/** A subscription that would be started, but for the renamed field. */

@@ -104,7 +104,7 @@ class HostileFormTests {
 					.param("confirmation", PASSWORD)
 					.expect(200, "That link does not work any more"),
 				// the account page
-				post("nothing at all", "/account").as(PARTICIPANT).expect(400),
+				post("nothing at all", "/account").as(PARTICIPANT).expect(200, "Enter your name."),
 				profile("no name").param("name", " ").expect(200, "Enter your name."),
 				profile("a name too long").param("name", "n".repeat(101)).expect(200, "Use at most 100 characters."),
 				profile("a city too long").param("city", "c".repeat(101)).expect(200, "Use at most 100 characters."),
@@ -113,7 +113,37 @@ class HostileFormTests {
 				profile("a time zone that is markup").param("timeZone", MARKUP)
 					.expect(200, "Choose a time zone from the list."),
 				profile("an unknown language").param("language", "xx").expect(200, "Choose English or Italian."),
-				profile("no-win emails is a word").param("noWinEmails", "perhaps").expect(400),
+				// the notifications section (no win emails, closing reminders, jackpot
+				// alerts): each bad field a 400 and a message next to it
+				post("no notifications at all", "/account/notifications").as(PARTICIPANT).expect(400),
+				notifications("no-win emails is a word").param("noWinEmails", "perhaps").expect(400),
+				notifications("a jackpot alert that is a word").param("thresholds[0]", "lots")
+					.expect(400, "Write a whole number of euros"),
+				notifications("a jackpot alert that is markup").param("thresholds[1]", MARKUP)
+					.expect(400, "Write a whole number of euros"),
+				notifications("a negative jackpot alert").param("thresholds[0]", "-5000")
+					.expect(400, "Write a whole number of euros"),
+				notifications("a jackpot alert with cents").param("thresholds[0]", "5000,50")
+					.expect(400, "Write a whole number of euros"),
+				notifications("a jackpot alert of nothing").param("thresholds[0]", "0")
+					.expect(400, "Write an amount from €1 to €1,000,000,000.00."),
+				notifications("a huge jackpot alert").param("thresholds[0]", HUGE).expect(400, "Write a whole number"),
+				notifications("a jackpot alert over the most").param("thresholds[0]", "1000000001")
+					.expect(400, "Write an amount from €1 to"),
+				notifications("a jackpot alert far too long").param("thresholds[0]", "1".repeat(5000))
+					.expect(400, "Write a whole number"),
+				notifications("a closing reminder of an unknown game").param("closing", "daily", MARKUP)
+					.expect(400, "Choose among the games on this page."),
+				notifications("a closing reminder of an unknown game, htmx").param("closing", "nope")
+					.htmx()
+					.expect(400, "Choose among the games on this page."),
+				notifications("a jackpot alert for a game that is not there").param("thresholds[7]", "5000")
+					.expect(400),
+				notifications("a jackpot alert past every limit").param("thresholds[5000]", "5000").expect(400),
+				notifications("a jackpot alert at an operator").param("thresholds[$ne]", "5000").expect(400),
+				notifications("closing reminders at an operator").param("closing[$ne]", "daily").expect(400),
+				notifications("no-win emails sent as noWinEmails.x").rename("noWinEmails", "noWinEmails.x").expect(400),
+				notifications("jackpot alerts missing").without("thresholds[0]").without("thresholds[1]").expect(400),
 				profile("no language").without("language").expect(200, "Choose English or Italian."),
 				profile("no time zone").without("timeZone").expect(200, "Choose a time zone from the list."),
 				profile("no name").without("name").expect(200, "Enter your name."),
@@ -283,6 +313,16 @@ class HostileFormTests {
 					.param("token", "forged")
 					.expect(400, "That link is not valid"),
 				post("nothing at all", "/unsubscribe/no-win").withoutCsrfToken().expect(400, "That link is not valid"),
+				post("a forged token for closing reminders", "/unsubscribe/closing-reminders").withoutCsrfToken()
+					.param("account", "@other")
+					.param("token", "forged")
+					.expect(400, "That link is not valid"),
+				post("nothing at all for jackpot alerts", "/unsubscribe/jackpot-alerts").withoutCsrfToken()
+					.expect(400, "That link is not valid"),
+				post("an unknown kind of email", "/unsubscribe/{kind}", MARKUP).withoutCsrfToken()
+					.param("account", "@other")
+					.param("token", "forged")
+					.expect(404),
 				// the admin area
 				post("an unknown lottery to draw", "/admin/lotteries/{id}/draw", "nope").as(ADMIN).expect(404),
 				post("a lottery still open to draw", "/admin/lotteries/{id}/draw", "@lottery").as(ADMIN)
@@ -333,8 +373,18 @@ class HostileFormTests {
 			.param("name", "Hostile Player")
 			.param("city", "Turin")
 			.param("timeZone", "Europe/Rome")
-			.param("language", "en")
-			.param("noWinEmails", "true");
+			.param("language", "en");
+	}
+
+	/** The notifications as the page sends them, but for what the case changes. */
+	private static HostileRequest notifications(String what) {
+		return post(what, "/account/notifications").as(PARTICIPANT)
+			.param("_noWinEmails", "on")
+			.param("noWinEmails", "true")
+			.param("_closing", "on")
+			.param("closing", "daily")
+			.param("thresholds[0]", "5000000")
+			.param("thresholds[1]", "");
 	}
 
 	/** The limits as the page sends them, but for what the case changes. */

@@ -21,6 +21,7 @@ import com.novanta.testing.DatabaseSnapshot;
 import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.WebVisitor;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -213,6 +214,27 @@ class HostileHttpIntegrationTests {
 		HostileRequests.assertAnswerIsClean(response.body());
 		assertThat(Html.parse(response.body()).text()).contains("Error 400")
 			.contains("We could not understand that request");
+	}
+
+	@Test
+	void aJackpotAlertThatIsNotAnAmountIsRefusedNextToItsFieldAndNothingIsStored() throws Exception {
+		WebVisitor visitor = visitor();
+		assertThat(visitor.signIn(this.fixture.participant.email(), TestParticipants.PASSWORD)).isTrue();
+		visitor.get("/account");
+
+		DatabaseSnapshot before = this.fixture.snapshot();
+		WebVisitor.Page response = visitor.post("/account/notifications",
+				Map.of("_noWinEmails", List.of("on"), "_closing", List.of("on"), "closing", List.of("daily"),
+						"thresholds[0]", List.of("€ 5.000,50"), "thresholds[1]", List.of("")));
+		before.assertUnchanged();
+
+		assertThat(response.status()).isEqualTo(400);
+		HostileRequests.assertAnswerIsClean(response.body());
+		Document page = Html.parse(response.body());
+		assertThat(page.select("#threshold-daily-error").text()).startsWith("Write a whole number of euros");
+		assertThat(page.select("#threshold-daily").attr("aria-invalid")).isEqualTo("true");
+		assertThat(page.select("#threshold-daily").val()).isEqualTo("€ 5.000,50");
+		assertThat(page.select("#closing-daily").hasAttr("checked")).as("kept as sent").isTrue();
 	}
 
 	@Test

@@ -114,6 +114,19 @@ class HostileUrlParameterTests {
 					.expect(400, "That link is not valid"),
 				HostileRequest.get("unsubscribe without anything", "/unsubscribe/no-win")
 					.expect(400, "That link is not valid"),
+				HostileRequest.get("closing reminders unsubscribe token is made up", "/unsubscribe/closing-reminders")
+					.param("account", "@other")
+					.param("token", "forged")
+					.expect(400, "That link is not valid"),
+				HostileRequest.get("jackpot alerts unsubscribe account is markup", "/unsubscribe/jackpot-alerts")
+					.param("account", SCRIPT)
+					.param("token", SCRIPT)
+					.expect(400, "That link is not valid"),
+				HostileRequest
+					.get("unsubscribe from a kind of email we do not send", "/unsubscribe/{kind}", "newsletter")
+					.param("account", "@other")
+					.param("token", "forged")
+					.expect(404),
 				// the dev mailbox, which answers this machine only
 				HostileRequest.get("mail id is a word", "/dev/mailbox/{id}", "first").fromLoopback().expect(400),
 				HostileRequest.get("mail id is negative", "/dev/mailbox/{id}", "-1").fromLoopback().expect(404),

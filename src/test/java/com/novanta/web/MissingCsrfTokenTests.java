@@ -64,8 +64,17 @@ class MissingCsrfTokenTests {
 					.param("name", "Changed by another site")
 					.param("city", "Elsewhere")
 					.param("timeZone", "UTC")
-					.param("language", "it")
-					.param("noWinEmails", "false"),
+					.param("language", "it"),
+				post("change one's notifications", "/account/notifications").as(PARTICIPANT)
+					.param("noWinEmails", "false")
+					.param("closing", "daily")
+					.param("thresholds[0]", "1")
+					.param("thresholds[1]", "1"),
+				post("change one's notifications, htmx", "/account/notifications").as(PARTICIPANT)
+					.htmx()
+					.param("closing", "saturday")
+					.param("thresholds[0]", "1")
+					.param("thresholds[1]", "1"),
 				post("change one's password", "/account/password").as(PARTICIPANT)
 					.param("currentPassword", TestParticipants.PASSWORD)
 					.param("password", PASSWORD)

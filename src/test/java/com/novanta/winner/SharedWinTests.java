@@ -66,7 +66,7 @@ class SharedWinTests {
 	private static Participant account(String name, String city) {
 		return Participant.of(new Account("account-1", "ada@example.com", true, null, name, city,
 				Set.of(Role.PARTICIPANT), "Europe/Rome", "en", true, AccountStatus.ACTIVE, 0, Instant.EPOCH,
-				Instant.EPOCH, null, ResponsiblePlay.NONE));
+				Instant.EPOCH, null, ResponsiblePlay.NONE, null));
 	}
 
 }

@@ -82,7 +82,7 @@ public class DemoAdmin {
 		}
 		Account admin = new Account(new ObjectId().toHexString(), EMAIL, true, this.passwords.encode(password),
 				"Demo Admin", null, Set.of(Role.PARTICIPANT, Role.ADMIN), this.properties.timeZone(), "en", true,
-				AccountStatus.ACTIVE, 0, this.clock.instant(), this.clock.instant(), null, ResponsiblePlay.NONE);
+				AccountStatus.ACTIVE, 0, this.clock.instant(), this.clock.instant(), null, ResponsiblePlay.NONE, null);
 		try {
 			this.accounts.insert(admin);
 		}

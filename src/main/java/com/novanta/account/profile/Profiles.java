@@ -88,8 +88,7 @@ public class Profiles {
 					new Update().set("name", form.name().trim())
 						.set("city", (form.city() == null || form.city().isBlank()) ? null : form.city().trim())
 						.set("timeZone", zone)
-						.set("language", form.language())
-						.set("noWinEmails", form.noWinEmails()))
+						.set("language", form.language()))
 			.orElseThrow();
 		Map<String, Object> was = new LinkedHashMap<>();
 		Map<String, Object> is = new LinkedHashMap<>();
@@ -97,7 +96,27 @@ public class Profiles {
 		diff("city", before.city(), after.city(), was, is);
 		diff("timeZone", before.timeZone(), after.timeZone(), was, is);
 		diff("language", before.language(), after.language(), was, is);
+		if (!is.isEmpty()) {
+			this.audit.record(Actors.of(me, clientAddress), AuditAction.PROFILE_UPDATED, "account", me.id(), was, is);
+		}
+		return after;
+	}
+
+	/**
+	 * Stores every email choice of the notifications section in one atomic write to the
+	 * account, and what changed in the audit log.
+	 */
+	Account updateNotifications(CurrentAccount me, NotificationChoices choices, String clientAddress) {
+		Account before = get(me.id());
+		Account after = this.accounts
+			.update(me.id(),
+					new Update().set("noWinEmails", choices.noWinEmails()).set("reminders", choices.reminders()))
+			.orElseThrow();
+		Map<String, Object> was = new LinkedHashMap<>();
+		Map<String, Object> is = new LinkedHashMap<>();
 		diff("noWinEmails", before.noWinEmails(), after.noWinEmails(), was, is);
+		diff("closingReminders", before.reminders().describeClosing(), after.reminders().describeClosing(), was, is);
+		diff("jackpotAlerts", before.reminders().describeJackpot(), after.reminders().describeJackpot(), was, is);
 		if (!is.isEmpty()) {
 			this.audit.record(Actors.of(me, clientAddress), AuditAction.PROFILE_UPDATED, "account", me.id(), was, is);
 		}
@@ -203,6 +222,7 @@ public class Profiles {
 			.unset("passwordHash")
 			.set("name", "")
 			.unset("city")
+			.unset("reminders")
 			.set("roles", AccountRepository.participant())
 			.inc("sessionEpoch", 1)
 			.set("deletedAt", this.clock.instant());

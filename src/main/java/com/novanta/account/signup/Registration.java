@@ -101,7 +101,7 @@ public class Registration {
 		// not see them.
 		Account account = new Account(new ObjectId().toHexString(), email, false, hash, form.name().trim(),
 				blankToNull(form.city()), AccountRepository.participant(), this.properties.timeZone(),
-				locale.getLanguage(), true, AccountStatus.ACTIVE, 0, now, null, null, ResponsiblePlay.NONE);
+				locale.getLanguage(), true, AccountStatus.ACTIVE, 0, now, null, null, ResponsiblePlay.NONE, null);
 		try {
 			this.accounts.insert(account);
 		}

@@ -248,6 +248,7 @@ public class SocialSignIn {
 					.inc("sessionEpoch", 1)
 					.set("name", nameOf(profile))
 					.unset("city")
+					.unset("reminders")
 					.set("roles", AccountRepository.participant()),
 				true, clientAddress);
 		if (taken.isEmpty()) {
@@ -291,7 +292,7 @@ public class SocialSignIn {
 		// a deleted account's exclusion and limits bind the new one from the start
 		Account account = new Account(new ObjectId().toHexString(), email, true, null, name, null,
 				AccountRepository.participant(), this.properties.timeZone(), "en", true, AccountStatus.ACTIVE, 0, now,
-				now, null, this.keptRestrictions.forNewAccount(email));
+				now, null, this.keptRestrictions.forNewAccount(email), null);
 		try {
 			this.accounts.insert(account);
 		}
