@@ -25,6 +25,7 @@ import com.novanta.lottery.TestLotteries;
 import com.novanta.notification.OutboxDispatcher;
 import com.novanta.notification.TestOutbox;
 import com.novanta.notification.TestSmtpServer;
+import com.novanta.subscription.TestSubscriptions;
 import com.novanta.testing.AllAtOnce;
 import com.novanta.testing.AppInstance;
 import com.novanta.testing.FrozenClockExtension;
@@ -215,6 +216,31 @@ class MultiInstanceIntegrationTests {
 			assertThat(smtp.receivedBy(player.email().toLowerCase(Locale.ROOT)))
 				.as("result emails to " + player.email())
 				.isEqualTo(1);
+		}
+	}
+
+	@Test
+	void bothInstancesPlaceSubscriptionsAtOnceAndEachIsPlacedOnce() throws Exception {
+		Lottery lottery = new TestLotteries(a.context()).open("daily");
+		List<CurrentAccount> players = new ArrayList<>();
+		List<String> subscriptions = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			CurrentAccount player = new TestParticipants(a.context()).verified("Subscriber " + i);
+			players.add(player);
+			subscriptions.add(new TestSubscriptions(a.context()).start(player, 3, (1 + i) + " 20 30 40 50 60"));
+		}
+
+		onBoth((instance) -> new TestSubscriptions(instance.context()).placeIn(lottery));
+
+		for (CurrentAccount player : players) {
+			assertThat(count("ballots", Criteria.where("accountId").is(player.id()).and("lotteryId").is(lottery.id())))
+				.as("slips of " + player.name())
+				.isEqualTo(1);
+		}
+		for (String id : subscriptions) {
+			Document subscription = a.bean(MongoTemplate.class).findById(id, Document.class, "subscriptions");
+			assertThat(subscription.getList("placements", Document.class)).as("placements of " + id).hasSize(1);
+			assertThat(subscription.getInteger("placed")).isEqualTo(1);
 		}
 	}
 

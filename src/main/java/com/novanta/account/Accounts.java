@@ -29,6 +29,14 @@ public class Accounts {
 		return this.repository.findById(id).map(Participant::of);
 	}
 
+	/**
+	 * Whether the account exists and its owner proved their email address (only they can
+	 * play): for a step that plays for them, such as a subscription.
+	 */
+	public boolean isVerified(String id) {
+		return this.repository.findById(id).map(Account::emailVerified).orElse(false);
+	}
+
 	/** The accounts with these ids, in no particular order (deleted ones included). */
 	public List<Participant> findAll(Collection<String> ids) {
 		if (ids.isEmpty()) {

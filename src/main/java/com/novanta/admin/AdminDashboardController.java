@@ -12,6 +12,7 @@ import com.novanta.lottery.Lotteries;
 import com.novanta.lottery.Lottery;
 import com.novanta.notification.Outbox;
 import com.novanta.notification.OutboxStatus;
+import com.novanta.subscription.Subscriptions;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,8 +36,11 @@ class AdminDashboardController {
 
 	private final Clock clock;
 
+	private final Subscriptions subscriptions;
+
 	AdminDashboardController(Accounts accounts, BallotStatistics ballots, Lotteries lotteries, Outbox outbox,
-			GameCatalog games, Clock clock) {
+			GameCatalog games, Clock clock, Subscriptions subscriptions) {
+		this.subscriptions = subscriptions;
 		this.accounts = accounts;
 		this.ballots = ballots;
 		this.lotteries = lotteries;
@@ -61,6 +65,10 @@ class AdminDashboardController {
 		model.addAttribute("games", this.games);
 		model.addAttribute("waitingForBeacon", this.lotteries.waitingForBeacon());
 		model.addAttribute("now", this.clock.instant());
+		Map<String, Long> subscriptionsByGame = this.subscriptions.activeByGame();
+		model.addAttribute("subscriptionsByGame", subscriptionsByGame);
+		model.addAttribute("activeSubscriptions",
+				subscriptionsByGame.values().stream().mapToLong(Long::longValue).sum());
 		return VIEW;
 	}
 

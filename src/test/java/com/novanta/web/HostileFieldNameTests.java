@@ -84,6 +84,14 @@ class HostileFieldNameTests {
 					.param("game", "daily")
 					.param("numbers", "1 2 3 4 5 6")
 					.htmx(), form("lines.SaveLineForm")),
+				refused(subscription("a subscription to review", "/my/subscriptions/review"),
+						form("subscription.SubscriptionForm")),
+				refused(subscription("a subscription to start", "/my/subscriptions"),
+						form("subscription.SubscriptionForm")),
+				refused(post("the play page's lines to subscribe", "/my/subscriptions/new").as(PARTICIPANT)
+					.param("lottery", "@lottery")
+					.param("key", "renamed-subscribe")
+					.param("lines[0].numbers", "1", "2", "3", "4", "5", "6"), form("ballot.PlayForm"), "lottery"),
 				refused(get("the winner search", "/admin/winners").as(ADMIN)
 					.param("game", "daily")
 					.param("tier", "6")
@@ -132,7 +140,11 @@ class HostileFieldNameTests {
 					ignored(get("my wins", "/my/wins").as(PARTICIPANT), "page"), ignored(
 							get("the play page", "/play/{id}", "@lottery").as(PARTICIPANT).expect(200, "0 of 6 chosen"),
 							"numbers", "line"),
-					ignored(get("my lines", "/my/lines").as(PARTICIPANT), "game", "numbers"),
+					ignored(get("my lines", "/my/lines").as(PARTICIPANT), "game", "numbers"), ignored(
+							get("a subscription from a receipt", "/my/subscriptions/new")
+								.as(PARTICIPANT)
+								.param("slip", "@mySlip"),
+							"slip", "line"),
 					ignored(get("my ballots", "/my/ballots").as(PARTICIPANT), "game", "date", "result", "cursor"),
 					ignored(get("my ballots, htmx", "/my/ballots").as(PARTICIPANT)
 						.htmx(), "game", "date", "result", "cursor"),
@@ -339,6 +351,16 @@ class HostileFieldNameTests {
 			.param("_closing", "on")
 			.param("thresholds[0]", "5000000")
 			.param("thresholds[1]", "");
+	}
+
+	/** A subscription that would be started, but for the renamed field. */
+	private static HostileRequest subscription(String what, String path) {
+		return post(what, path).as(PARTICIPANT)
+			.param("game", "daily")
+			.param("lines", "1 2 3 4 5 6")
+			.param("kind", "fixed")
+			.param("draws", "3")
+			.param("minJackpot", "");
 	}
 
 	/** A ballot that would be accepted, but for the renamed field. */

@@ -6,6 +6,7 @@ import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
 import com.novanta.ballot.TestSlips;
 import com.novanta.lines.TestSavedLines;
+import com.novanta.subscription.TestSubscriptions;
 import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.testing.DatabaseSnapshot;
@@ -43,6 +44,10 @@ final class HostileFixture {
 
 	final String otherLine;
 
+	final String mySubscription;
+
+	final String otherSubscription;
+
 	private final ApplicationContext context;
 
 	private HostileFixture(ApplicationContext context) {
@@ -59,6 +64,9 @@ final class HostileFixture {
 		TestSavedLines lines = new TestSavedLines(context);
 		this.myLine = lines.save(this.participant, "Hostile line", "daily", 1, 2, 3, 4, 5, 6).id();
 		this.otherLine = lines.save(this.other, "Other's line", "daily", 7, 8, 9, 10, 11, 12).id();
+		TestSubscriptions subscriptions = new TestSubscriptions(context);
+		this.mySubscription = subscriptions.start(this.participant, 3, "1 2 3 4 5 6");
+		this.otherSubscription = subscriptions.start(this.other, 3, "7 8 9 10 11 12");
 	}
 
 	static HostileFixture of(ApplicationContext context) {
@@ -83,6 +91,8 @@ final class HostileFixture {
 			case "otherSlip" -> this.otherSlip;
 			case "myLine" -> this.myLine;
 			case "otherLine" -> this.otherLine;
+			case "mySubscription" -> this.mySubscription;
+			case "otherSubscription" -> this.otherSubscription;
 			// the play page's button that puts a saved line on the slip
 			case "myLineAction" -> "savedLine:" + this.myLine;
 			case "otherLineAction" -> "savedLine:" + this.otherLine;

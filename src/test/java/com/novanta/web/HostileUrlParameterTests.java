@@ -207,6 +207,77 @@ class HostileUrlParameterTests {
 					.as(PARTICIPANT)
 					.param("numbers", LONG)
 					.expect(200, "Save a line"),
+				// a subscription from a receipt or a saved line: only one's own; its id
+				// in the address of its buttons: only one's own, and only its three
+				// actions
+				HostileRequest.get("receipt to subscribe is someone else's", "/my/subscriptions/new")
+					.as(PARTICIPANT)
+					.param("slip", "@otherSlip")
+					.expect(404),
+				HostileRequest.get("receipt to subscribe is markup", "/my/subscriptions/new")
+					.as(PARTICIPANT)
+					.param("slip", MARKUP)
+					.expect(404),
+				HostileRequest.get("receipt to subscribe is very long", "/my/subscriptions/new")
+					.as(PARTICIPANT)
+					.param("slip", LONG)
+					.expect(404),
+				HostileRequest.get("receipt to subscribe is given twice", "/my/subscriptions/new")
+					.as(PARTICIPANT)
+					.param("slip", "@mySlip", "@mySlip")
+					.expect(404),
+				HostileRequest.get("receipt to subscribe is one's own", "/my/subscriptions/new")
+					.as(PARTICIPANT)
+					.param("slip", "@mySlip")
+					.expect(200, "Play these lines in several draws"),
+				HostileRequest.get("saved line to subscribe is someone else's", "/my/subscriptions/new")
+					.as(PARTICIPANT)
+					.param("line", "@otherLine")
+					.expect(404),
+				HostileRequest.get("saved line to subscribe is a query operator", "/my/subscriptions/new")
+					.as(PARTICIPANT)
+					.param("line", "{\"$ne\":null}")
+					.expect(404),
+				HostileRequest.get("nothing to subscribe", "/my/subscriptions/new").as(PARTICIPANT).expect(404),
+				HostileRequest.post("lottery of the lines to subscribe is unknown", "/my/subscriptions/new")
+					.as(PARTICIPANT)
+					.param("lottery", SCRIPT)
+					.param("lines[0].numbers", "1", "2", "3", "4", "5", "6")
+					.expect(404),
+				HostileRequest.post("lottery of the lines to subscribe is missing", "/my/subscriptions/new")
+					.as(PARTICIPANT)
+					.param("lines[0].numbers", "1", "2", "3", "4", "5", "6")
+					.expect(400),
+				HostileRequest
+					.post("subscription to pause is someone else's", "/my/subscriptions/{id}/pause",
+							"@otherSubscription")
+					.as(PARTICIPANT)
+					.expect(404),
+				HostileRequest
+					.post("subscription to cancel is someone else's, htmx", "/my/subscriptions/{id}/cancel",
+							"@otherSubscription")
+					.as(PARTICIPANT)
+					.htmx()
+					.expect(404),
+				HostileRequest.post("subscription to resume is markup", "/my/subscriptions/{id}/resume", MARKUP)
+					.as(PARTICIPANT)
+					.expect(404),
+				HostileRequest.post("subscription to change is very long", "/my/subscriptions/{id}/pause", LONG)
+					.as(PARTICIPANT)
+					.expect(404),
+				HostileRequest
+					.post("subscription action is unknown", "/my/subscriptions/{id}/{action}", "@mySubscription",
+							"delete")
+					.as(PARTICIPANT)
+					.expect(404),
+				HostileRequest
+					.post("subscription action is markup", "/my/subscriptions/{id}/{action}", "@mySubscription", SCRIPT)
+					.as(PARTICIPANT)
+					.expect(400),
+				HostileRequest
+					.post("active subscription resumed: as it is", "/my/subscriptions/{id}/resume", "@mySubscription")
+					.as(PARTICIPANT)
+					.redirectsTo("/my/subscriptions"),
 				// the number checker: game, numbers, period, page (the page and the
 				// form's
 				// messages; its own tests have the whole table)

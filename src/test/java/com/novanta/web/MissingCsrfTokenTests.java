@@ -107,6 +107,26 @@ class MissingCsrfTokenTests {
 					.param("numbers", "1 2 3 4 5 6"),
 				post("delete a saved line", "/my/lines/{id}/delete", "@myLine").as(PARTICIPANT),
 				post("delete a saved line, htmx", "/my/lines/{id}/delete", "@myLine").as(PARTICIPANT).htmx(),
+				post("subscribe the play page's lines", "/my/subscriptions/new").as(PARTICIPANT)
+					.param("lottery", "@lottery")
+					.param("lines[0].numbers", "1", "2", "3", "4", "5", "6"),
+				post("review a subscription", "/my/subscriptions/review").as(PARTICIPANT)
+					.param("game", "daily")
+					.param("lines", "1 2 3 4 5 6")
+					.param("kind", "fixed")
+					.param("draws", "3"),
+				post("start a subscription", "/my/subscriptions").as(PARTICIPANT)
+					.param("game", "daily")
+					.param("lines", "1 2 3 4 5 6")
+					.param("kind", "fixed")
+					.param("draws", "3"),
+				post("pause a subscription", "/my/subscriptions/{id}/pause", "@mySubscription").as(PARTICIPANT),
+				post("pause a subscription, htmx", "/my/subscriptions/{id}/pause", "@mySubscription").as(PARTICIPANT)
+					.htmx(),
+				post("resume a subscription", "/my/subscriptions/{id}/resume", "@mySubscription").as(PARTICIPANT),
+				post("cancel a subscription", "/my/subscriptions/{id}/cancel", "@mySubscription").as(PARTICIPANT),
+				post("cancel a subscription, htmx", "/my/subscriptions/{id}/cancel", "@mySubscription").as(PARTICIPANT)
+					.htmx(),
 				post("clear the dev mailbox", "/dev/mailbox/clear").fromLoopback(),
 				post("draw now", "/admin/lotteries/{id}/draw", "@lottery").as(ADMIN),
 				post("draw without the beacon", "/admin/lotteries/{id}/beacon-override", "@lottery").as(ADMIN)
