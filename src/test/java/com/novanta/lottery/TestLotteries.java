@@ -3,6 +3,7 @@ package com.novanta.lottery;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -38,6 +39,11 @@ public final class TestLotteries {
 
 	/** How many lotteries {@link #openFirst} gave, in any application of this JVM. */
 	private static final AtomicInteger firsts = new AtomicInteger();
+
+	/**
+	 * The lotteries {@link #openFirst} gave and {@link #removeFirsts} has not removed.
+	 */
+	private static final Set<String> firstIds = ConcurrentHashMap.newKeySet();
 
 	private final LotteryCalendar calendar;
 
@@ -79,14 +85,28 @@ public final class TestLotteries {
 	 * A new open lottery of the game before every other test's: on a date long before the
 	 * suite's, each earlier than the one given before, so that no unsettled lottery of
 	 * the game comes before it and its jackpot is known ({@code Lotteries#jackpotNow}).
-	 * Move the clock before its close to play in it.
+	 * Move the clock before its close to play in it. Every lottery of the game after it
+	 * waits for it to be settled (no jackpot is known for them until then), the next draw
+	 * of the calendar included: a test that opens one calls {@link #removeFirsts} when it
+	 * ends, so that the tests after it in the same application find the calendar's
+	 * jackpots.
 	 */
 	public Lottery openFirst(String gameId) {
 		Game game = this.games.get(gameId);
 		LocalDate before = LocalDate.of(2019, 12, 31).minusDays(APART * (long) firsts.getAndIncrement());
 		LocalDate date = game.schedule().drawDates(before.minusDays(7), 7).get(0);
+		firstIds.add(game.lotteryId(date));
 		this.calendar.create(game, date);
 		return this.repository.findById(game.lotteryId(date)).orElseThrow();
+	}
+
+	/** Removes every lottery {@link #openFirst} gave from the application's database. */
+	public void removeFirsts() {
+		MongoOperations mongo = this.repository.mongo();
+		for (String id : firstIds) {
+			mongo.remove(Query.query(Criteria.where("_id").is(id)), mongo.getCollectionName(LotteryDocument.class));
+			firstIds.remove(id);
+		}
 	}
 
 	/**

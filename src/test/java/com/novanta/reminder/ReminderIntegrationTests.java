@@ -25,6 +25,7 @@ import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +90,13 @@ class ReminderIntegrationTests {
 	TestMail mail;
 
 	Lottery lottery;
+
+	@AfterEach
+	void removeTheFirstLotteries() {
+		if (this.lotteries != null) {
+			this.lotteries.removeFirsts();
+		}
+	}
 
 	@BeforeEach
 	void setUp() {

@@ -2,7 +2,6 @@ package com.novanta.subscription;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import com.novanta.account.Accounts;
 import com.novanta.account.CurrentAccount;
@@ -25,7 +24,7 @@ import com.novanta.testing.AllAtOnce;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import org.bson.Document;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -94,6 +93,11 @@ class SubscriptionPlacementIntegrationTests {
 	CurrentAccount me;
 
 	Lottery lottery;
+
+	@AfterEach
+	void removeTheFirstLotteries() {
+		new TestLotteries(this.context).removeFirsts();
+	}
 
 	@BeforeEach
 	void setUp() {
@@ -248,11 +252,13 @@ class SubscriptionPlacementIntegrationTests {
 	@Test
 	void aDrawWhoseJackpotIsBelowTheMinimumIsSkippedAndDoesNotCount() {
 		Game daily = this.games.get("daily");
-		Lottery next = this.placements.nextLotteries().get("daily");
-		Optional<Long> jackpot = Optional.ofNullable(next).flatMap((found) -> this.lotteries.jackpotNow(found, daily));
-		Assumptions.assumeTrue(jackpot.isPresent(), "the next draw's jackpot is known");
-		Subscription tooHigh = start(3, jackpot.get() / 100 + 1, "1,2,3,4,5,6");
-		Subscription reached = start(3, jackpot.get() / 100, "7,8,9,10,11,12");
+		// the game's first lottery: nothing unsettled comes before it, so its jackpot is
+		// known whatever other tests left in the database
+		Lottery next = new TestLotteries(this.context).openFirst("daily");
+		this.clock.freezeAt(next.closesAt().minus(Duration.ofDays(1)));
+		long jackpot = this.lotteries.jackpotNow(next, daily).orElseThrow();
+		Subscription tooHigh = start(3, jackpot / 100 + 1, "1,2,3,4,5,6");
+		Subscription reached = start(3, jackpot / 100, "7,8,9,10,11,12");
 
 		assertThat(this.placements.place(tooHigh, next)).isEqualTo(SubscriptionPlacements.Result.SKIPPED);
 		assertThat(this.placements.place(reached, next)).isEqualTo(SubscriptionPlacements.Result.PLACED);
