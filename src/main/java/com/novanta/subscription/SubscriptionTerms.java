@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.novanta.game.Game;
+import com.novanta.game.TypedEuros;
 import com.novanta.game.TypedLine;
 
 /**
@@ -32,9 +33,6 @@ record SubscriptionTerms(Game game, List<List<Integer>> lines, String kind, Inte
 
 	/** The most lines of a subscription: the most of one slip. */
 	static final int MAX_LINES = 10;
-
-	/** The largest minimum jackpot taken, in euros. */
-	static final long MAX_JACKPOT = 1_000_000_000L;
 
 	static final String FIXED = "fixed";
 
@@ -102,12 +100,11 @@ record SubscriptionTerms(Game game, List<List<Integer>> lines, String kind, Inte
 			if (game.jackpotTier().isEmpty()) {
 				errors.put("minJackpot", "subscriptions.jackpot.noJackpot");
 			}
-			else if (!WHOLE.matcher(typed).matches() || Long.parseLong(typed) < 1
-					|| Long.parseLong(typed) > MAX_JACKPOT) {
+			else if (!TypedEuros.read(typed).isValid()) {
 				errors.put("minJackpot", "subscriptions.jackpot.invalid");
 			}
 			else {
-				minimum = Long.parseLong(typed);
+				minimum = TypedEuros.read(typed).euros();
 			}
 		}
 		return new SubscriptionTerms(game, List.copyOf(valid), chosen, count, drawsText, minimum, minText,

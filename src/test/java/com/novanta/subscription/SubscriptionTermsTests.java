@@ -110,10 +110,13 @@ class SubscriptionTermsTests {
 	}
 
 	@Test
-	void aMinimumJackpotIsWholeEurosAboveZero() {
-		assertThat(SubscriptionTerms.of("daily", List.of("1 2 3 4 5 6"), "open", "", "5000000", GAMES).minJackpot())
-			.isEqualTo(5_000_000L);
-		for (String bad : List.of("0", "-5", "5.5", "5,000,000", "lots", "99999999999999", "1000000001")) {
+	void aMinimumJackpotIsWholeEurosAboveZeroReadAsForJackpotAlerts() {
+		for (String good : List.of("5000000", "5.000.000", "5,000,000", "€ 5 000 000")) {
+			assertThat(SubscriptionTerms.of("daily", List.of("1 2 3 4 5 6"), "open", "", good, GAMES).minJackpot())
+				.as(good)
+				.isEqualTo(5_000_000L);
+		}
+		for (String bad : List.of("0", "-5", "5.5", "5,00", "lots", "99999999999999", "1000000001")) {
 			assertThat(SubscriptionTerms.of("daily", List.of("1 2 3 4 5 6"), "open", "", bad, GAMES).errors()).as(bad)
 				.containsEntry("minJackpot", "subscriptions.jackpot.invalid");
 		}

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import com.novanta.account.Account;
 import com.novanta.account.Reminders;
 import com.novanta.game.Game;
+import com.novanta.game.TypedEuros;
 
 /**
  * The notifications form read against the games: what to store, or what is wrong with
@@ -27,13 +27,7 @@ record NotificationChoices(boolean noWinEmails, Set<String> closing, Map<String,
 		Map<String, Long> thresholds, Map<String, String> errors) {
 
 	/** The largest jackpot alert, in euros: a billion, more than any jackpot paid. */
-	static final long MAX_EUROS = 1_000_000_000L;
-
-	/** Longer than any amount written with separators: not an amount. */
-	static final int MAX_TYPED = 20;
-
-	/** Whole euros: digits, or groups of three after a separator ("5.000.000"). */
-	private static final Pattern EUROS = Pattern.compile("[0-9]{1,10}|[0-9]{1,3}([.,'\u00a0 ][0-9]{3})+");
+	static final long MAX_EUROS = TypedEuros.MAX;
 
 	/** What the account has now. */
 	static NotificationChoices of(Account account) {
@@ -77,7 +71,7 @@ record NotificationChoices(boolean noWinEmails, Set<String> closing, Map<String,
 				errors.put("threshold-" + id, problem);
 			}
 			else if (!text.isBlank()) {
-				thresholds.put(id, euros(text));
+				thresholds.put(id, TypedEuros.read(text).euros());
 			}
 		}
 		return Optional.of(new NotificationChoices(form.noWinEmails(), closing, typed, thresholds, errors));
@@ -88,30 +82,12 @@ record NotificationChoices(boolean noWinEmails, Set<String> closing, Map<String,
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		String amount = strip(text);
-		if (text.length() > MAX_TYPED || !EUROS.matcher(amount).matches()) {
-			return "notifications.jackpot.invalid";
+		TypedEuros.Problem problem = TypedEuros.read(text).problem();
+		if (problem == null) {
+			return null;
 		}
-		long euros = euros(text);
-		return (euros < 1 || euros > MAX_EUROS) ? "notifications.jackpot.range" : null;
-	}
-
-	/** The euros of a valid typed threshold. */
-	static long euros(String text) {
-		String digits = strip(text).replaceAll("[^0-9]", "");
-		return (digits.length() > 10) ? Long.MAX_VALUE : Long.parseLong(digits);
-	}
-
-	/** Without spaces around it and a euro sign before or after it. */
-	private static String strip(String text) {
-		String amount = text.strip();
-		if (amount.startsWith("€")) {
-			amount = amount.substring(1).strip();
-		}
-		if (amount.endsWith("€")) {
-			amount = amount.substring(0, amount.length() - 1).strip();
-		}
-		return amount;
+		return (problem == TypedEuros.Problem.OUT_OF_RANGE) ? "notifications.jackpot.range"
+				: "notifications.jackpot.invalid";
 	}
 
 	public boolean hasErrors() {
