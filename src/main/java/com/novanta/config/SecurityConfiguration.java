@@ -1,12 +1,16 @@
 package com.novanta.config;
 
+import java.time.Clock;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -17,6 +21,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -57,6 +62,28 @@ class SecurityConfiguration {
 	 */
 	static final String DEV_MAILBOX = "/dev/mailbox/**";
 
+	/** The header an htmx request sends the CSRF token in. */
+	static final String CSRF_HEADER = "X-XSRF-TOKEN";
+
+	/** The form field a form sends the CSRF token in. */
+	static final String CSRF_PARAMETER = "_csrf";
+
+	/**
+	 * Pages the same for every visitor who is not signed in, rendered once a second:
+	 * right after the security filters, which tell who is signed in. Off with
+	 * {@code lottery.web.shared-pages=false} (the tests' default, whose clock stands
+	 * still).
+	 */
+	@Bean
+	@ConditionalOnProperty(name = "lottery.web.shared-pages", havingValue = "true", matchIfMissing = true)
+	FilterRegistrationBean<SharedPages> sharedPages(Clock clock, LocaleResolver locales) {
+		FilterRegistrationBean<SharedPages> registration = new FilterRegistrationBean<>(
+				new SharedPages(clock, locales, CSRF_HEADER, CSRF_PARAMETER));
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
+	}
+
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, List<HttpSecurityCustomizer> customizers,
 			Environment environment, SiteCookies cookies,
@@ -64,6 +91,8 @@ class SecurityConfiguration {
 			throws Exception {
 		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
 		csrfTokens.setCookieName(cookies.name("NOVANTA-XSRF"));
+		csrfTokens.setHeaderName(CSRF_HEADER);
+		csrfTokens.setParameterName(CSRF_PARAMETER);
 		csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Lax").path("/").secure(cookies.secure()));
 		RequestMatcher devMailbox = DevMode.isOn(environment)
 				? PathPatternRequestMatcher.withDefaults().matcher(DEV_MAILBOX) : (request) -> false;
