@@ -15,6 +15,7 @@ import com.novanta.testing.Html;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import com.novanta.testing.WebVisitor;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -149,6 +150,14 @@ class SharedPagesIntegrationTests {
 		assertThat(again.status()).isEqualTo(404);
 		assertThat(MARKER.matcher(again.body()).find()).isFalse();
 		assertThat(token(again.body())).isNotEmpty();
+	}
+
+	@Test
+	void requestsAreMeasuredWithoutAnObservationForEveryFilter() {
+		visitor().get("/terms");
+		MeterRegistry meters = this.context.getBean(MeterRegistry.class);
+		assertThat(meters.find("http.server.requests").tag("uri", "/terms").timer()).isNotNull();
+		assertThat(meters.getMeters()).noneMatch((meter) -> meter.getId().getName().startsWith("spring.security"));
 	}
 
 	private WebVisitor visitor() {
