@@ -2,7 +2,10 @@ package com.novanta.config;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.env.Environment;
 
@@ -14,6 +17,10 @@ import org.springframework.core.env.Environment;
  * ({@link DeploymentCheck}).
  */
 public final class DevMode {
+
+	/** Headers a proxy adds: a request that has one did not come straight from here. */
+	private static final List<String> PROXY_HEADERS = List.of("Forwarded", "X-Forwarded-For", "X-Forwarded-Host",
+			"X-Real-IP");
 
 	/** The property that turns dev mode on; off unless set. */
 	public static final String PROPERTY = "lottery.dev.enabled";
@@ -30,6 +37,19 @@ public final class DevMode {
 	 * ({@code 127.0.0.0/8}, {@code ::1}), with or without IPv6 brackets. Names are never
 	 * looked up, so that no name server can make a host look local.
 	 */
+	/**
+	 * Whether a request came straight from this machine: from a loopback address, through
+	 * no proxy.
+	 */
+	public static boolean isFromThisMachine(HttpServletRequest request) {
+		for (String header : PROXY_HEADERS) {
+			if (request.getHeader(header) != null) {
+				return false;
+			}
+		}
+		return isLoopback(request.getRemoteAddr());
+	}
+
 	public static boolean isLoopback(String host) {
 		if (host == null) {
 			return false;

@@ -118,8 +118,9 @@ final class SharedPages extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Instant now = this.clock.instant();
 		Second second = second(now.getEpochSecond());
-		Key key = new Key(request.getRequestURI(), request.getQueryString(), this.locales.resolveLocale(request),
-				request.getHeader(HttpHeaders.ACCEPT));
+		Key key = new Key(request.getScheme(), request.getServerName(), request.getServerPort(),
+				request.getRequestURI(), request.getQueryString(), this.locales.resolveLocale(request),
+				request.getHeader(HttpHeaders.ACCEPT), DevMode.isFromThisMachine(request));
 		CompletableFuture<Page> mine = new CompletableFuture<>();
 		CompletableFuture<Page> theirs = (second.pages.size() < MAX_PAGES) ? second.pages.putIfAbsent(key, mine) : mine;
 		if (theirs != null && theirs != mine) {
@@ -234,7 +235,14 @@ final class SharedPages extends OncePerRequestFilter {
 
 	}
 
-	private record Key(String path, String query, Locale locale, String accept) {
+	/**
+	 * What a page shared by visitors depends on: the address it was asked at (links made
+	 * absolute from the request, such as the calendar's, name its host: one host's page
+	 * is never served to another), the language, what was accepted, and whether it came
+	 * from this machine (which sees the dev mailbox's link in dev mode).
+	 */
+	private record Key(String scheme, String host, int port, String path, String query, Locale locale, String accept,
+			boolean fromThisMachine) {
 
 	}
 

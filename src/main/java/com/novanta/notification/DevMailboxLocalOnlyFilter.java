@@ -1,7 +1,6 @@
 package com.novanta.notification;
 
 import java.io.IOException;
-import java.util.List;
 
 import com.novanta.config.DevMode;
 import jakarta.servlet.FilterChain;
@@ -20,9 +19,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class DevMailboxLocalOnlyFilter extends OncePerRequestFilter {
 
-	private static final List<String> PROXY_HEADERS = List.of("Forwarded", "X-Forwarded-For", "X-Forwarded-Host",
-			"X-Real-IP");
-
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
@@ -36,12 +32,7 @@ class DevMailboxLocalOnlyFilter extends OncePerRequestFilter {
 
 	/** Whether the request came straight from this machine. */
 	static boolean isLocal(HttpServletRequest request) {
-		for (String header : PROXY_HEADERS) {
-			if (request.getHeader(header) != null) {
-				return false;
-			}
-		}
-		return DevMode.isLoopback(request.getRemoteAddr());
+		return DevMode.isFromThisMachine(request);
 	}
 
 }

@@ -1,6 +1,10 @@
 package com.novanta.config;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
@@ -16,6 +20,7 @@ import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import com.novanta.testing.WebVisitor;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.awaitility.Awaitility;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,11 +158,45 @@ class SharedPagesIntegrationTests {
 	}
 
 	@Test
+	void aPageAskedForWithAnotherHostIsNeverServedToThisOnesVisitors() throws IOException {
+		String poisoned = raw(
+				"GET /lotteries HTTP/1.1\r\nHost: evil.example\r\nAccept: text/html,application/xhtml+xml,*/*;q=0.8\r\n"
+						+ "Accept-Language: en\r\nConnection: close\r\n\r\n");
+		assertThat(poisoned).startsWith("HTTP/1.1 200").contains("webcal://evil.example/");
+
+		String page = visitor().get("/lotteries").body();
+
+		assertThat(page).doesNotContain("evil.example").contains("webcal://localhost:" + this.port + "/");
+	}
+
+	@Test
+	void theDevMailboxLinkOnlyForThoseItAnswers() {
+		assertThat(visitor().get("/").body()).contains("/dev/mailbox");
+		WebVisitor.Page proxied = visitor()
+			.send(HttpRequest.newBuilder(visitor().uri("/")).header("X-Forwarded-For", "203.0.113.9").GET());
+		assertThat(proxied.body()).doesNotContain("/dev/mailbox");
+	}
+
+	@Test
 	void requestsAreMeasuredWithoutAnObservationForEveryFilter() {
 		visitor().get("/terms");
 		MeterRegistry meters = this.context.getBean(MeterRegistry.class);
-		assertThat(meters.find("http.server.requests").tag("uri", "/terms").timer()).isNotNull();
+		// the request is timed once its answer is sent, which the visitor may read first
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(
+					() -> assertThat(meters.find("http.server.requests").tag("uri", "/terms").timer()).isNotNull());
 		assertThat(meters.getMeters()).noneMatch((meter) -> meter.getId().getName().startsWith("spring.security"));
+	}
+
+	private String raw(String request) throws IOException {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
 	}
 
 	private WebVisitor visitor() {
