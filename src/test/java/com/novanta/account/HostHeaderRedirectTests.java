@@ -1,12 +1,7 @@
 package com.novanta.account;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-
 import com.novanta.testing.IntegrationTest;
+import com.novanta.testing.WebVisitor;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,23 +22,12 @@ class HostHeaderRedirectTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/account", "/my/ballots", "/my/wins", "/admin", "/play" })
-	void aPageThatNeedsSignInRedirectsWithinTheSite(String path) throws IOException {
-		String answer = raw("GET " + path + " HTTP/1.1\r\nHost: evil.example\r\nAccept: text/html\r\n"
-				+ "Connection: close\r\n\r\n");
+	void aPageThatNeedsSignInRedirectsWithinTheSite(String path) {
+		String answer = new WebVisitor("http://localhost:" + this.port).raw("GET " + path
+				+ " HTTP/1.1\r\nHost: evil.example\r\nAccept: text/html\r\n" + "Connection: close\r\n\r\n");
 
 		assertThat(answer).startsWith("HTTP/1.1 302");
 		assertThat(location(answer)).isEqualTo("/signin");
-	}
-
-	private String raw(String request) throws IOException {
-		try (Socket socket = new Socket("localhost", this.port)) {
-			socket.setSoTimeout(10_000);
-			OutputStream out = socket.getOutputStream();
-			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-			out.flush();
-			InputStream in = socket.getInputStream();
-			return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-		}
 	}
 
 	private static String location(String answer) {

@@ -1,10 +1,6 @@
 package com.novanta.config;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
@@ -158,8 +154,8 @@ class SharedPagesIntegrationTests {
 	}
 
 	@Test
-	void aPageAskedForWithAnotherHostIsNeverServedToThisOnesVisitors() throws IOException {
-		String poisoned = raw(
+	void aPageAskedForWithAnotherHostIsNeverServedToThisOnesVisitors() {
+		String poisoned = visitor().raw(
 				"GET /lotteries HTTP/1.1\r\nHost: evil.example\r\nAccept: text/html,application/xhtml+xml,*/*;q=0.8\r\n"
 						+ "Accept-Language: en\r\nConnection: close\r\n\r\n");
 		assertThat(poisoned).startsWith("HTTP/1.1 200").contains("webcal://evil.example/");
@@ -187,16 +183,6 @@ class SharedPagesIntegrationTests {
 			.untilAsserted(
 					() -> assertThat(meters.find("http.server.requests").tag("uri", "/terms").timer()).isNotNull());
 		assertThat(meters.getMeters()).noneMatch((meter) -> meter.getId().getName().startsWith("spring.security"));
-	}
-
-	private String raw(String request) throws IOException {
-		try (Socket socket = new Socket("localhost", this.port)) {
-			socket.setSoTimeout(10_000);
-			OutputStream out = socket.getOutputStream();
-			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-			out.flush();
-			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		}
 	}
 
 	private WebVisitor visitor() {

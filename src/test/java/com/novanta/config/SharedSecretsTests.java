@@ -4,15 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.mongodb.MongoClientSettings;
-import com.mongodb.ConnectionString;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
+import com.novanta.testing.InMemoryMongo;
 import com.novanta.testing.MutableClock;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,36 +30,27 @@ class SharedSecretsTests {
 
 	private final AtomicInteger commands = new AtomicInteger();
 
-	private MongoServer server;
-
-	private MongoClient client;
+	private InMemoryMongo database;
 
 	private MongoTemplate mongo;
 
 	@BeforeEach
 	void startDatabase() {
 		this.clock.freezeAt(Instant.parse("2026-12-02T10:00:00Z"));
-		this.server = new MongoServer(new MemoryBackend());
-		this.server.bind("127.0.0.1", 0);
-		this.client = MongoClients.create(MongoClientSettings.builder()
-			.applyConnectionString(
-					new ConnectionString("mongodb://127.0.0.1:" + this.server.getLocalAddress().getPort()))
-			.addCommandListener(new CommandListener() {
-				@Override
-				public void commandStarted(CommandStartedEvent event) {
-					if (event.getCommandName().equals("findAndModify")) {
-						SharedSecretsTests.this.commands.incrementAndGet();
-					}
+		this.database = InMemoryMongo.start((settings) -> settings.addCommandListener(new CommandListener() {
+			@Override
+			public void commandStarted(CommandStartedEvent event) {
+				if (event.getCommandName().equals("findAndModify")) {
+					SharedSecretsTests.this.commands.incrementAndGet();
 				}
-			})
-			.build());
-		this.mongo = new MongoTemplate(this.client, "secrets-test");
+			}
+		}));
+		this.mongo = this.database.template("secrets-test");
 	}
 
 	@AfterEach
 	void stopDatabase() {
-		this.client.close();
-		this.server.shutdown();
+		this.database.close();
 	}
 
 	@Test

@@ -13,11 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
+import com.novanta.testing.InMemoryMongo;
 import com.novanta.testing.MutableClock;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
@@ -41,25 +38,20 @@ class OutboxClaimsTests {
 	private final MailProperties properties = new MailProperties("Novanta <noreply@novanta.local>", 10,
 			Duration.ofMinutes(3), Duration.ofMinutes(2), 50, Duration.ofSeconds(2), DISPATCHERS, false);
 
-	private MongoServer server;
-
-	private MongoClient client;
+	private InMemoryMongo database;
 
 	private MongoTemplate mongo;
 
 	@BeforeEach
 	void startDatabase() {
 		this.clock.freezeAt(Instant.parse("2026-12-02T10:00:00Z"));
-		this.server = new MongoServer(new MemoryBackend());
-		this.server.bind("127.0.0.1", 0);
-		this.client = MongoClients.create("mongodb://127.0.0.1:" + this.server.getLocalAddress().getPort());
-		this.mongo = new MongoTemplate(this.client, "outbox-test");
+		this.database = InMemoryMongo.start();
+		this.mongo = this.database.template("outbox-test");
 	}
 
 	@AfterEach
 	void stopDatabase() {
-		this.client.close();
-		this.server.shutdown();
+		this.database.close();
 	}
 
 	@RepeatedTest(5)

@@ -1,7 +1,9 @@
 package com.novanta.testing;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -96,6 +98,25 @@ public final class WebVisitor {
 		return send(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", contentType)
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/**
+	 * Sends a request exactly as written, over a connection of its own (no cookies
+	 * added): for what no HTTP client lets one send, such as another {@code Host}.
+	 * @return the whole answer, status line and headers included
+	 */
+	public String raw(String request) {
+		URI base = URI.create(this.baseUrl);
+		try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** The address of a path on the instance. */
