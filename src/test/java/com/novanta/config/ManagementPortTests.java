@@ -30,7 +30,10 @@ class ManagementPortTests {
 		app = new SpringApplicationBuilder(ActuatorOnly.class).run("--server.port=0", "--management.server.port=0",
 				"--server.address=127.0.0.1", "--management.server.address=127.0.0.1",
 				"--management.endpoint.health.group.readiness.include=readinessState", "--spring.main.banner-mode=off",
-				"--logging.level.root=WARN");
+				"--logging.level.root=WARN",
+				// no pages here to share between visitors (SharedPages wants the
+				// application's clock)
+				"--lottery.web.shared-pages=false");
 	}
 
 	@AfterAll
