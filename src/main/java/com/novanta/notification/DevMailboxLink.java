@@ -1,5 +1,6 @@
 package com.novanta.notification;
 
+import com.novanta.config.DevMode;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Conditional;
@@ -16,7 +17,7 @@ class DevMailboxLink {
 
 	@ModelAttribute("devMailbox")
 	boolean devMailbox(HttpServletRequest request) {
-		return DevMailboxLocalOnlyFilter.isLocal(request);
+		return DevMode.isFromThisMachine(request);
 	}
 
 }

@@ -22,17 +22,12 @@ class DevMailboxLocalOnlyFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (isLocal(request)) {
+		if (DevMode.isFromThisMachine(request)) {
 			chain.doFilter(request, response);
 		}
 		else {
 			response.sendError(HttpServletResponse.SC_NOT_FOUND);
 		}
-	}
-
-	/** Whether the request came straight from this machine. */
-	static boolean isLocal(HttpServletRequest request) {
-		return DevMode.isFromThisMachine(request);
 	}
 
 }
