@@ -122,7 +122,11 @@ final class SharedPages extends OncePerRequestFilter {
 				request.getRequestURI(), request.getQueryString(), this.locales.resolveLocale(request),
 				request.getHeader(HttpHeaders.ACCEPT), DevMode.isFromThisMachine(request));
 		CompletableFuture<Page> mine = new CompletableFuture<>();
-		CompletableFuture<Page> theirs = (second.pages.size() < MAX_PAGES) ? second.pages.putIfAbsent(key, mine) : mine;
+		// a page kept is served even once the second holds as many as it may keep
+		CompletableFuture<Page> theirs = second.pages.get(key);
+		if (theirs == null && second.pages.size() < MAX_PAGES) {
+			theirs = second.pages.putIfAbsent(key, mine);
+		}
 		if (theirs != null && theirs != mine) {
 			Page page = awaitPage(theirs);
 			if (page != null) {
@@ -136,7 +140,14 @@ final class SharedPages extends OncePerRequestFilter {
 			page = render(request, response, chain);
 		}
 		finally {
-			mine.complete((page != null && page.keep()) ? page : null);
+			if (page != null && page.keep()) {
+				mine.complete(page);
+			}
+			else {
+				// not kept: it holds no place among those the second may keep
+				second.pages.remove(key, mine);
+				mine.complete(null);
+			}
 		}
 	}
 
