@@ -37,10 +37,20 @@ class MailRenderer {
 
 	private final List<MailModelProvider> providers;
 
+	/** The site's time zone, for recipients without one of their own. */
+	private final ZoneId siteZone;
+
+	/**
+	 * The links' base, once it is known for good (read for every email, the environment's
+	 * look-ups were a few percent of sending one).
+	 */
+	private volatile String baseUrl;
+
 	MailRenderer(MessageSource messages, Environment environment, List<MailModelProvider> providers) {
 		this.providers = providers;
 		this.messages = messages;
 		this.environment = environment;
+		this.siteZone = ZoneId.of(environment.getProperty("lottery.accounts.time-zone", "Europe/Rome"));
 		SpringTemplateEngine engine = new SpringTemplateEngine();
 		engine.setTemplateEngineMessageSource(messages);
 		engine.addTemplateResolver(resolver(TemplateMode.HTML, ".html", "*", 1));
@@ -86,22 +96,32 @@ class MailRenderer {
 	}
 
 	String baseUrl() {
-		String url = this.environment.getProperty("lottery.public-url");
-		if (url == null || url.isBlank()) {
-			url = "http://localhost:" + this.environment.getProperty("local.server.port",
-					this.environment.getProperty("server.port", "8080"));
+		String known = this.baseUrl;
+		if (known != null) {
+			return known;
 		}
-		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+		String url = this.environment.getProperty("lottery.public-url");
+		boolean final_ = url != null && !url.isBlank();
+		if (!final_) {
+			// the port the web server took, once it has started (a random one in tests)
+			String port = this.environment.getProperty("local.server.port");
+			final_ = port != null;
+			url = "http://localhost:" + ((port != null) ? port : this.environment.getProperty("server.port", "8080"));
+		}
+		url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+		if (final_) {
+			this.baseUrl = url;
+		}
+		return url;
 	}
 
 	/** The recipient's time zone, else the site's, as on the pages. */
 	private ZoneId zone(String id) {
-		ZoneId site = ZoneId.of(this.environment.getProperty("lottery.accounts.time-zone", "Europe/Rome"));
 		try {
-			return (id != null && !id.isBlank()) ? ZoneId.of(id) : site;
+			return (id != null && !id.isBlank()) ? ZoneId.of(id) : this.siteZone;
 		}
 		catch (RuntimeException ex) {
-			return site;
+			return this.siteZone;
 		}
 	}
 
