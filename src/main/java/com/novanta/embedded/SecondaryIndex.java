@@ -4,16 +4,21 @@ import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
@@ -30,12 +35,16 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  *
  * <p>
  * It serves queries that pin a prefix of its keys by equality, optionally followed by a
- * range ({@code $gt}, {@code $gte}, {@code $lt}, {@code $lte}) on the next key; the
- * server applies the whole query to the documents it returns, so it only has to return a
- * superset of the matches. Positions come back in key order, so a query without a sort
- * streams and stops at its limit.
+ * range ({@code $gt}, {@code $gte}, {@code $lt}, {@code $lte}) or a list of values
+ * ({@code $in}: a range of each, one after the other) on the next key; the server applies
+ * the whole query to the documents it returns, so it only has to return a superset of the
+ * matches. Positions come back in key order, so a query without a sort streams and stops
+ * at its limit.
  */
 final class SecondaryIndex<P> extends Index<P> {
+
+	/** The most values of an {@code $in} it serves; a longer list is scanned for. */
+	static final int MAX_IN = 1000;
 
 	private static final Object MIN = new Object();
 
@@ -174,7 +183,7 @@ final class SecondaryIndex<P> extends Index<P> {
 	 */
 	@Override
 	public boolean canHandle(Document query) {
-		return !this.deferred && !this.failed && bounds(query) != null;
+		return !this.deferred && !this.failed && !bounds(query).isEmpty();
 	}
 
 	/**
@@ -183,7 +192,26 @@ final class SecondaryIndex<P> extends Index<P> {
 	 */
 	@Override
 	public Iterable<P> getPositions(Document query) {
-		Bounds bounds = bounds(query);
+		List<Bounds> ranges = bounds(query);
+		if (ranges.size() == 1) {
+			return positions(ranges.get(0));
+		}
+		// $in: its values' ranges one after the other, each in key order, the values in
+		// order; a document whose array holds two of the values is in two of them
+		return () -> {
+			Set<Object> seen = new HashSet<>();
+			return ranges.stream()
+				.flatMap((bounds) -> stream(positions(bounds)))
+				.filter((position) -> seen.add(position))
+				.iterator();
+		};
+	}
+
+	private static <T> Stream<T> stream(Iterable<T> iterable) {
+		return StreamSupport.stream(iterable.spliterator(), false);
+	}
+
+	private Iterable<P> positions(Bounds bounds) {
 		int size = keys().size();
 		Object[] low = new Object[size];
 		for (int i = 0; i < size; i++) {
@@ -299,8 +327,11 @@ final class SecondaryIndex<P> extends Index<P> {
 		return false;
 	}
 
-	/** What of the query this index can use, or {@code null} if nothing. */
-	private Bounds bounds(Document query) {
+	/**
+	 * What of the query this index can use: one range, or one a value of an {@code $in}
+	 * (in the values' order, none twice); none if nothing.
+	 */
+	private List<Bounds> bounds(Document query) {
 		query = QueryShapes.conjunction(query);
 		List<Object> equal = new ArrayList<>();
 		for (String key : keys()) {
@@ -315,12 +346,41 @@ final class SecondaryIndex<P> extends Index<P> {
 			if (value instanceof Document condition && !condition.isEmpty()) {
 				Bounds range = range(equal, condition);
 				if (range != null) {
-					return range;
+					return List.of(range);
+				}
+				List<Bounds> each = each(equal, condition);
+				if (each != null) {
+					return each;
 				}
 			}
 			break;
 		}
-		return equal.isEmpty() ? null : new Bounds(equal, null, false, null, false);
+		return equal.isEmpty() ? List.of() : List.of(new Bounds(equal, null, false, null, false));
+	}
+
+	/**
+	 * An {@code $in} of plain values, alone: the equality prefix followed by each value,
+	 * or {@code null}.
+	 */
+	private static List<Bounds> each(List<Object> equal, Document condition) {
+		if (condition.size() != 1 || !(condition.get("$in") instanceof Collection<?> values) || values.isEmpty()
+				|| values.size() > MAX_IN) {
+			return null;
+		}
+		TreeSet<Object> distinct = new TreeSet<>(SecondaryIndex::compareValues);
+		for (Object value : values) {
+			if (!isPlain(value)) {
+				return null;
+			}
+			distinct.add(normalize(value));
+		}
+		List<Bounds> each = new ArrayList<>(distinct.size());
+		for (Object value : distinct) {
+			List<Object> prefix = new ArrayList<>(equal);
+			prefix.add(value);
+			each.add(new Bounds(prefix, null, false, null, false));
+		}
+		return each;
 	}
 
 	private static Bounds range(List<Object> equal, Document condition) {

@@ -74,6 +74,20 @@ class IndexedBackendsTests {
 			assertThat(ids(items.find(Filters.eq("tags", "t4")).sort(Sorts.ascending("at"))))
 				.containsExactlyElementsOf(expected(200, (i) -> i % 5 == 4 && i != 17));
 			assertThat(items.countDocuments(Filters.eq("tags", "all"))).isEqualTo(199);
+			// $in: a range for each value (repeated and missing ones too), the rest of
+			// the query applied after
+			assertThat(ids(
+					items.find(Filters.in("owner", "o5", "o3", "o3", "o-moved", "nobody")).sort(Sorts.ascending("at"))))
+				.containsExactlyElementsOf(expected(200, (i) -> (i % 7 == 3 || i % 7 == 5 || i == 10) && i != 17));
+			assertThat(ids(items
+				.find(Filters.and(Filters.in("owner", "o1", "o2"), Filters.gte("at", 100),
+						Filters.eq("status", "OPEN")))
+				.sort(Sorts.ascending("at")))).containsExactlyElementsOf(
+						expected(200, (i) -> (i % 7 == 1 || i % 7 == 2) && i >= 100 && i % 3 != 0 && i != 10));
+			assertThat(items.countDocuments(Filters.in("tags", "t1", "t2"))).isEqualTo(79);
+			// a document with two of the values listed (an array) is found once
+			assertThat(items.countDocuments(Filters.in("tags", "t1", "all"))).isEqualTo(199);
+			assertThat(ids(items.find(Filters.in("tags", "t3", "all")))).hasSize(199).doesNotHaveDuplicates();
 		}
 		finally {
 			server.stop();
@@ -141,6 +155,33 @@ class IndexedBackendsTests {
 		assertThat(index.canHandle(new Document("at", 3))).isFalse();
 		assertThat(index.canHandle(new Document("owner", new Document("$regex", "a.*")))).isFalse();
 		assertThat(index.canHandle(new Document("owner", null))).isFalse();
+		assertThat(index.canHandle(new Document("owner", new Document("$in", List.of("ada", "bob"))))).isTrue();
+		assertThat(index
+			.canHandle(new Document("owner", new Document("$in", List.of("ada", new Document("$regex", "b"))))))
+			.isFalse();
+		assertThat(index.canHandle(new Document("owner", new Document("$in", List.of())))).isFalse();
+		assertThat(index.canHandle(new Document("owner", new Document("$in", List.of("ada")).append("$ne", "bob"))))
+			.isFalse();
+		List<String> many = new ArrayList<>();
+		for (int i = 0; i <= SecondaryIndex.MAX_IN; i++) {
+			many.add("o" + i);
+		}
+		assertThat(index.canHandle(new Document("owner", new Document("$in", many)))).isFalse();
+	}
+
+	@Test
+	void servesAnInAsTheRangesOfItsValuesInKeyOrder() {
+		SecondaryIndex<Integer> index = new SecondaryIndex<>("owner_at",
+				List.of(new IndexKey("owner", true), new IndexKey("at", true)), false);
+		String[] owners = { "cy", "ada", "bob", "ada", "cy", "bob", "ada" };
+		for (int i = 0; i < owners.length; i++) {
+			index.add(new Document("_id", i).append("owner", owners[i]).append("at", 100 - i), i, null);
+		}
+		List<Integer> positions = new ArrayList<>();
+		index.getPositions(new Document("owner", new Document("$in", List.of("cy", "ada", "cy", "zed"))))
+			.forEach(positions::add);
+		// ada's (at 94, 97, 100), then cy's (96, 100): each value once, in key order
+		assertThat(positions).containsExactly(6, 3, 1, 4, 0);
 	}
 
 	@ParameterizedTest
