@@ -1,8 +1,11 @@
 package com.novanta.ballot;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -90,6 +93,24 @@ public class BallotLedger {
 			.stream()
 			.sorted(Comparator.comparingLong(BallotSlip::slip))
 			.toList();
+	}
+
+	/**
+	 * Several participants' slips in a lottery, each's in slip order, read together (the
+	 * result emails of a dispatcher's batch): by participant, an empty list for one
+	 * without a slip.
+	 */
+	public Map<String, List<BallotSlip>> slipsOf(String lotteryId, Collection<String> accountIds) {
+		Map<String, List<BallotSlip>> slips = new HashMap<>();
+		accountIds.forEach((accountId) -> slips.put(accountId, new ArrayList<>()));
+		if (accountIds.isEmpty()) {
+			return slips;
+		}
+		this.slips.findByAccountsInLottery(accountIds, lotteryId)
+			.stream()
+			.sorted(Comparator.comparingLong(BallotSlip::slip))
+			.forEach((slip) -> slips.get(slip.accountId()).add(slip));
+		return slips;
 	}
 
 	/** A ballot the draw visits. */

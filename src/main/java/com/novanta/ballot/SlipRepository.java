@@ -175,6 +175,12 @@ class SlipRepository {
 		}
 	}
 
+	/** The slips of several participants in a lottery, in one query. */
+	List<BallotSlip> findByAccountsInLottery(Collection<String> accountIds, String lotteryId) {
+		return this.mongo.find(Query.query(Criteria.where("accountId").in(accountIds).and("lotteryId").is(lotteryId)),
+				BallotSlip.class);
+	}
+
 	List<BallotSlip> findByAccountInLottery(String accountId, String lotteryId) {
 		return this.mongo.find(Query.query(Criteria.where("accountId").is(accountId).and("lotteryId").is(lotteryId)),
 				BallotSlip.class);

@@ -5,8 +5,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.novanta.ballot.BallotLedger;
 import com.novanta.ballot.BallotSlip;
@@ -31,6 +33,9 @@ class DrawResultModel implements MailModelProvider {
 
 	/** Lines without a win listed one by one; beyond this many they are only counted. */
 	static final int LISTED_OTHERS = 3;
+
+	/** A participant's result email. */
+	private static final String RESULT = "draw/result";
 
 	private final LotterySteps steps;
 
@@ -57,6 +62,49 @@ class DrawResultModel implements MailModelProvider {
 	@Override
 	public Map<String, Object> provide(String template, Map<String, Object> model) {
 		Lottery lottery = lottery((String) model.get("lotteryId"));
+		if (!template.equals(RESULT)) {
+			return values(template, lottery, List.of(), List.of());
+		}
+		String accountId = (String) model.get("accountId");
+		return values(template, lottery, this.ledger.slipsOf(lottery.id(), accountId),
+				this.winners.ofAccountInLottery(accountId, lottery.id()));
+	}
+
+	/**
+	 * A batch of result emails reads its participants' slips and wins in two queries a
+	 * lottery, not two an email.
+	 */
+	@Override
+	public List<Map<String, Object>> provideAll(String template, List<Map<String, Object>> models) {
+		if (!template.equals(RESULT)) {
+			return MailModelProvider.super.provideAll(template, models);
+		}
+		Map<String, Set<String>> accountsByLottery = new HashMap<>();
+		for (Map<String, Object> model : models) {
+			accountsByLottery.computeIfAbsent((String) model.get("lotteryId"), (id) -> new LinkedHashSet<>())
+				.add((String) model.get("accountId"));
+		}
+		Map<String, Map<String, List<BallotSlip>>> slips = new HashMap<>();
+		Map<String, Map<String, List<Winner>>> wins = new HashMap<>();
+		accountsByLottery.forEach((lotteryId, accounts) -> {
+			slips.put(lotteryId, this.ledger.slipsOf(lotteryId, accounts));
+			wins.put(lotteryId, this.winners.ofAccountsInLottery(accounts, lotteryId));
+		});
+		List<Map<String, Object>> values = new ArrayList<>(models.size());
+		for (Map<String, Object> model : models) {
+			String lotteryId = (String) model.get("lotteryId");
+			String accountId = (String) model.get("accountId");
+			values.add(values(template, lottery(lotteryId), slips.get(lotteryId).getOrDefault(accountId, List.of()),
+					wins.get(lotteryId).getOrDefault(accountId, List.of())));
+		}
+		return values;
+	}
+
+	/**
+	 * The values of one email, given the participant's slips in the lottery and their
+	 * winning ballots (both empty but for a result email).
+	 */
+	private Map<String, Object> values(String template, Lottery lottery, List<BallotSlip> slips, List<Winner> won) {
 		Game game = this.games.get(lottery.gameId());
 		Map<String, Object> values = new HashMap<>();
 		values.put("gameId", game.id());
@@ -68,8 +116,8 @@ class DrawResultModel implements MailModelProvider {
 		values.put("tiers", game.tiers());
 		values.put("picks", game.picks());
 		values.put("subjectArgs", List.of(game.name(), lottery.drawDate()));
-		if (template.equals("draw/result")) {
-			List<Map<String, Object>> lines = lines(lottery, game, (String) model.get("accountId"));
+		if (template.equals(RESULT)) {
+			List<Map<String, Object>> lines = lines(lottery, slips, won);
 			List<Map<String, Object>> wins = lines.stream()
 				.filter((line) -> line.get("tier") != null)
 				.sorted(Comparator.comparing((Map<String, Object> line) -> prize(line)).reversed())
@@ -107,14 +155,14 @@ class DrawResultModel implements MailModelProvider {
 		return lottery;
 	}
 
-	private List<Map<String, Object>> lines(Lottery lottery, Game game, String accountId) {
+	private static List<Map<String, Object>> lines(Lottery lottery, List<BallotSlip> slips, List<Winner> wins) {
 		NumberSet winning = NumberSet.of(lottery.winningNumbers().stream().mapToInt(Integer::intValue).toArray());
 		Map<String, Winner> won = new HashMap<>();
-		for (Winner winner : this.winners.ofAccountInLottery(accountId, lottery.id())) {
+		for (Winner winner : wins) {
 			won.put(winner.id(), winner);
 		}
 		List<Map<String, Object>> lines = new ArrayList<>();
-		for (BallotSlip slip : this.ledger.slipsOf(lottery.id(), accountId)) {
+		for (BallotSlip slip : slips) {
 			for (int i = 0; i < slip.lines().size(); i++) {
 				NumberSet ballot = NumberSet.of(slip.numbers(i));
 				Winner winner = won.get(Winner.id(slip.id(), i));

@@ -1,5 +1,6 @@
 package com.novanta.notification;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,5 +20,16 @@ public interface MailModelProvider {
 	 * @return more values for the template
 	 */
 	Map<String, Object> provide(String template, Map<String, Object> model);
+
+	/**
+	 * The values for several messages of one template at once (a dispatcher's batch), so
+	 * that what they need can be read together rather than once a message.
+	 * @param template the template
+	 * @param models the messages' stored values
+	 * @return more values for each, in the same order
+	 */
+	default List<Map<String, Object>> provideAll(String template, List<Map<String, Object>> models) {
+		return models.stream().map((model) -> provide(template, model)).toList();
+	}
 
 }

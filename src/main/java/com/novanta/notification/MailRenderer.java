@@ -3,13 +3,18 @@ package com.novanta.notification;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import com.novanta.format.Formats;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -28,6 +33,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MailRenderer {
+
+	private static final Logger log = LoggerFactory.getLogger(MailRenderer.class);
 
 	private final TemplateEngine engine;
 
@@ -72,15 +79,71 @@ class MailRenderer {
 	}
 
 	Rendered render(OutboxMessage message) {
+		return render(message, Map.of());
+	}
+
+	/**
+	 * What the providers add to each of a batch's messages, read together: by message id,
+	 * for the messages whose providers read theirs at once. A message not in it gets its
+	 * values when it is rendered (so a batch's read that fails costs no message more than
+	 * its own read would).
+	 */
+	Map<String, Map<String, Object>> provideAll(List<OutboxMessage> batch) {
+		Map<String, List<OutboxMessage>> byTemplate = new LinkedHashMap<>();
+		for (OutboxMessage message : batch) {
+			if (message.model() != null) {
+				byTemplate.computeIfAbsent(message.template(), (template) -> new ArrayList<>()).add(message);
+			}
+		}
+		Map<String, Map<String, Object>> provided = new HashMap<>();
+		byTemplate.forEach((template, messages) -> {
+			List<MailModelProvider> supporting = this.providers.stream()
+				.filter((provider) -> provider.supports(template))
+				.toList();
+			if (messages.size() < 2 || supporting.isEmpty()) {
+				return;
+			}
+			List<Map<String, Object>> models = messages.stream().map(OutboxMessage::model).toList();
+			try {
+				List<Map<String, Object>> values = new ArrayList<>();
+				models.forEach((model) -> values.add(new HashMap<>()));
+				for (MailModelProvider provider : supporting) {
+					List<Map<String, Object>> more = provider.provideAll(template, models);
+					for (int i = 0; i < more.size(); i++) {
+						values.get(i).putAll(more.get(i));
+					}
+				}
+				for (int i = 0; i < messages.size(); i++) {
+					provided.put(messages.get(i).id(), values.get(i));
+				}
+			}
+			catch (RuntimeException ex) {
+				log.debug("event=mail-model-batch-failed template={} reason={}", template, ex.toString());
+			}
+		});
+		return provided;
+	}
+
+	/**
+	 * Renders a message with what {@link #provideAll} read for its batch, else with its
+	 * providers' values read now.
+	 */
+	Rendered render(OutboxMessage message, Map<String, Map<String, Object>> provided) {
 		Locale locale = Locale.forLanguageTag((message.locale() != null) ? message.locale() : "en");
 		ZoneId zone = zone(message.timeZone());
 		MailFormats formats = new MailFormats(Formats.of(this.messages, locale, zone));
 		Context context = new Context(locale);
 		if (message.model() != null) {
 			context.setVariables(message.model());
-			for (MailModelProvider provider : this.providers) {
-				if (provider.supports(message.template())) {
-					context.setVariables(provider.provide(message.template(), message.model()));
+			Map<String, Object> read = provided.get(message.id());
+			if (read != null) {
+				context.setVariables(read);
+			}
+			else {
+				for (MailModelProvider provider : this.providers) {
+					if (provider.supports(message.template())) {
+						context.setVariables(provider.provide(message.template(), message.model()));
+					}
 				}
 			}
 		}

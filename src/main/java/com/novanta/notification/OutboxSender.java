@@ -72,6 +72,8 @@ final class OutboxSender {
 			messages.forEach((message) -> markFailedAttempt(message, ex));
 			return 0;
 		}
+		// what the templates need from elsewhere, read for the whole batch at once
+		Map<String, Map<String, Object>> provided = this.renderer.provideAll(messages);
 		try (transport) {
 			for (int i = 0; i < messages.size(); i++) {
 				if (this.stopping.getAsBoolean()) {
@@ -82,7 +84,7 @@ final class OutboxSender {
 				OutboxMessage message = messages.get(i);
 				MimeMessage mime;
 				try {
-					mime = build(message);
+					mime = build(message, provided);
 				}
 				catch (MessagingException | RuntimeException ex) {
 					markFailed(message, ex);
@@ -124,8 +126,9 @@ final class OutboxSender {
 		return transport;
 	}
 
-	private MimeMessage build(OutboxMessage message) throws MessagingException {
-		MailRenderer.Rendered rendered = this.renderer.render(message);
+	private MimeMessage build(OutboxMessage message, Map<String, Map<String, Object>> provided)
+			throws MessagingException {
+		MailRenderer.Rendered rendered = this.renderer.render(message, provided);
 		MimeMessage mime = this.sender.createMimeMessage();
 		MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
 		helper.setFrom(this.properties.from());

@@ -3,7 +3,9 @@ package com.novanta.winner;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.mongodb.MongoBulkWriteException;
@@ -171,6 +173,21 @@ public class Winners {
 	public List<Winner> ofAccount(String accountId) {
 		return this.mongo.find(Query.query(Criteria.where("accountId").is(accountId))
 			.with(Sort.by(Sort.Order.desc("drawDate"), Sort.Order.desc("tier"))), Winner.class);
+	}
+
+	/**
+	 * Several participants' winning ballots in one lottery, read together: by
+	 * participant, each's by id; participants without a win are left out.
+	 */
+	public Map<String, List<Winner>> ofAccountsInLottery(Collection<String> accountIds, String lotteryId) {
+		if (accountIds.isEmpty()) {
+			return Map.of();
+		}
+		return this.mongo
+			.find(Query.query(Criteria.where("accountId").in(accountIds).and("lotteryId").is(lotteryId))
+				.with(Sort.by("_id")), Winner.class)
+			.stream()
+			.collect(Collectors.groupingBy(Winner::accountId));
 	}
 
 	/** A participant's winning ballots in one lottery. */

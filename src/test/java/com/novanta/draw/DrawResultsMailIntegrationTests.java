@@ -2,9 +2,11 @@ package com.novanta.draw;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -228,6 +230,62 @@ class DrawResultsMailIntegrationTests {
 			.startsWith("E altre 4 righe senza vincita.");
 		assertThat(italianMail.text().indexOf(joined(found.ballot(4))))
 			.isLessThan(italianMail.text().indexOf(joined(found.ballot(1))));
+	}
+
+	@Test
+	void aDispatchersBatchReadsEachParticipantsOwnLinesAsOneEmailAloneDoes() {
+		Lottery next = new TestLotteries(this.context).open("daily");
+		WinningBallots.Found found = WinningBallots.search(next.id(),
+				new TestLotteries(this.context).drawInputs(next.id()), 41, new int[] { 2, 2, 2, 2, 2, 2 },
+				(matches) -> matches[1] == 2 && matches[4] == 3);
+		TestParticipants participants = new TestParticipants(this.context);
+		CurrentAccount first = participants.verified("First Player");
+		CurrentAccount second = participants.verified("Second Player");
+		CurrentAccount none = participants.verified("No Slip");
+		this.clock.freezeAt(this.lottery.closesAt().minusSeconds(120));
+		this.slips.play(first, this.lottery, this.losingBallot);
+		this.clock.freezeAt(this.lottery.closesAt());
+		assertThat(this.pipeline.advance(this.lottery.id())).isEqualTo(LotteryStatus.NOTIFIED);
+		this.clock.freezeAt(next.closesAt().minusSeconds(60));
+		for (int i = 0; i < 6; i++) {
+			// the first plays the winning fifth ballot, the second the second one
+			this.slips.play((i % 2 == 0) ? first : second, next, found.ballot(i));
+		}
+		this.clock.freezeAt(next.closesAt());
+		assertThat(this.pipeline.advance(next.id())).isEqualTo(LotteryStatus.NOTIFIED);
+
+		DrawResultModel model = this.context.getBean(DrawResultModel.class);
+		List<Map<String, Object>> models = new ArrayList<>();
+		for (CurrentAccount account : List.of(second, first, none, this.winner)) {
+			models.add(Map.of("lotteryId", next.id(), "accountId", account.id()));
+		}
+		// and one of another lottery, in the same batch
+		models.add(Map.of("lotteryId", this.lottery.id(), "accountId", first.id()));
+
+		List<Map<String, Object>> batch = model.provideAll("draw/result", models);
+		assertThat(batch).hasSize(models.size());
+		for (int i = 0; i < models.size(); i++) {
+			assertThat(batch.get(i)).as("email %d", i).isEqualTo(model.provide("draw/result", models.get(i)));
+		}
+		assertThat(lineNumbers(batch.get(0))).containsExactlyInAnyOrder(joined(found.ballot(1)),
+				joined(found.ballot(3)), joined(found.ballot(5)));
+		assertThat(lineNumbers(batch.get(1))).containsExactlyInAnyOrder(joined(found.ballot(0)),
+				joined(found.ballot(2)), joined(found.ballot(4)));
+		assertThat(lineNumbers(batch.get(2))).isEmpty();
+		assertThat(lineNumbers(batch.get(3))).isEmpty();
+		assertThat(lineNumbers(batch.get(4))).containsExactly(joined(this.losingBallot));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> lineNumbers(Map<String, Object> values) {
+		List<String> lines = new ArrayList<>();
+		for (String part : List.of("wins", "others")) {
+			for (Map<String, Object> line : (List<Map<String, Object>>) values.get(part)) {
+				lines.add(String.join(", ",
+						((List<Integer>) line.get("numbers")).stream().map(String::valueOf).toList()));
+			}
+		}
+		return lines;
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package com.novanta.notification;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,8 +84,85 @@ class MailRendererTests {
 		assertThat(StreamProvider.provider().getClass().getName()).isEqualTo(MailConfiguration.ANGUS_STREAM_PROVIDER);
 	}
 
+	@Test
+	void aBatchsValuesAreReadOnceForAllItsMessagesAndEachGetsItsOwn() {
+		NumbersProvider provider = new NumbersProvider(false);
+		MailRenderer renderer = new MailRenderer(messages(), this.environment, List.of(provider));
+		List<OutboxMessage> batch = List.of(message("a", 1), message("b", 2), message("c", 3));
+		Map<String, Map<String, Object>> provided = renderer.provideAll(batch);
+		assertThat(provider.batches).isEqualTo(1);
+		for (OutboxMessage message : batch) {
+			int n = (int) message.model().get("n");
+			assertThat(numbers(renderer.render(message, provided).html())).containsExactly(n, n * 10);
+		}
+		assertThat(provider.single).isZero();
+	}
+
+	@Test
+	void whenABatchsReadFailsEachMessageReadsItsOwn() {
+		NumbersProvider provider = new NumbersProvider(true);
+		MailRenderer renderer = new MailRenderer(messages(), this.environment, List.of(provider));
+		List<OutboxMessage> batch = List.of(message("a", 1), message("b", 2));
+		Map<String, Map<String, Object>> provided = renderer.provideAll(batch);
+		assertThat(provided).isEmpty();
+		assertThat(numbers(renderer.render(batch.get(1), provided).html())).containsExactly(2, 20);
+		assertThat(provider.single).isEqualTo(1);
+	}
+
+	private static OutboxMessage message(String id, int n) {
+		return OutboxMessage.create(id, id + "@example.com", "test/balls", "en", null, Map.of("n", n), Map.of(), "test",
+				Instant.EPOCH);
+	}
+
+	private static List<Integer> numbers(String html) {
+		return BALL.matcher(html).results().map((ball) -> Integer.parseInt(ball.group(2))).toList();
+	}
+
+	/** Each message's numbers are its n and ten times n. */
+	private static final class NumbersProvider implements MailModelProvider {
+
+		private final boolean batchFails;
+
+		private int batches;
+
+		private int single;
+
+		NumbersProvider(boolean batchFails) {
+			this.batchFails = batchFails;
+		}
+
+		@Override
+		public boolean supports(String template) {
+			return template.startsWith("test/");
+		}
+
+		@Override
+		public Map<String, Object> provide(String template, Map<String, Object> model) {
+			this.single++;
+			return values(model);
+		}
+
+		@Override
+		public List<Map<String, Object>> provideAll(String template, List<Map<String, Object>> models) {
+			this.batches++;
+			if (this.batchFails) {
+				throw new IllegalStateException("the database is away");
+			}
+			return models.stream().map(NumbersProvider::values).toList();
+		}
+
+		private static Map<String, Object> values(Map<String, Object> model) {
+			int n = (int) model.get("n");
+			Map<String, Object> values = new HashMap<>();
+			values.put("numbers", List.of(n, n * 10));
+			values.put("matched", null);
+			return values;
+		}
+
+	}
+
 	private MailRenderer.Rendered render(List<Integer> numbers, List<Integer> matched) {
-		Map<String, Object> model = new java.util.HashMap<>();
+		Map<String, Object> model = new HashMap<>();
 		model.put("numbers", numbers);
 		model.put("matched", matched);
 		return this.renderer.render(OutboxMessage.create("k", "ada@example.com", "test/balls", "en", "Europe/Rome",
