@@ -1,6 +1,7 @@
 package com.novanta;
 
 import com.novanta.embedded.DatabaseCommands;
+import com.novanta.embedded.EmbeddedMongoServer;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,7 +17,17 @@ public class NovantaApplication {
 			// application
 			System.exit(DatabaseCommands.run(args));
 		}
-		SpringApplication.run(NovantaApplication.class, args);
+		application().run(args);
+	}
+
+	/**
+	 * The application as {@code main} starts it: the embedded database's file (if that is
+	 * the database) opens while Spring starts.
+	 */
+	public static SpringApplication application() {
+		SpringApplication application = new SpringApplication(NovantaApplication.class);
+		application.addListeners(EmbeddedMongoServer.openEarly());
+		return application;
 	}
 
 }
