@@ -1,7 +1,6 @@
 package com.novanta;
 
 import com.novanta.embedded.DatabaseCommands;
-import com.novanta.embedded.EmbeddedMongoServer;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,17 +16,7 @@ public class NovantaApplication {
 			// application
 			System.exit(DatabaseCommands.run(args));
 		}
-		application().run(args);
-	}
-
-	/**
-	 * The application as {@code main} starts it: the embedded database's file (if that is
-	 * the database) opens while Spring starts.
-	 */
-	public static SpringApplication application() {
-		SpringApplication application = new SpringApplication(NovantaApplication.class);
-		application.addListeners(EmbeddedMongoServer.openEarly());
-		return application;
+		SpringApplication.run(NovantaApplication.class, args);
 	}
 
 }

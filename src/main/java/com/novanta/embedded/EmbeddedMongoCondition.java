@@ -9,28 +9,15 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /** Matches when no external MongoDB is configured. */
 class EmbeddedMongoCondition extends SpringBootCondition {
 
-	/** Either names a MongoDB of one's own. */
-	private static final String[] EXTERNAL = { "spring.mongodb.uri", "spring.mongodb.host" };
-
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		Environment environment = context.getEnvironment();
-		for (String property : EXTERNAL) {
+		for (String property : new String[] { "spring.mongodb.uri", "spring.mongodb.host" }) {
 			if (environment.containsProperty(property)) {
 				return ConditionOutcome.noMatch(property + " is set: using that MongoDB");
 			}
 		}
 		return ConditionOutcome.match("no MongoDB URI configured: starting the embedded server");
-	}
-
-	/** Whether these settings start the embedded server (no MongoDB configured). */
-	static boolean embedded(Environment environment) {
-		for (String property : EXTERNAL) {
-			if (environment.containsProperty(property)) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 }

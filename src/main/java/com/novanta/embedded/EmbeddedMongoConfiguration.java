@@ -27,12 +27,8 @@ class EmbeddedMongoConfiguration {
 	@Bean(destroyMethod = "stop")
 	EmbeddedMongoServer embeddedMongoServer(DatabaseProperties properties) {
 		EmbeddedMongoServer server = switch (properties.embeddedBackend()) {
-			case H2 -> {
-				// opened while the application started, if it was started so
-				EmbeddedMongoServer early = EarlyOpen.take(properties);
-				yield (early != null) ? early : EmbeddedMongoServer.startFileBacked(Path.of(properties.dataDir()),
-						properties.durableWrites(), properties.compactionFillRate());
-			}
+			case H2 -> EmbeddedMongoServer.startFileBacked(Path.of(properties.dataDir()), properties.durableWrites(),
+					properties.compactionFillRate());
 			case MEMORY -> EmbeddedMongoServer.startInMemory();
 		};
 		log.info("Database: {} listening on {}", server.description(), server.connectionString());

@@ -16,9 +16,6 @@ import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
-import org.springframework.context.ApplicationListener;
-
 /**
  * The embedded MongoDB-compatible server (mongo-java-server) used when no external
  * MongoDB is configured. It listens on 127.0.0.1 on a free port, so the application talks
@@ -145,14 +142,6 @@ public final class EmbeddedMongoServer {
 		}
 		return new EmbeddedMongoServer(backend, "embedded (H2 file " + file + ((durable) ? ", durable writes)" : ")"),
 				file, compaction, sync);
-	}
-
-	/**
-	 * For the application's start: opens the embedded file while Spring starts rather
-	 * than when it gets to the database ({@link EarlyOpen}).
-	 */
-	public static ApplicationListener<ApplicationEnvironmentPreparedEvent> openEarly() {
-		return new EarlyOpen();
 	}
 
 	/** Starts a server that keeps everything in memory: for tests and benchmarks. */

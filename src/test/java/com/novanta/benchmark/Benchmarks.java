@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.novanta.NovantaApplication;
-import com.novanta.embedded.EmbeddedMongoServer;
 import com.novanta.testing.TestClockConfiguration;
 import com.sun.management.OperatingSystemMXBean;
 
@@ -46,8 +45,6 @@ final class Benchmarks {
 		args.addAll(List.of(extra));
 		return new SpringApplicationBuilder(NovantaApplication.class, TestClockConfiguration.class)
 			.web(WebApplicationType.NONE)
-			// as main starts it: the embedded file opened while Spring starts
-			.listeners(EmbeddedMongoServer.openEarly())
 			.run(args.toArray(String[]::new));
 	}
 

@@ -89,7 +89,6 @@ class EmbeddedDatabaseIntegrationTests {
 		external.bind("127.0.0.1", 0);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NovantaApplication.class)
 			.web(WebApplicationType.NONE)
-			.listeners(EmbeddedMongoServer.openEarly())
 			.profiles("test")
 			.run("--spring.mongodb.uri=mongodb://127.0.0.1:" + external.getLocalAddress().getPort() + "/external",
 					"--lottery.database.data-dir=" + this.dataDir)) {
@@ -112,9 +111,7 @@ class EmbeddedDatabaseIntegrationTests {
 	}
 
 	private static ConfigurableApplicationContext start(Path dataDir) {
-		// as main starts it: the file opened while Spring starts
 		return new SpringApplicationBuilder(NovantaApplication.class).web(WebApplicationType.NONE)
-			.listeners(EmbeddedMongoServer.openEarly())
 			.profiles("test")
 			.run("--lottery.database.embedded-backend=h2", "--lottery.database.data-dir=" + dataDir);
 	}
