@@ -21,7 +21,9 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -48,8 +50,8 @@ class MailRenderer {
 	private final ZoneId siteZone;
 
 	/**
-	 * The links' base, once it is known for good (read for every email, the environment's
-	 * look-ups were a few percent of sending one).
+	 * The links' base, once the application is ready (read for every email, the
+	 * environment's look-ups were a few percent of sending one).
 	 */
 	private volatile String baseUrl;
 
@@ -160,22 +162,26 @@ class MailRenderer {
 
 	String baseUrl() {
 		String known = this.baseUrl;
-		if (known != null) {
-			return known;
-		}
+		return (known != null) ? known : currentBaseUrl();
+	}
+
+	/**
+	 * Keeps the links' base once the application is ready: the web server, if there is
+	 * one, has its port by then.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void keepBaseUrl() {
+		this.baseUrl = currentBaseUrl();
+	}
+
+	private String currentBaseUrl() {
 		String url = this.environment.getProperty("lottery.public-url");
-		boolean final_ = url != null && !url.isBlank();
-		if (!final_) {
-			// the port the web server took, once it has started (a random one in tests)
-			String port = this.environment.getProperty("local.server.port");
-			final_ = port != null;
-			url = "http://localhost:" + ((port != null) ? port : this.environment.getProperty("server.port", "8080"));
+		if (url == null || url.isBlank()) {
+			// the port the web server took (a random one in tests)
+			url = "http://localhost:" + this.environment.getProperty("local.server.port",
+					this.environment.getProperty("server.port", "8080"));
 		}
-		url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-		if (final_) {
-			this.baseUrl = url;
-		}
-		return url;
+		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
 
 	/** The recipient's time zone, else the site's, as on the pages. */

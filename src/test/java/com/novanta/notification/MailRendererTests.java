@@ -64,12 +64,13 @@ class MailRendererTests {
 	}
 
 	@Test
-	void withoutAPublicUrlTheLinksGoToThePortTheServerTookOnceItHasOne() {
+	void withoutAPublicUrlTheLinksGoToThePortTheServerTookAndAreKeptOnceTheApplicationIsReady() {
 		this.environment.setProperty("server.port", "9090");
 		// before the web server has started: its configured port, not kept
 		assertThat(this.renderer.baseUrl()).isEqualTo("http://localhost:9090");
 		this.environment.setProperty("local.server.port", "41234");
 		assertThat(this.renderer.baseUrl()).isEqualTo("http://localhost:41234");
+		this.renderer.keepBaseUrl();
 		// the port a server took does not change while it runs: it is kept
 		this.environment.setProperty("local.server.port", "1");
 		assertThat(render(List.of(1), null).html()).contains("href=\"http://localhost:41234/my/ballots\"");
