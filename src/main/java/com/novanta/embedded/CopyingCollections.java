@@ -203,6 +203,16 @@ final class CopyingCollections {
 			return CopyingCollections.findAndModify(() -> super.findAndModify(query));
 		}
 
+		/** Through the index that reads the fewest entries ({@link IndexChoice}). */
+		@Override
+		protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+				Document fields) {
+			Index<Object> index = IndexChoice.of(getIndexes(), query);
+			return (index != null)
+					? matchDocuments(query, index.getPositions(query), orderBy, skip, limit, batchSize, fields)
+					: super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
+		}
+
 	}
 
 	static final class Memory extends MemoryCollection {
@@ -224,6 +234,16 @@ final class CopyingCollections {
 		@Override
 		public synchronized Document findAndModify(Document query) {
 			return CopyingCollections.findAndModify(() -> super.findAndModify(query));
+		}
+
+		/** Through the index that reads the fewest entries ({@link IndexChoice}). */
+		@Override
+		protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+				Document fields) {
+			Index<Integer> index = IndexChoice.of(getIndexes(), query);
+			return (index != null)
+					? matchDocuments(query, index.getPositions(query), orderBy, skip, limit, batchSize, fields)
+					: super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
 		}
 
 	}

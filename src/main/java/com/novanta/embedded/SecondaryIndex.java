@@ -207,6 +207,22 @@ final class SecondaryIndex<P> extends Index<P> {
 		};
 	}
 
+	/**
+	 * How many entries a query would read here, counted up to {@code cap}: what the
+	 * collection compares indexes by ({@link IndexChoice}).
+	 */
+	int estimate(Document query, int cap) {
+		int count = 0;
+		for (Bounds bounds : bounds(query)) {
+			Iterator<P> positions = positions(bounds).iterator();
+			while (count < cap && positions.hasNext()) {
+				positions.next();
+				count++;
+			}
+		}
+		return count;
+	}
+
 	private static <T> Stream<T> stream(Iterable<T> iterable) {
 		return StreamSupport.stream(iterable.spliterator(), false);
 	}

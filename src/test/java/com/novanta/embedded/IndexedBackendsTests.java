@@ -21,6 +21,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,34 @@ class IndexedBackendsTests {
 			// a document with two of the values listed (an array) is found once
 			assertThat(items.countDocuments(Filters.in("tags", "t1", "all"))).isEqualTo(199);
 			assertThat(ids(items.find(Filters.in("tags", "t3", "all")))).hasSize(199).doesNotHaveDuplicates();
+		}
+		finally {
+			server.stop();
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("servers")
+	void readsThroughTheIndexWithTheFewestEntriesNotTheFirstMade(String backend) {
+		EmbeddedMongoServer server = start(backend);
+		try (MongoClient client = MongoClients.create(server.connectionString())) {
+			MongoCollection<org.bson.Document> wins = client.getDatabase("t").getCollection("wins_" + backend);
+			wins.createIndex(Indexes.compoundIndex(Indexes.ascending("lotteryId"), Indexes.descending("tier")));
+			wins.createIndex(Indexes.compoundIndex(Indexes.ascending("accountId"), Indexes.ascending("drawDate")));
+			List<org.bson.Document> all = new ArrayList<>();
+			for (int i = 0; i < 1000; i++) {
+				all.add(new org.bson.Document("_id", i).append("lotteryId", "L")
+					.append("tier", 9 - i / 100)
+					.append("accountId", "a" + (i % 100))
+					.append("drawDate", i));
+			}
+			wins.insertMany(all);
+			// unsorted, a query comes back in the order of the index it read: by the
+			// participant's, earliest draw first; by the lottery's (whose entries this
+			// index keeps in ascending order), 907 (tier 0) first
+			assertThat(ids(wins.find(Filters.and(Filters.eq("lotteryId", "L"), Filters.eq("accountId", "a7")))))
+				.containsExactly("7", "107", "207", "307", "407", "507", "607", "707", "807", "907");
+			assertThat(ids(wins.find(Filters.and(Filters.eq("lotteryId", "L"), Filters.eq("tier", 3))))).hasSize(100);
 		}
 		finally {
 			server.stop();
@@ -167,6 +196,33 @@ class IndexedBackendsTests {
 			many.add("o" + i);
 		}
 		assertThat(index.canHandle(new Document("owner", new Document("$in", many)))).isFalse();
+	}
+
+	@Test
+	void aQueryReadsTheIndexWithTheFewestEntriesInItsRangeNotTheFirstMade() {
+		SecondaryIndex<Integer> byLottery = new SecondaryIndex<>("lottery_tier",
+				List.of(new IndexKey("lotteryId", true), new IndexKey("tier", false)), false);
+		SecondaryIndex<Integer> byAccount = new SecondaryIndex<>("account_date",
+				List.of(new IndexKey("accountId", true), new IndexKey("drawDate", false)), false);
+		for (int i = 0; i < 1000; i++) {
+			Document winner = new Document("_id", i).append("lotteryId", "L")
+				.append("tier", i % 4)
+				.append("accountId", "a" + (i % 100))
+				.append("drawDate", i);
+			byLottery.add(winner, i, null);
+			byAccount.add(winner, i, null);
+		}
+		List<Index<Integer>> made = List.of(byLottery, byAccount);
+		// a participant's wins in a lottery: 10 entries one way, all 1,000 the other
+		assertThat(IndexChoice.of(made, new Document("lotteryId", "L").append("accountId", "a7"))).isSameAs(byAccount);
+		assertThat(IndexChoice.of(made,
+				new Document("lotteryId", "L").append("accountId", new Document("$in", List.of("a1", "a2")))))
+			.isSameAs(byAccount);
+		// a lottery's top tier: the lottery's index, the only one that can
+		assertThat(IndexChoice.of(made, new Document("lotteryId", "L").append("tier", 3))).isSameAs(byLottery);
+		assertThat(IndexChoice.of(made, new Document("status", "x"))).isNull();
+		assertThat(byAccount.estimate(new Document("accountId", "a7"), IndexChoice.CAP)).isEqualTo(10);
+		assertThat(byLottery.estimate(new Document("lotteryId", "L"), IndexChoice.CAP)).isEqualTo(IndexChoice.CAP);
 	}
 
 	@Test
