@@ -207,10 +207,9 @@ final class CopyingCollections {
 		@Override
 		protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
 				Document fields) {
-			Index<Object> index = IndexChoice.of(getIndexes(), query);
-			return (index != null)
-					? matchDocuments(query, index.getPositions(query), orderBy, skip, limit, batchSize, fields)
-					: super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
+			return IndexChoice.query(getIndexes(), query,
+					(positions) -> matchDocuments(query, positions, orderBy, skip, limit, batchSize, fields),
+					() -> super.queryDocuments(query, orderBy, skip, limit, batchSize, fields));
 		}
 
 	}
@@ -240,10 +239,9 @@ final class CopyingCollections {
 		@Override
 		protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
 				Document fields) {
-			Index<Integer> index = IndexChoice.of(getIndexes(), query);
-			return (index != null)
-					? matchDocuments(query, index.getPositions(query), orderBy, skip, limit, batchSize, fields)
-					: super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
+			return IndexChoice.query(getIndexes(), query,
+					(positions) -> matchDocuments(query, positions, orderBy, skip, limit, batchSize, fields),
+					() -> super.queryDocuments(query, orderBy, skip, limit, batchSize, fields));
 		}
 
 	}

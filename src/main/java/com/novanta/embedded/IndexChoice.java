@@ -2,8 +2,11 @@ package com.novanta.embedded;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
@@ -22,6 +25,18 @@ final class IndexChoice {
 	static final int CAP = 256;
 
 	private IndexChoice() {
+	}
+
+	/**
+	 * Answers a collection's query through the index chosen, or by its scan when none can
+	 * serve it.
+	 * @param through the collection's answer from an index's positions
+	 * @param scan the collection's own answer (a scan, as no index can serve the query)
+	 */
+	static <P> QueryResult query(List<Index<P>> indexes, Document query, Function<Iterable<P>, QueryResult> through,
+			Supplier<QueryResult> scan) {
+		Index<P> index = of(indexes, query);
+		return (index != null) ? through.apply(index.getPositions(query)) : scan.get();
 	}
 
 	/** The index to read for the query, or {@code null} to scan. */
