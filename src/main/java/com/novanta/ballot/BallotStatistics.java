@@ -35,11 +35,10 @@ public class BallotStatistics {
 		this.zone = ZoneId.of(environment.getProperty("lottery.accounts.time-zone", "Europe/Rome"));
 	}
 
-	void accepted(int ballots) {
+	void accepted(long ballots, long slips) {
 		LocalDate today = today();
 		this.mongo.upsert(Query.query(Criteria.where("_id").is(today.toString())),
-				new Update().inc("ballots", (long) ballots).inc("slips", 1L).setOnInsert("date", today),
-				DailyCount.class);
+				new Update().inc("ballots", ballots).inc("slips", slips).setOnInsert("date", today), DailyCount.class);
 	}
 
 	public LocalDate today() {

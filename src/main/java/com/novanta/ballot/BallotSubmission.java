@@ -21,7 +21,6 @@ import com.novanta.responsibleplay.PlayRestrictions;
 import com.novanta.responsibleplay.PlayStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,7 +44,7 @@ public class BallotSubmission {
 
 	private final Clock clock;
 
-	private final BallotStatistics statistics;
+	private final SlipWriter writer;
 
 	private final PlayRestrictions restrictions;
 
@@ -58,11 +57,11 @@ public class BallotSubmission {
 	private final ReceiptSigner signer;
 
 	BallotSubmission(Lotteries lotteries, GameCatalog games, SlipRepository slips, BallotProperties properties,
-			Clock clock, BallotStatistics statistics, PlayRestrictions restrictions, PlayCounts counts,
-			MeterRegistry meters, SaltSource salts, ReceiptSigner signer) {
+			Clock clock, SlipWriter writer, PlayRestrictions restrictions, PlayCounts counts, MeterRegistry meters,
+			SaltSource salts, ReceiptSigner signer) {
 		this.salts = salts;
 		this.signer = signer;
-		this.statistics = statistics;
+		this.writer = writer;
 		this.restrictions = restrictions;
 		this.counts = counts;
 		this.meters = meters;
@@ -172,40 +171,39 @@ public class BallotSubmission {
 			return new SubmissionResult.Rejected(SubmissionResult.Reason.LIMIT_REACHED, Map.of(),
 					Math.max(0, limit - used));
 		}
-		Optional<Long> place = this.lotteries.allocateSlot(lottery.id(), count);
-		if (place.isEmpty()) {
-			this.slips.release(participation.id(), submissionKey, count);
-			this.counts.release(accountId, play, submissionKey, count);
-			return SubmissionResult.Rejected.of(SubmissionResult.Reason.CLOSED);
-		}
-		long slipNumber = place.get();
-		BallotSlip slip = new BallotSlip(BallotSlip.id(lottery.id(), slipNumber), lottery.id(), game.id(),
-				lottery.drawDate(), slipNumber, player.accountId(), now, lines, quickPicks,
-				BallotSlip.receipt(game.code(), lottery.drawDate(), slipNumber), submissionKey, null,
-				game.price() * lines.size(), salts(lottery.id(), slipNumber, lines.size()), null);
-		slip = slip.signed(this.signer.sign(slip, lottery));
-		// If the database goes away now, the slip may or may not have been stored: the
+		// The slip gets its place and is stored with those of concurrent submissions. If
+		// the database goes away meanwhile, the slip may or may not have been stored: the
 		// counters keep this submission's key either way, so that the participant's retry
 		// of the same form finds the slip, or stores it counted once.
-		try {
-			this.slips.insert(slip);
-		}
-		catch (DuplicateKeyException ex) {
+		SlipWriter.Written written = this.writer.write(lottery.id(), count,
+				(slipNumber) -> slip(player, lottery, game, lines, quickPicks, submissionKey, now, slipNumber));
+		if (written.outcome() == SlipWriter.Outcome.DUPLICATE) {
 			Optional<BallotSlip> same = this.slips.findBySubmissionKey(submissionKey);
 			if (same.isPresent()) {
 				// the same form, sent twice at once: the other request stored it, and the
 				// counters hold its key once
 				return new SubmissionResult.Accepted(same.get(), true);
 			}
-			// the draw sealed this place: the lottery closed before the slip could be
-			// stored
+		}
+		if (written.outcome() != SlipWriter.Outcome.STORED) {
+			// closed when the slip was to get its place, or the draw sealed its place
+			// before the slip could be stored
 			this.slips.release(participation.id(), submissionKey, count);
 			this.counts.release(accountId, play, submissionKey, count);
 			return SubmissionResult.Rejected.of(SubmissionResult.Reason.CLOSED);
 		}
-
-		this.statistics.accepted(count);
+		BallotSlip slip = written.slip();
 		return new SubmissionResult.Accepted(slip, false);
+	}
+
+	/** The slip in its place, signed. */
+	private BallotSlip slip(Player player, Lottery lottery, Game game, List<List<Integer>> lines,
+			List<Boolean> quickPicks, String submissionKey, Instant now, long slipNumber) {
+		BallotSlip slip = new BallotSlip(BallotSlip.id(lottery.id(), slipNumber), lottery.id(), game.id(),
+				lottery.drawDate(), slipNumber, player.accountId(), now, lines, quickPicks,
+				BallotSlip.receipt(game.code(), lottery.drawDate(), slipNumber), submissionKey, null,
+				game.price() * lines.size(), salts(lottery.id(), slipNumber, lines.size()), null);
+		return slip.signed(this.signer.sign(slip, lottery));
 	}
 
 	/**

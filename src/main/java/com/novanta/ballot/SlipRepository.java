@@ -11,6 +11,7 @@ import com.novanta.config.DatabaseIndexes;
 import com.novanta.responsibleplay.Reservations;
 import org.bson.Document;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -63,10 +64,55 @@ class SlipRepository {
 	 * sealed.
 	 */
 	void insert(BallotSlip slip) {
+		this.mongo.insert(document(slip), this.mongo.getCollectionName(BallotSlip.class));
+	}
+
+	/**
+	 * Inserts accepted slips together, in one write when none of them meets a duplicate
+	 * key (the usual case), else each on its own.
+	 * @return for each slip in order, whether it is stored; {@code false} means a
+	 * duplicate key: its key was used or its place sealed
+	 */
+	List<Boolean> insertAll(List<BallotSlip> slips) {
+		String collection = this.mongo.getCollectionName(BallotSlip.class);
+		if (slips.size() > 1) {
+			try {
+				this.mongo.insert(slips.stream().map(this::document).toList(), collection);
+				return slips.stream().map((slip) -> true).toList();
+			}
+			catch (DataAccessException ex) {
+				// some of them may be stored (the server stops at the first duplicate):
+				// each is looked at on its own below
+			}
+		}
+		List<Boolean> stored = new ArrayList<>(slips.size());
+		for (BallotSlip slip : slips) {
+			stored.add(insertOrFind(slip, collection));
+		}
+		return stored;
+	}
+
+	/** Inserts a slip unless this very slip is stored already. */
+	private boolean insertOrFind(BallotSlip slip, String collection) {
+		Document there = this.mongo.findOne(Query.query(Criteria.where("_id").is(slip.id())), Document.class,
+				collection);
+		if (there != null) {
+			return slip.submissionKey() != null && slip.submissionKey().equals(there.get("submissionKey"));
+		}
+		try {
+			this.mongo.insert(document(slip), collection);
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+	}
+
+	private Document document(BallotSlip slip) {
 		Document document = new Document();
 		this.mongo.getConverter().write(slip, document);
 		document.put(MINE, MineKey.of(slip));
-		this.mongo.insert(document, this.mongo.getCollectionName(BallotSlip.class));
+		return document;
 	}
 
 	/**

@@ -134,8 +134,18 @@ public class Lotteries {
 	 * @return the slip number, or empty if the lottery is closed (or unknown)
 	 */
 	public Optional<Long> allocateSlot(String lotteryId, int ballots) {
+		return allocateSlots(lotteryId, 1, ballots);
+	}
+
+	/**
+	 * Gives {@code slips} slips of {@code ballots} ballots in all their places in the
+	 * lottery, together, if it is open now: one atomic write, as for one slip.
+	 * @return the last of the slips' numbers (the first is {@code slips - 1} less), or
+	 * empty if the lottery is closed (or unknown)
+	 */
+	public Optional<Long> allocateSlots(String lotteryId, int slips, long ballots) {
 		Instant now = this.clock.instant();
-		return this.repository.allocateSlot(lotteryId, ballots, now);
+		return this.repository.allocateSlots(lotteryId, slips, ballots, now);
 	}
 
 }

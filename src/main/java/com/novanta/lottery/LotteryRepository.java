@@ -139,10 +139,10 @@ class LotteryRepository {
 	 * Gives a ballot slip its place in an open lottery.
 	 * @return the slip number, or empty if the lottery is not open at {@code now}
 	 */
-	Optional<Long> allocateSlot(String lotteryId, int ballots, Instant now) {
+	Optional<Long> allocateSlots(String lotteryId, int slips, long ballots, Instant now) {
 		LotteryDocument lottery = this.mongo.findAndModify(Query
 			.query(Criteria.where("_id").is(lotteryId).and("status").is(LotteryStatus.OPEN).and("closesAt").gt(now)),
-				new Update().inc("slots", 1L).inc("reservedBallots", (long) ballots),
+				new Update().inc("slots", (long) slips).inc("reservedBallots", ballots),
 				FindAndModifyOptions.options().returnNew(true), LotteryDocument.class);
 		return Optional.ofNullable(lottery).map(LotteryDocument::slots);
 	}
