@@ -24,10 +24,12 @@ import org.springframework.stereotype.Component;
  * submission is answered only once its own slip is stored (or refused).
  * <p>
  * No thread of its own and no waiting for a batch to fill: a submission puts its slip in
- * the queue and takes the writer's lock; whoever holds it writes everything queued. A
- * slip that arrives alone is written at once by its own request; those that arrive while
- * a write is under way wait for it to end and are written together by the next. So
- * batches are as large as the load makes them, and one connection pays nothing for them.
+ * the queue and, if no write is under way, writes everything queued itself (it takes the
+ * writer's lock). A slip that arrives alone is written at once by its own request; those
+ * that arrive while a write is under way wait, each on its own slip, and the first of
+ * them writes them all together once the lock is let go. So batches are as large as the
+ * load makes them, one connection pays nothing for them, and the requests of a batch are
+ * woken together when it is written rather than one after another through the lock.
  * <p>
  * The lottery's close instant is still checked at the moment the slips get their places,
  * in the same atomic write; a slip whose place the draw sealed meanwhile, or whose form
@@ -75,19 +77,37 @@ class SlipWriter {
 	Written write(String lotteryId, int ballots, LongFunction<BallotSlip> slipAt) {
 		Pending pending = new Pending(lotteryId, ballots, slipAt);
 		this.queue.add(pending);
-		this.lock.lock();
-		try {
-			while (pending.outcome == null && pending.failure == null) {
-				writeQueued();
+		while (!pending.done()) {
+			if (this.lock.tryLock()) {
+				try {
+					while (!pending.done()) {
+						writeQueued();
+					}
+				}
+				finally {
+					letGo();
+				}
 			}
-		}
-		finally {
-			this.lock.unlock();
+			else {
+				pending.await();
+			}
 		}
 		if (pending.failure != null) {
 			throw pending.failure;
 		}
 		return new Written(pending.outcome, pending.slip);
+	}
+
+	/**
+	 * Lets go of the lock. Whoever queued a slip while it was held is waiting: the first
+	 * of them writes next.
+	 */
+	private void letGo() {
+		this.lock.unlock();
+		Pending next = this.queue.peek();
+		if (next != null) {
+			next.wake();
+		}
 	}
 
 	/** Writes what is queued, up to a batch, oldest first; the caller holds the lock. */
@@ -102,15 +122,30 @@ class SlipWriter {
 		}
 		long ballots = 0;
 		long stored = 0;
-		for (List<Pending> batch : byLottery.values()) {
-			try {
-				for (Pending pending : write(batch)) {
-					ballots += pending.ballots;
-					stored++;
+		try {
+			for (List<Pending> batch : byLottery.values()) {
+				try {
+					for (Pending pending : write(batch)) {
+						ballots += pending.ballots;
+						stored++;
+					}
+				}
+				catch (RuntimeException ex) {
+					batch.stream()
+						.filter((pending) -> pending.outcome == null)
+						.forEach((pending) -> pending.failure = ex);
 				}
 			}
-			catch (RuntimeException ex) {
-				batch.stream().filter((pending) -> pending.outcome == null).forEach((pending) -> pending.failure = ex);
+		}
+		finally {
+			// answered now, whatever happened: none waits for ever
+			for (List<Pending> batch : byLottery.values()) {
+				for (Pending pending : batch) {
+					if (pending.outcome == null && pending.failure == null) {
+						pending.failure = new IllegalStateException("The slip could not be written");
+					}
+					pending.finished();
+				}
 			}
 		}
 		if (stored > 0) {
@@ -168,9 +203,18 @@ class SlipWriter {
 	record Written(Outcome outcome, BallotSlip slip) {
 	}
 
-	/** The writer's lock: a test holds it to let slips queue up behind a write. */
-	ReentrantLock lock() {
-		return this.lock;
+	/**
+	 * Runs {@code meanwhile} holding the writer's lock, as a write does: a test lets
+	 * slips queue up behind it.
+	 */
+	void holding(Runnable meanwhile) {
+		this.lock.lock();
+		try {
+			meanwhile.run();
+		}
+		finally {
+			letGo();
+		}
 	}
 
 	/** How many slips are waiting. */
@@ -195,7 +239,10 @@ class SlipWriter {
 
 	}
 
-	/** A slip waiting for its place; its fields are written and read under the lock. */
+	/**
+	 * A slip waiting for its place. Its outcome is written under the writer's lock, then
+	 * published to its waiting request by {@link #finished()}.
+	 */
 	private static final class Pending {
 
 		private final String lotteryId;
@@ -210,10 +257,47 @@ class SlipWriter {
 
 		private RuntimeException failure;
 
+		private boolean done;
+
+		/** Told to try the lock: the write it waited for is over. */
+		private boolean woken;
+
 		Pending(String lotteryId, int ballots, LongFunction<BallotSlip> slipAt) {
 			this.lotteryId = lotteryId;
 			this.ballots = ballots;
 			this.slipAt = slipAt;
+		}
+
+		synchronized boolean done() {
+			return this.done;
+		}
+
+		synchronized void finished() {
+			this.done = true;
+			notifyAll();
+		}
+
+		synchronized void wake() {
+			this.woken = true;
+			notifyAll();
+		}
+
+		/** Waits until written, or told to try the lock. */
+		synchronized void await() {
+			boolean interrupted = false;
+			while (!this.done && !this.woken) {
+				try {
+					wait();
+				}
+				catch (InterruptedException ex) {
+					// a request is not abandoned half-way: its slip may be being written
+					interrupted = true;
+				}
+			}
+			this.woken = false;
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
 		}
 
 	}

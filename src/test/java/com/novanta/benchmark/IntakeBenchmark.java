@@ -16,6 +16,8 @@ import com.novanta.lottery.Lottery;
 import com.novanta.lottery.TestLotteries;
 import com.novanta.testing.MutableClock;
 import com.novanta.testing.WebVisitor;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -82,11 +84,18 @@ public final class IntakeBenchmark {
 					// are still being stored: they count before this run, not in it
 					long before = Benchmarks.settledSlips(mongo, lottery.id());
 					long cpuBefore = Benchmarks.processCpuNanos();
+					DistributionSummary batches = context.getBean(MeterRegistry.class)
+						.get("novanta.slips.batch")
+						.summary();
+					long writesBefore = batches.count();
+					double batchedBefore = batches.totalAmount();
 					int pause = (rate > 0) ? Math.max(1, c * 1000 / rate) : 0;
 					Map<String, String> run = Wrk.run(scripts.resolve("play.lua"), url, Math.min(threads, c), c,
 							seconds, pause, sessions.toString(), lottery.id(), String.valueOf(size),
 							"r" + size + "-" + c + "-" + UUID.randomUUID());
 					long cpu = Benchmarks.processCpuNanos() - cpuBefore;
+					long writes = batches.count() - writesBefore;
+					double slipsPerWrite = (batches.totalAmount() - batchedBefore) / Math.max(1, writes);
 					long stored = Benchmarks.settledSlips(mongo, lottery.id()) - before;
 					long accepted = Long.parseLong(run.get("accepted"));
 					// wrk stops with up to one request a connection in flight: the server
@@ -96,12 +105,12 @@ public final class IntakeBenchmark {
 					System.out.printf(
 							"SUBMIT %2d-line slips, %3d connections%s: %,7.0f slips/s (%,.0f ballots/s), p50 %s, p90 %s, "
 									+ "p99 %s, max %s; accepted %,d, stored %,d (%,d in flight at the end) -> %s; refused %s, 5xx %s, "
-									+ "socket errors %s; application CPU %.2f ms a slip%n",
+									+ "socket errors %s; application CPU %.2f ms a slip; %.1f slips a write%n",
 							size, c, (pause > 0) ? " paced at " + rate + "/s" : "", accepted / elapsed,
 							accepted * size / elapsed, Wrk.ms(run.get("p50")), Wrk.ms(run.get("p90")),
 							Wrk.ms(run.get("p99")), Wrk.ms(run.get("max")), accepted, stored, stored - accepted,
 							agrees ? "OK" : "DIFFERENT", run.get("refused"), run.get("failed"), run.get("errors"),
-							cpu / 1e6 / Math.max(1, stored));
+							cpu / 1e6 / Math.max(1, stored), slipsPerWrite);
 				}
 			}
 			System.out.printf("each participant now holds about %,d slips%n",
