@@ -1,7 +1,9 @@
 package com.novanta.responsibleplay;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
@@ -18,11 +20,15 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The counters of a participant's ballots per day and month count each submission once,
- * however often it is retried, and give it back once.
+ * The counters of a participant's ballots per day and month, one document a month holding
+ * the month's count and each day's, count each submission once, however often it is
+ * retried, give it back once, and check both limits in one write; a month counted before
+ * its document held the days goes on from what was counted.
  */
 @IntegrationTest
 class PlayCountsIntegrationTests {
+
+	private static final ZoneId ZONE = ZoneId.of("Europe/Rome");
 
 	@Autowired
 	PlayCounts counts;
@@ -45,35 +51,96 @@ class PlayCountsIntegrationTests {
 
 	@Test
 	void aCounterCountsEachSubmissionOnceAndGivesItBackOnce() {
-		LocalDate day = today();
-		assertThat(this.counts.reserve(this.player.id(), day, "first", 3, 5)).isTrue();
-		assertThat(this.counts.reserve(this.player.id(), day, "first", 3, 5)).as("the same submission again").isTrue();
-		assertThat(this.counts.used(this.player.id(), day)).isEqualTo(3);
-		assertThat(this.counts.reserve(this.player.id(), day, "second", 3, 5)).as("over the limit").isFalse();
-		assertThat(this.counts.reserve(this.player.id(), day, "second", 2, 5)).isTrue();
-		assertThat(this.counts.used(this.player.id(), day)).isEqualTo(5);
+		PlayStatus play = limits(5, null);
+		assertThat(this.counts.reserve(this.player.id(), play, "first", 3)).isEmpty();
+		assertThat(this.counts.reserve(this.player.id(), play, "first", 3)).as("the same submission again").isEmpty();
+		assertThat(this.counts.used(this.player.id(), play.day())).isEqualTo(3);
+		assertThat(this.counts.reserve(this.player.id(), play, "second", 3)).as("over the limit")
+			.contains(new PlayCounts.LimitReached(false, 2));
+		assertThat(this.counts.reserve(this.player.id(), play, "second", 2)).isEmpty();
+		assertThat(this.counts.used(this.player.id(), play.day())).isEqualTo(5);
 
-		this.counts.release(this.player.id(), day, "first", 3);
-		this.counts.release(this.player.id(), day, "first", 3);
-		this.counts.release(this.player.id(), day, "never counted", 3);
+		this.counts.release(this.player.id(), play, "first", 3);
+		this.counts.release(this.player.id(), play, "first", 3);
+		this.counts.release(this.player.id(), play, "never counted", 3);
 
-		assertThat(this.counts.used(this.player.id(), day)).isEqualTo(2);
+		assertThat(this.counts.used(this.player.id(), play.day())).isEqualTo(2);
+		assertThat(this.counts.used(this.player.id(), play.month())).isEqualTo(2);
 	}
 
 	@Test
 	void aCounterRemembersOnlyTheLastSubmissions() {
-		LocalDate day = today();
+		PlayStatus play = limits(null, null);
 		for (int i = 0; i < 50; i++) {
-			assertThat(this.counts.reserve(this.player.id(), day, "key-" + i, 1, null)).isTrue();
+			assertThat(this.counts.reserve(this.player.id(), play, "key-" + i, 1)).isEmpty();
 		}
-		Document counter = this.mongo.findById(PlayCount.id(this.player.id(), day), Document.class, "playCounts");
+		Document counter = this.mongo.findById(PlayCount.id(this.player.id(), play.month()), Document.class,
+				"playCounts");
 		assertThat(counter.getList(Reservations.FIELD, String.class)).hasSize(20).endsWith("key-49");
-		assertThat(this.counts.used(this.player.id(), day)).isEqualTo(50);
+		assertThat(this.counts.used(this.player.id(), play.day())).isEqualTo(50);
+		assertThat(this.counts.used(this.player.id(), play.month())).isEqualTo(50);
+		assertThat(this.mongo.findById(PlayCount.id(this.player.id(), play.day()), Document.class, "playCounts"))
+			.as("no document of the day's own")
+			.isNull();
 	}
 
-	/** The participant's day, in the site's time zone. */
-	private LocalDate today() {
-		return this.clock.instant().atZone(ZoneId.of("Europe/Rome")).toLocalDate();
+	@Test
+	void theDaysAndTheMonthsLimitsAreCheckedInOneWrite() {
+		this.clock.freezeAt(LocalDate.of(2031, 5, 10).atTime(12, 0).atZone(ZONE).toInstant());
+		PlayStatus first = limits(5, 7);
+		assertThat(this.counts.reserve(this.player.id(), first, "a", 5)).isEmpty();
+		assertThat(this.counts.reserve(this.player.id(), first, "b", 1))
+			.contains(new PlayCounts.LimitReached(false, 0));
+		this.clock.advance(Duration.ofDays(1));
+		PlayStatus next = limits(5, 7);
+		assertThat(this.counts.reserve(this.player.id(), next, "c", 3)).as("the day's limit is new, the month's is not")
+			.contains(new PlayCounts.LimitReached(true, 2));
+		assertThat(this.counts.reserve(this.player.id(), next, "d", 2)).isEmpty();
+		assertThat(this.counts.used(this.player.id(), first.day())).isEqualTo(5);
+		assertThat(this.counts.used(this.player.id(), next.day())).isEqualTo(2);
+		assertThat(this.counts.used(this.player.id(), next.month())).isEqualTo(7);
+		this.clock.advance(Duration.ofDays(30));
+		assertThat(this.counts.reserve(this.player.id(), limits(5, 7), "e", 5)).as("a new month").isEmpty();
+	}
+
+	/**
+	 * Counters written before the days were kept in the month's document: a document per
+	 * day and one per month. The day's count is moved in at the month's first
+	 * reservation; a retry of a submission they counted is not counted again; earlier
+	 * days are read where they are.
+	 */
+	@Test
+	void aMonthCountedBeforeItsDocumentHeldTheDaysGoesOnFromWhatWasCounted() {
+		this.clock.freezeAt(LocalDate.of(2031, 5, 10).atTime(12, 0).atZone(ZONE).toInstant());
+		PlayStatus play = limits(5, null);
+		LocalDate yesterday = play.day().minusDays(1);
+		String id = this.player.id();
+		this.mongo.insert(new Document("_id", PlayCount.id(id, yesterday)).append("accountId", id)
+			.append("period", yesterday.toString())
+			.append("ballots", 5L), "playCounts");
+		this.mongo.insert(new Document("_id", PlayCount.id(id, play.day())).append("accountId", id)
+			.append("period", play.day().toString())
+			.append("ballots", 4L)
+			.append(Reservations.FIELD, List.of("before")), "playCounts");
+		this.mongo.insert(new Document("_id", PlayCount.id(id, play.month())).append("accountId", id)
+			.append("period", play.month().toString())
+			.append("ballots", 9L)
+			.append(Reservations.FIELD, List.of("before")), "playCounts");
+
+		assertThat(this.counts.reserve(id, play, "before", 4)).as("a retry of what they counted").isEmpty();
+		assertThat(this.counts.reserve(id, play, "after", 2)).contains(new PlayCounts.LimitReached(false, 1));
+		assertThat(this.counts.reserve(id, play, "after", 1)).isEmpty();
+
+		assertThat(this.counts.used(id, play.day())).isEqualTo(5);
+		assertThat(this.counts.used(id, yesterday)).isEqualTo(5);
+		assertThat(this.counts.used(id, play.month())).isEqualTo(10);
+		assertThat(this.counts.leftToday(id, play)).isZero();
+	}
+
+	/** Limits in force now; no exclusion. */
+	private PlayStatus limits(Integer daily, Integer monthly) {
+		return new PlayStatus(this.clock.instant(), ZONE, new PlayLimit(daily, null, null),
+				new PlayLimit(monthly, null, null), null, null);
 	}
 
 }
