@@ -200,7 +200,8 @@ class ResponsiblePlayIntegrationTests {
 		List<SubmissionResult> results = threeBallotsEightTimesAtOnce();
 
 		assertExactlyThreeAccepted(results, SubmissionResult.Reason.MONTHLY_LIMIT_REACHED);
-		// the day and the month are checked in one write: the refused ones counted nothing
+		// the day and the month are checked in one write: the refused ones counted
+		// nothing
 		assertThat(counted(this.midnight.toLocalDate())).isEqualTo(9);
 		assertThat(counted(YearMonth.from(this.midnight))).isEqualTo(9);
 	}

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 import com.novanta.account.CurrentAccount;
 import com.novanta.account.TestParticipants;
+import com.novanta.testing.AllAtOnce;
 import com.novanta.testing.IntegrationTest;
 import com.novanta.testing.MutableClock;
 import org.bson.Document;
@@ -135,6 +137,31 @@ class PlayCountsIntegrationTests {
 		assertThat(this.counts.used(id, yesterday)).isEqualTo(5);
 		assertThat(this.counts.used(id, play.month())).isEqualTo(10);
 		assertThat(this.counts.leftToday(id, play)).isZero();
+	}
+
+	/**
+	 * Submissions racing on such a month: the day's count is moved in once, and the limit
+	 * stops them exactly where it should.
+	 */
+	@Test
+	void submissionsRacingOnAMonthCountedBeforeStopExactlyAtTheLimit() throws Exception {
+		this.clock.freezeAt(LocalDate.of(2031, 6, 10).atTime(12, 0).atZone(ZONE).toInstant());
+		PlayStatus play = limits(10, null);
+		String id = this.player.id();
+		this.mongo.insert(new Document("_id", PlayCount.id(id, play.day())).append("accountId", id)
+			.append("period", play.day().toString())
+			.append("ballots", 4L), "playCounts");
+		this.mongo.insert(new Document("_id", PlayCount.id(id, play.month())).append("accountId", id)
+			.append("period", play.month().toString())
+			.append("ballots", 4L), "playCounts");
+
+		List<Optional<PlayCounts.LimitReached>> results = AllAtOnce.run(8,
+				(i) -> () -> this.counts.reserve(id, play, "racer-" + i, 3));
+
+		// 4 + 3 + 3 fit under 10, whatever the order; a third would not
+		assertThat(results.stream().filter(Optional::isEmpty)).hasSize(2);
+		assertThat(this.counts.used(id, play.day())).isEqualTo(10);
+		assertThat(this.counts.used(id, play.month())).isEqualTo(10);
 	}
 
 	/** Limits in force now; no exclusion. */
