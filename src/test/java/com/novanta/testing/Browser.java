@@ -44,6 +44,8 @@ import org.openqa.selenium.support.events.WebDriverListener;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.util.FileSystemUtils;
+
 import static org.assertj.core.api.Assertions.fail;
 
 /**
@@ -228,8 +230,37 @@ public final class Browser {
 					+ BrowserChecks.class.getSimpleName() + "): its accessibility checks must report on it.");
 		}
 		if (shared == null) {
-			shared = new Browser(start());
-			Runtime.getRuntime().addShutdownHook(new Thread(shared.raw::quit));
+			Path profile;
+			try {
+				profile = Files.createTempDirectory("novanta-chromium");
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+			Browser started;
+			try {
+				started = new Browser(start(profile));
+			}
+			catch (RuntimeException | AssertionError ex) {
+				FileSystemUtils.deleteRecursively(profile.toFile());
+				throw ex;
+			}
+			shared = started;
+			// the browser's profile goes with it (some megabytes a test JVM, left in the
+			// temporary directory before)
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					started.raw.quit();
+				}
+				finally {
+					try {
+						FileSystemUtils.deleteRecursively(profile);
+					}
+					catch (IOException ex) {
+						// left behind, as before
+					}
+				}
+			}));
 		}
 		shared.throwViolation();
 		shared.reset();
@@ -676,18 +707,11 @@ public final class Browser {
 		}
 	}
 
-	private static WebDriver start() {
+	private static WebDriver start(Path profile) {
 		ChromeOptions options = new ChromeOptions();
 		String binary = setting("CHROME_BIN", "chrome.bin", "/usr/bin/chromium");
 		if (binary != null) {
 			options.setBinary(binary);
-		}
-		Path profile;
-		try {
-			profile = Files.createTempDirectory("novanta-chromium");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
 		}
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
