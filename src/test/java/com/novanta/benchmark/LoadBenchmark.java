@@ -31,6 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Peak load through HTTP, as participants make it: the whole application on its embedded
@@ -115,6 +116,15 @@ public final class LoadBenchmark {
 	 */
 	static ConfigurableApplicationContext startWeb(String backend, String... extra) throws Exception {
 		Path dataDir = Files.createTempDirectory("novanta-load");
+		if (!Boolean.getBoolean("keepData")) {
+			// a run leaves a file of a few hundred megabytes: gone when the benchmark
+			// ends
+			// (the context is closed by then), unless -DkeepData=true
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(dataDir.toFile())));
+		}
+		else {
+			System.out.printf("the data directory is kept: %s%n", dataDir);
+		}
 		List<String> arguments = new ArrayList<>(
 				// dev mode (the embedded mail catcher), on this machine only
 				List.of("--lottery.dev.enabled=true", "--server.address=127.0.0.1", "--server.port=0",
