@@ -100,7 +100,7 @@ class SlipRepository {
 			return slip.submissionKey() != null && slip.submissionKey().equals(there.get("submissionKey"));
 		}
 		try {
-			this.mongo.insert(document(slip), collection);
+			insert(slip);
 			return true;
 		}
 		catch (DuplicateKeyException ex) {

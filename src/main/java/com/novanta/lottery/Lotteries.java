@@ -128,18 +128,9 @@ public class Lotteries {
 	}
 
 	/**
-	 * Gives a slip of {@code ballots} ballots its place in the lottery, if it is open
-	 * now. The check of the clock and the place are one atomic write, so no slip gets a
-	 * place at or after the close instant.
-	 * @return the slip number, or empty if the lottery is closed (or unknown)
-	 */
-	public Optional<Long> allocateSlot(String lotteryId, int ballots) {
-		return allocateSlots(lotteryId, 1, ballots);
-	}
-
-	/**
 	 * Gives {@code slips} slips of {@code ballots} ballots in all their places in the
-	 * lottery, together, if it is open now: one atomic write, as for one slip.
+	 * lottery, together, if it is open now. The check of the clock and the places are one
+	 * atomic write, so no slip gets a place at or after the close instant.
 	 * @return the last of the slips' numbers (the first is {@code slips - 1} less), or
 	 * empty if the lottery is closed (or unknown)
 	 */

@@ -136,8 +136,8 @@ class LotteryRepository {
 	}
 
 	/**
-	 * Gives a ballot slip its place in an open lottery.
-	 * @return the slip number, or empty if the lottery is not open at {@code now}
+	 * Gives ballot slips their places in an open lottery.
+	 * @return the last slip's number, or empty if the lottery is not open at {@code now}
 	 */
 	Optional<Long> allocateSlots(String lotteryId, int slips, long ballots, Instant now) {
 		LotteryDocument lottery = this.mongo.findAndModify(Query

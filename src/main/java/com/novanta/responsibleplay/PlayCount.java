@@ -13,7 +13,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param period the day or month
  * @param ballots how many ballots are counted
  */
-@Document("playCounts")
+@Document(PlayCounts.COLLECTION)
 record PlayCount(@Id String id, String accountId, String period, long ballots) {
 
 	static String id(String accountId, Object period) {

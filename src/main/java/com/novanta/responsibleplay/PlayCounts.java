@@ -2,7 +2,6 @@ package com.novanta.responsibleplay;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
@@ -36,7 +35,7 @@ public class PlayCounts {
 
 	static final String DAYS = "days";
 
-	private static final String COLLECTION = "playCounts";
+	static final String COLLECTION = "playCounts";
 
 	/** Enough for a reservation to pass a release or a move racing it. */
 	private static final int ATTEMPTS = 4;
@@ -74,7 +73,7 @@ public class PlayCounts {
 			if (counter == null) {
 				continue;
 			}
-			if (holds(counter, submissionKey)) {
+			if (Reservations.holds(counter, submissionKey)) {
 				return Optional.empty();
 			}
 			if (counter.get(DAYS_SINCE) == null) {
@@ -196,10 +195,6 @@ public class PlayCounts {
 	private static long dayCount(Document counter, String day) {
 		return (counter.get(DAYS) instanceof Document days && days.get(day) instanceof Number count) ? count.longValue()
 				: 0;
-	}
-
-	private static boolean holds(Document counter, String submissionKey) {
-		return counter.get(Reservations.FIELD) instanceof List<?> keys && keys.contains(submissionKey);
 	}
 
 	/**

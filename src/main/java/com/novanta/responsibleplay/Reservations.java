@@ -1,5 +1,9 @@
 package com.novanta.responsibleplay;
 
+import java.util.List;
+
+import org.bson.Document;
+
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -34,6 +38,11 @@ public final class Reservations {
 
 	public static Query heldBy(String counterId, String submissionKey) {
 		return Query.query(Criteria.where("_id").is(counterId).and(FIELD).is(submissionKey));
+	}
+
+	/** Whether a counter already read holds the submission's key. */
+	public static boolean holds(Document counter, String submissionKey) {
+		return counter.get(FIELD) instanceof List<?> keys && keys.contains(submissionKey);
 	}
 
 	public static boolean holds(MongoOperations mongo, String counterId, String submissionKey, Class<?> type) {

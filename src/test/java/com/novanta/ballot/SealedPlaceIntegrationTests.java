@@ -198,7 +198,7 @@ class SealedPlaceIntegrationTests {
 		Participation participation = new Participation(Participation.id(lottery.id(), this.player.id()), lottery.id(),
 				this.player.id(), lottery.gameId(), lottery.drawDate(), 0, now);
 		assertThat(this.slips.reserve(participation, submissionKey, ballots, 100)).isTrue();
-		Optional<Long> place = this.lotteries.allocateSlot(lottery.id(), ballots);
+		Optional<Long> place = this.lotteries.allocateSlots(lottery.id(), 1, ballots);
 		assertThat(place).isPresent();
 		return place.get();
 	}

@@ -55,7 +55,7 @@ class LotteryToPlayIntegrationTests {
 		setStatus(lottery, LotteryStatus.CLOSED);
 		this.clock.advance(Lotteries.OPEN_RECENT.minusMillis(1));
 		assertThat(this.lotteries.findToPlay(lottery.id()).orElseThrow().status()).isEqualTo(LotteryStatus.OPEN);
-		assertThat(this.lotteries.allocateSlot(lottery.id(), 1)).as("the database decides").isEmpty();
+		assertThat(this.lotteries.allocateSlots(lottery.id(), 1, 1)).as("the database decides").isEmpty();
 
 		this.clock.advance(Duration.ofMillis(1));
 		assertThat(this.lotteries.findToPlay(lottery.id()).orElseThrow().status()).isEqualTo(LotteryStatus.CLOSED);

@@ -253,12 +253,7 @@ public final class Browser {
 					started.raw.quit();
 				}
 				finally {
-					try {
-						FileSystemUtils.deleteRecursively(profile);
-					}
-					catch (IOException ex) {
-						// left behind, as before
-					}
+					FileSystemUtils.deleteRecursively(profile.toFile());
 				}
 			}));
 		}
