@@ -283,7 +283,8 @@ final class IndexedBackends {
 		@Override
 		protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
 				boolean sparse) {
-			return new SecondaryIndex<>(indexName, keys, sparse);
+			// a document of the file is kept at its _id
+			return new SecondaryIndex<>(indexName, keys, sparse, true);
 		}
 
 	}
