@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -142,8 +142,8 @@ final class SecondaryIndex<P> extends Index<P> {
 	@Override
 	public synchronized void add(Document document, P position, MongoCollection<P> collection) {
 		placed(document, position);
-		for (KeyValue keyValue : keyValues(document)) {
-			this.entries.put(new Entry(keyValue, position), Boolean.TRUE);
+		for (Object[] values : keys(document)) {
+			this.entries.put(new Entry(values, position), Boolean.TRUE);
 		}
 	}
 
@@ -166,8 +166,8 @@ final class SecondaryIndex<P> extends Index<P> {
 
 		void add(Document document, P position) {
 			placed(document, position);
-			for (KeyValue keyValue : keyValues(document)) {
-				this.entries.add(new Entry(keyValue, position));
+			for (Object[] values : keys(document)) {
+				this.entries.add(new Entry(values, position));
 			}
 		}
 
@@ -192,8 +192,8 @@ final class SecondaryIndex<P> extends Index<P> {
 		}
 		if (position != null) {
 			this.count.decrement();
-			for (KeyValue keyValue : keyValues(document)) {
-				this.entries.remove(new Entry(keyValue, position));
+			for (Object[] values : keys(document)) {
+				this.entries.remove(new Entry(values, position));
 			}
 		}
 		return position;
@@ -207,42 +207,59 @@ final class SecondaryIndex<P> extends Index<P> {
 	@Override
 	public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
 			MongoCollection<P> collection) {
-		Set<KeyValue> before = keyValues(oldDocument);
-		Set<KeyValue> after = keyValues(newDocument);
-		if (before.equals(after)) {
+		List<Object[]> before = keys(oldDocument);
+		List<Object[]> after = keys(newDocument);
+		if (same(before, after)) {
 			return;
 		}
-		for (KeyValue keyValue : before) {
-			this.entries.remove(new Entry(keyValue, position));
+		for (Object[] values : before) {
+			this.entries.remove(new Entry(values, position));
 		}
-		for (KeyValue keyValue : after) {
-			this.entries.put(new Entry(keyValue, position), Boolean.TRUE);
+		for (Object[] values : after) {
+			this.entries.put(new Entry(values, position), Boolean.TRUE);
 		}
 	}
 
+	private static boolean same(List<Object[]> a, List<Object[]> b) {
+		if (a.size() != b.size()) {
+			return false;
+		}
+		for (int i = 0; i < a.size(); i++) {
+			if (!Arrays.equals(a.get(i), b.get(i))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/**
-	 * The document's keys in this index, normalised as the server compares them: as the
-	 * server's {@link #getKeyValues} gives them, which walks paths and lists for every
-	 * key, but at once where every key is a field of the document's own holding no list
-	 * or sub-document (nearly every document; building a file's indexes spent a fifth of
-	 * its time in the general way).
+	 * The document's keys in this index (one array of values each), normalised as the
+	 * server compares them: as the server's {@link #getKeyValues} gives them, which walks
+	 * paths and lists for every key, but at once where every key is a field of the
+	 * document's own holding no list or sub-document (nearly every document; building a
+	 * file's indexes spent a fifth of its time in the general way).
 	 */
-	Set<KeyValue> keyValues(Document document) {
+	List<Object[]> keys(Document document) {
 		List<String> keys = keys();
 		Object[] values = new Object[keys.size()];
 		for (int i = 0; i < values.length; i++) {
 			String key = keys.get(i);
 			Object value = document.get(key);
 			if (key.indexOf('.') >= 0 || value instanceof Collection<?> || value instanceof Map<?, ?>) {
-				Set<KeyValue> general = new LinkedHashSet<>();
+				List<Object[]> general = new ArrayList<>();
 				for (KeyValue keyValue : getKeyValues(document)) {
-					general.add(keyValue.normalized());
+					KeyValue normalized = keyValue.normalized();
+					Object[] each = new Object[normalized.size()];
+					for (int k = 0; k < each.length; k++) {
+						each[k] = normalized.get(k);
+					}
+					general.add(each);
 				}
 				return general;
 			}
-			values[i] = value;
+			values[i] = normalize(value);
 		}
-		return Set.of(new KeyValue(values).normalized());
+		return List.<Object[]>of(values);
 	}
 
 	/**
@@ -302,7 +319,7 @@ final class SecondaryIndex<P> extends Index<P> {
 			low[i] = (i < bounds.equal().size()) ? bounds.equal().get(i)
 					: (i == bounds.equal().size() && bounds.low() != null) ? bounds.low() : MIN;
 		}
-		Entry start = new Entry(new KeyValue(low), MIN);
+		Entry start = new Entry(low, MIN);
 		return () -> new Iterator<P>() {
 
 			private final Iterator<Entry> entries = SecondaryIndex.this.entries.tailMap(start, true)
@@ -368,15 +385,15 @@ final class SecondaryIndex<P> extends Index<P> {
 		return false;
 	}
 
-	private static boolean withinBounds(KeyValue values, Bounds bounds) {
+	private static boolean withinBounds(Object[] values, Bounds bounds) {
 		int prefix = bounds.equal().size();
 		for (int i = 0; i < prefix; i++) {
-			if (VALUES.compare(values.get(i), bounds.equal().get(i)) != 0) {
+			if (VALUES.compare(values[i], bounds.equal().get(i)) != 0) {
 				return false;
 			}
 		}
-		if (prefix < values.size()) {
-			Object value = values.get(prefix);
+		if (prefix < values.length) {
+			Object value = values[prefix];
 			if (bounds.low() != null) {
 				int c = VALUES.compare(value, bounds.low());
 				if (c < 0 || (c == 0 && !bounds.lowInclusive())) {
@@ -397,16 +414,16 @@ final class SecondaryIndex<P> extends Index<P> {
 	 * Entries are sorted, so once past the equality prefix or the upper bound nothing
 	 * more can match.
 	 */
-	private static boolean beyondBounds(KeyValue values, Bounds bounds) {
+	private static boolean beyondBounds(Object[] values, Bounds bounds) {
 		int prefix = bounds.equal().size();
 		for (int i = 0; i < prefix; i++) {
-			int c = VALUES.compare(values.get(i), bounds.equal().get(i));
+			int c = VALUES.compare(values[i], bounds.equal().get(i));
 			if (c != 0) {
 				return c > 0;
 			}
 		}
-		if (prefix < values.size() && bounds.high() != null) {
-			int c = VALUES.compare(values.get(prefix), bounds.high());
+		if (prefix < values.length && bounds.high() != null) {
+			int c = VALUES.compare(values[prefix], bounds.high());
 			return c > 0 || (c == 0 && !bounds.highInclusive());
 		}
 		return false;
@@ -503,7 +520,16 @@ final class SecondaryIndex<P> extends Index<P> {
 				|| value instanceof Instant || value instanceof ObjectId;
 	}
 
+	/**
+	 * A value as the server compares it: numbers as doubles (but longs a double cannot
+	 * hold), sub-documents and lists with their values so; the rest, as most keys are
+	 * (strings, instants, booleans, ids), as they are.
+	 */
 	private static Object normalize(Object value) {
+		if (value == null || value instanceof String || value instanceof Instant || value instanceof Boolean
+				|| value instanceof ObjectId) {
+			return value;
+		}
 		return new KeyValue(value).normalized().get(0);
 	}
 
@@ -512,9 +538,11 @@ final class SecondaryIndex<P> extends Index<P> {
 	}
 
 	private static int compare(Entry a, Entry b) {
-		int size = Math.min(a.values().size(), b.values().size());
+		Object[] left = a.values();
+		Object[] right = b.values();
+		int size = Math.min(left.length, right.length);
 		for (int i = 0; i < size; i++) {
-			int c = compareValues(a.values().get(i), b.values().get(i));
+			int c = compareValues(left[i], right[i]);
 			if (c != 0) {
 				return c;
 			}
@@ -556,7 +584,7 @@ final class SecondaryIndex<P> extends Index<P> {
 		return value instanceof Long || value instanceof Integer;
 	}
 
-	private record Entry(KeyValue values, Object position) {
+	private record Entry(Object[] values, Object position) {
 
 		@Override
 		public boolean equals(Object other) {
