@@ -45,6 +45,7 @@ final class IndexBuilds {
 		IndexBuilds builds = new IndexBuilds();
 		if (collections.isEmpty()) {
 			builds.done.countDown();
+			log.info("event=index-builds-done collections=0 took-ms=0");
 			return builds;
 		}
 		// the biggest first in the list: its lock is taken first and released last

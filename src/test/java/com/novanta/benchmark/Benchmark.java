@@ -5,8 +5,8 @@ import java.nio.file.Path;
 
 /**
  * Runs one benchmark by name: {@code settlement}, {@code notification}, {@code load},
- * {@code intake}, {@code soak} or {@code restart} (the application started on the
- * embedded file in {@code LOTTERY_DATA_DIR}, e.g. one a settlement run left behind).
+ * {@code intake}, {@code soak} or {@code restart} (the packaged application started on
+ * the embedded file in {@code LOTTERY_DATA_DIR}, e.g. one a settlement run left behind).
  */
 public final class Benchmark {
 
@@ -29,7 +29,7 @@ public final class Benchmark {
 			case "load" -> LoadBenchmark.main(args);
 			case "intake" -> IntakeBenchmark.main(args);
 			case "soak" -> SoakBenchmark.main(args);
-			case "restart" -> SettlementBenchmark.restart(dataDir());
+			case "restart" -> RestartBenchmark.run(dataDir());
 			default -> throw new IllegalArgumentException(
 					"Unknown benchmark " + name + ": settlement, notification, load, intake, soak, restart");
 		}

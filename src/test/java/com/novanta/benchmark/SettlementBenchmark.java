@@ -16,7 +16,6 @@ import com.novanta.ballot.BallotSlip;
 import com.novanta.ballot.Participation;
 import com.novanta.draw.DrawPipeline;
 import com.novanta.draw.TestPipelines;
-import com.novanta.embedded.EmbeddedMongoServer;
 import com.novanta.fairness.BallotTree;
 import com.novanta.game.QuickPick;
 import com.novanta.lottery.Lottery;
@@ -136,31 +135,12 @@ public final class SettlementBenchmark {
 			}
 		}
 		if ("h2".equals(backend)) {
-			restart(Path.of(dataDir));
-		}
-	}
-
-	/**
-	 * How big the file is with the million ballots (and their winners, receipts and
-	 * participations), and how long the application takes to start on it.
-	 */
-	static void restart(Path dataDir) throws Exception {
-		Path file = dataDir.resolve("novanta.mv.db");
-		System.out.printf("Data file: %,.1f MB%n", Files.size(file) / 1e6);
-		// three times: a file that opened once must open again after the application
-		// ran on it and stopped
-		for (int restart = 1; restart <= 3; restart++) {
-			long start = System.nanoTime();
-			try (ConfigurableApplicationContext context = Benchmarks.start("h2", dataDir)) {
-				long started = System.nanoTime();
-				// the indexes are built while the application starts: it is ready when
-				// both are
-				Duration builds = context.getBean(EmbeddedMongoServer.class).awaitIndexes();
-				long ready = System.nanoTime();
-				System.out.printf(
-						"Restart %d on it: the application started in %.1f s, ready (every index built) in %.1f s; "
-								+ "the index builds took %.1f s%n",
-						restart, (started - start) / 1e9, (ready - start) / 1e9, builds.toMillis() / 1e3);
+			if (RestartBenchmark.packaged()) {
+				RestartBenchmark.run(Path.of(dataDir));
+			}
+			else {
+				System.out.printf("To time restarts on the file: ./mvnw -DskipTests package, then "
+						+ "LOTTERY_DATA_DIR=%s ./mvnw -Pbenchmark -Dbenchmark=restart%n", dataDir);
 			}
 		}
 	}
