@@ -43,13 +43,18 @@ final class RestartBenchmark {
 					+ JAR + "): run ./mvnw -DskipTests package first");
 		}
 		Path file = dataDir.resolve("novanta.mv.db");
-		System.out.printf("Restart benchmark on %s (%,.1f MB), %s%n", file, Files.size(file) / 1e6,
-				Benchmarks.machine());
+		System.out.printf(
+				"Restart benchmark on %s (%,.1f MB), %d cores, the application's heap capped at %s, Java %s%n", file,
+				Files.size(file) / 1e6, Runtime.getRuntime().availableProcessors(), heap(), Runtime.version());
 		for (int round = 1; round <= 3; round++) {
 			report("as the Procfile runs it (extracted, class data sharing)", round,
 					start(dataDir, "-XX:SharedArchiveFile=" + ARCHIVE, "-jar", EXTRACTED.toString()));
 			report("the jar itself", round, start(dataDir, "-jar", JAR.toString()));
 		}
+	}
+
+	private static String heap() {
+		return System.getProperty("restartHeap", "512m");
 	}
 
 	private static void report(String how, int round, Timings timings) {
@@ -63,7 +68,7 @@ final class RestartBenchmark {
 	 * graceful shutdown).
 	 */
 	private static Timings start(Path dataDir, String... launch) throws Exception {
-		List<String> command = new ArrayList<>(List.of("java", "-Xmx" + System.getProperty("restartHeap", "512m")));
+		List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap()));
 		command.addAll(List.of(launch));
 		// dev mode on this machine only (the embedded mail catcher; no SMTP server
 		// needed),
