@@ -77,12 +77,9 @@ class ProcfileProcessTests {
 					// not dev mode: no mailbox, no demo admin
 					assertThat(output).noneMatch((line) -> line.contains("event=demo-admin"));
 				}
-				long shared = Files.readAllLines(loaded)
-					.stream()
-					.filter((line) -> line.contains("source: shared objects file"))
-					.count();
-				long application = Files.readAllLines(loaded)
-					.stream()
+				List<String> classes = Files.readAllLines(loaded);
+				long shared = classes.stream().filter((line) -> line.contains("source: shared objects file")).count();
+				long application = classes.stream()
 					.filter((line) -> line.contains("com.novanta.") && line.contains("shared objects file (top)"))
 					.count();
 				// the JDK's own archive holds about 1,300 classes; the application's

@@ -142,7 +142,7 @@ final class SecondaryIndex<P> extends Index<P> {
 	@Override
 	public synchronized void add(Document document, P position, MongoCollection<P> collection) {
 		placed(document, position);
-		for (Object[] values : keys(document)) {
+		for (Object[] values : entryValues(document)) {
 			this.entries.put(new Entry(values, position), Boolean.TRUE);
 		}
 	}
@@ -166,7 +166,7 @@ final class SecondaryIndex<P> extends Index<P> {
 
 		void add(Document document, P position) {
 			placed(document, position);
-			for (Object[] values : keys(document)) {
+			for (Object[] values : entryValues(document)) {
 				this.entries.add(new Entry(values, position));
 			}
 		}
@@ -192,7 +192,7 @@ final class SecondaryIndex<P> extends Index<P> {
 		}
 		if (position != null) {
 			this.count.decrement();
-			for (Object[] values : keys(document)) {
+			for (Object[] values : entryValues(document)) {
 				this.entries.remove(new Entry(values, position));
 			}
 		}
@@ -207,8 +207,8 @@ final class SecondaryIndex<P> extends Index<P> {
 	@Override
 	public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
 			MongoCollection<P> collection) {
-		List<Object[]> before = keys(oldDocument);
-		List<Object[]> after = keys(newDocument);
+		List<Object[]> before = entryValues(oldDocument);
+		List<Object[]> after = entryValues(newDocument);
 		if (same(before, after)) {
 			return;
 		}
@@ -239,7 +239,7 @@ final class SecondaryIndex<P> extends Index<P> {
 	 * document's own holding no list or sub-document (nearly every document; building a
 	 * file's indexes spent a fifth of its time in the general way).
 	 */
-	List<Object[]> keys(Document document) {
+	List<Object[]> entryValues(Document document) {
 		List<String> keys = keys();
 		Object[] values = new Object[keys.size()];
 		for (int i = 0; i < values.length; i++) {

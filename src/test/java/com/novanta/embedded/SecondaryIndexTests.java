@@ -43,7 +43,7 @@ class SecondaryIndexTests {
 					keyValue.normalized().forEach(values::add);
 					general.add(values);
 				}
-				assertThat(each.keys(document).stream().map(Arrays::asList).toList())
+				assertThat(each.entryValues(document).stream().map(Arrays::asList).toList())
 					.as("%s in %s", document, each.getName())
 					.isEqualTo(general);
 			}
